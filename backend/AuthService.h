@@ -1,0 +1,33 @@
+#pragma once
+
+#include "Runtime.h"
+
+#include "confab/v1/auth.grpc.pb.h"
+
+namespace confab::backend {
+
+class AuthService final : public v1::Auth::CallbackService {
+public:
+    explicit AuthService(Runtime& runtime) : m_rt(runtime) {}
+
+    grpc::ServerUnaryReactor* Register(grpc::CallbackServerContext* ctx,
+                                       const v1::RegisterRequest* request,
+                                       v1::Session* response) override;
+    grpc::ServerUnaryReactor* Login(grpc::CallbackServerContext* ctx,
+                                    const v1::LoginRequest* request,
+                                    v1::Session* response) override;
+    grpc::ServerUnaryReactor* Refresh(grpc::CallbackServerContext* ctx,
+                                      const v1::RefreshRequest* request,
+                                      v1::Session* response) override;
+    grpc::ServerUnaryReactor* Logout(grpc::CallbackServerContext* ctx,
+                                     const v1::LogoutRequest* request,
+                                     v1::LogoutResponse* response) override;
+
+private:
+    // Starts a new session for `user` and fills `out` with its tokens.
+    void startSession(const UserRecord& user, const std::string& deviceName, v1::Session* out);
+
+    Runtime& m_rt;
+};
+
+} // namespace confab::backend

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <filesystem>
+#include <string>
+
+namespace confab::backend {
+
+// Field and request limits (API.md defaults).
+struct Limits {
+    std::size_t usernameMin = 3;
+    std::size_t usernameMax = 32;
+    std::size_t passwordMinBytes = 8;
+    std::size_t passwordMaxBytes = 1024;
+    std::size_t displayNameMax = 64;
+    std::size_t bioMax = 500;
+    std::size_t statusTextMax = 100;
+    std::size_t deviceNameMax = 64;
+    std::size_t avatarMaxBytes = 256 * 1024;
+    std::size_t messageTextMax = 4000;
+    std::size_t roomNameMax = 80;
+    std::size_t roomTopicMax = 500;
+    std::size_t searchLimitDefault = 20;
+    std::size_t searchLimitMax = 50;
+    std::size_t requestMaxBytes = 1024 * 1024;
+};
+
+// Failed-login throttling. Every attempt counts as a failure until it
+// succeeds, so parallel guesses are throttled as well as serial ones.
+struct ThrottleConfig {
+    int freeFailuresPerAccount = 5;
+    int freeFailuresPerAddress = 50;
+    std::chrono::milliseconds baseDelay{1000};
+    std::chrono::milliseconds maxDelay{15 * 60 * 1000};
+    // Failures older than this are forgotten.
+    std::chrono::milliseconds window{60 * 60 * 1000};
+};
+
+struct ServerConfig {
+    std::string listen = "127.0.0.1:40052";
+    std::filesystem::path dataDir;
+    std::string tlsCertFile;
+    std::string tlsKeyFile;
+    bool insecure = false;
+
+    std::chrono::seconds accessTtl{15 * 60};
+    std::chrono::seconds refreshTtl{30 * 24 * 3600};
+
+    // argon2id cost; defaults are libsodium's INTERACTIVE limits.
+    unsigned long long passwordOpsLimit = 2;
+    std::size_t passwordMemLimit = 64 * 1024 * 1024;
+    std::size_t hashThreads = 2;
+    std::size_t hashQueue = 64;
+
+    std::size_t workerThreads = 4;
+    std::size_t workerQueue = 10000;
+
+    ThrottleConfig throttle;
+    Limits limits;
+};
+
+// True for 127.0.0.0/8, ::1 and "localhost" (with or without a port).
+bool isLoopbackAddress(const std::string& listen);
+
+} // namespace confab::backend

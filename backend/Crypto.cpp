@@ -1,0 +1,74 @@
+#include "Crypto.h"
+
+#include <sodium.h>
+
+#include <array>
+#include <stdexcept>
+
+namespace confab::backend::crypto {
+
+namespace {
+constexpr std::size_t kTokenBytes = 32;
+constexpr int kBase64Variant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
+} // namespace
+
+void initialize()
+{
+    if (sodium_init() < 0) {
+        throw std::runtime_error("libsodium could not be initialized");
+    }
+}
+
+std::string newToken()
+{
+    std::array<unsigned char, kTokenBytes> bytes{};
+    randombytes_buf(bytes.data(), bytes.size());
+    std::string out(sodium_base64_ENCODED_LEN(kTokenBytes, kBase64Variant), '\0');
+    sodium_bin2base64(out.data(), out.size(), bytes.data(), bytes.size(), kBase64Variant);
+    out.resize(out.size() - 1); // the terminating NUL
+    sodium_memzero(bytes.data(), bytes.size());
+    return out;
+}
+
+bool looksLikeToken(std::string_view token)
+{
+    if (token.size() != sodium_base64_ENCODED_LEN(kTokenBytes, kBase64Variant) - 1) {
+        return false;
+    }
+    std::array<unsigned char, kTokenBytes> bytes{};
+    std::size_t decoded = 0;
+    const int rc = sodium_base642bin(bytes.data(), bytes.size(), token.data(), token.size(),
+                                     nullptr, &decoded, nullptr, kBase64Variant);
+    return rc == 0 && decoded == kTokenBytes;
+}
+
+std::string newId()
+{
+    std::array<unsigned char, 16> bytes{};
+    randombytes_buf(bytes.data(), bytes.size());
+    return toHex({reinterpret_cast<const char*>(bytes.data()), bytes.size()});
+}
+
+std::string sha256(std::string_view data)
+{
+    std::string digest(crypto_hash_sha256_BYTES, '\0');
+    crypto_hash_sha256(reinterpret_cast<unsigned char*>(digest.data()),
+                       reinterpret_cast<const unsigned char*>(data.data()), data.size());
+    return digest;
+}
+
+std::string sha256Hex(std::string_view data)
+{
+    return toHex(sha256(data));
+}
+
+std::string toHex(std::string_view bytes)
+{
+    std::string out(bytes.size() * 2 + 1, '\0');
+    sodium_bin2hex(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                   bytes.size());
+    out.pop_back();
+    return out;
+}
+
+} // namespace confab::backend::crypto

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace confab::backend::crypto {
+
+// Initializes libsodium; safe to call more than once and from any thread.
+void initialize();
+
+// An opaque bearer token: 32 random bytes, base64url without padding.
+std::string newToken();
+// True when `token` has the shape newToken() produces (43 base64url chars).
+bool looksLikeToken(std::string_view token);
+
+// A random opaque identifier (16 bytes, lower-case hex).
+std::string newId();
+
+// Raw 32-byte SHA-256 digest.
+std::string sha256(std::string_view data);
+std::string sha256Hex(std::string_view data);
+
+std::string toHex(std::string_view bytes);
+
+} // namespace confab::backend::crypto

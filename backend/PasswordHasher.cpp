@@ -1,0 +1,89 @@
+#include "PasswordHasher.h"
+
+#include "Crypto.h"
+
+#include <sodium.h>
+
+#include <stdexcept>
+
+namespace confab::backend {
+
+namespace {
+
+// Erases a password from memory once it is no longer needed.
+void wipe(std::string& secret)
+{
+    if (!secret.empty()) {
+        sodium_memzero(secret.data(), secret.size());
+    }
+}
+
+} // namespace
+
+PasswordHasher::PasswordHasher(PasswordHashParams params, std::size_t threads,
+                               std::size_t maxQueued)
+    : m_params(params), m_maxQueued(maxQueued), m_pool("pwhash", threads, maxQueued)
+{
+    crypto::initialize();
+    // A hash of a random password with the current parameters: verifying an
+    // unknown user against it costs exactly what a real verification does.
+    m_decoyHash = hashNow(crypto::newToken());
+}
+
+std::string PasswordHasher::hashNow(const std::string& password) const
+{
+    std::string out(crypto_pwhash_STRBYTES, '\0');
+    if (crypto_pwhash_str_alg(out.data(), password.data(), password.size(), m_params.opsLimit,
+                              m_params.memLimit, crypto_pwhash_ALG_ARGON2ID13) != 0) {
+        throw std::runtime_error("password hashing ran out of memory");
+    }
+    out.resize(out.find('\0'));
+    return out;
+}
+
+PasswordHasher::Verdict PasswordHasher::verifyNow(const std::string& storedHash,
+                                                  const std::string& password) const
+{
+    Verdict verdict;
+    const std::string& against = storedHash.empty() ? m_decoyHash : storedHash;
+    const bool matches =
+        crypto_pwhash_str_verify(against.c_str(), password.data(), password.size()) == 0;
+    verdict.ok = matches && !storedHash.empty();
+    if (verdict.ok && crypto_pwhash_str_needs_rehash(storedHash.c_str(), m_params.opsLimit,
+                                                     m_params.memLimit) != 0) {
+        verdict.rehashed = hashNow(password);
+    }
+    return verdict;
+}
+
+bool PasswordHasher::hash(std::string password, std::function<void(std::string)> done)
+{
+    return m_pool.tryPost([this, password = std::move(password), done = std::move(done)]() mutable {
+        std::string result;
+        try {
+            result = hashNow(password);
+        } catch (const std::exception&) {
+            // An empty result tells the caller the hash could not be made.
+        }
+        wipe(password);
+        done(std::move(result));
+    });
+}
+
+bool PasswordHasher::verify(std::string storedHash, std::string password,
+                            std::function<void(Verdict)> done)
+{
+    return m_pool.tryPost([this, storedHash = std::move(storedHash), password = std::move(password),
+                           done = std::move(done)]() mutable {
+        Verdict verdict;
+        try {
+            verdict = verifyNow(storedHash, password);
+        } catch (const std::exception&) {
+            verdict.failed = true;
+        }
+        wipe(password);
+        done(std::move(verdict));
+    });
+}
+
+} // namespace confab::backend

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+namespace confab::backend {
+
+// Counts the open Subscribe streams per user: a user is online while the
+// count is above zero.
+class PresenceRegistry {
+public:
+    // True when this stream made the user come online.
+    bool streamOpened(const std::string& userId)
+    {
+        std::lock_guard lock(m_mutex);
+        return ++m_streams[userId] == 1;
+    }
+
+    // True when this stream was the user's last.
+    bool streamClosed(const std::string& userId)
+    {
+        std::lock_guard lock(m_mutex);
+        const auto it = m_streams.find(userId);
+        if (it == m_streams.end()) {
+            return false;
+        }
+        if (--it->second > 0) {
+            return false;
+        }
+        m_streams.erase(it);
+        return true;
+    }
+
+    bool isOnline(const std::string& userId) const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_streams.contains(userId);
+    }
+
+private:
+    mutable std::mutex m_mutex;
+    std::unordered_map<std::string, int> m_streams;
+};
+
+} // namespace confab::backend

@@ -1,0 +1,89 @@
+#include "Runtime.h"
+
+#include "Convert.h"
+#include "Crypto.h"
+
+namespace confab::backend {
+
+namespace {
+// last_used_at of a session is written at most this often.
+constexpr Micros kTouchInterval = 60LL * 1000 * 1000;
+} // namespace
+
+Runtime::Runtime(const ServerConfig& config, Store& store)
+    : m_config(config),
+      m_store(store),
+      m_hasher({config.passwordOpsLimit, config.passwordMemLimit}, config.hashThreads,
+               config.hashQueue),
+      m_throttle(config.throttle),
+      m_workers("worker", config.workerThreads, config.workerQueue)
+{}
+
+Runtime::~Runtime()
+{
+    stop();
+}
+
+void Runtime::stop()
+{
+    m_hasher.stop();
+    m_workers.stop();
+}
+
+std::optional<std::string> Runtime::bearerToken(const grpc::CallbackServerContext* ctx)
+{
+    const auto& metadata = ctx->client_metadata();
+    const auto [first, last] = metadata.equal_range("authorization");
+    if (first == last || std::next(first) != last) {
+        return std::nullopt;
+    }
+    const std::string_view value(first->second.data(), first->second.size());
+    constexpr std::string_view kPrefix = "Bearer ";
+    if (!value.starts_with(kPrefix)) {
+        return std::nullopt;
+    }
+    const std::string_view token = value.substr(kPrefix.size());
+    if (!crypto::looksLikeToken(token)) {
+        return std::nullopt;
+    }
+    return std::string(token);
+}
+
+std::string Runtime::clientAddress(const grpc::CallbackServerContext* ctx)
+{
+    const std::string peer = ctx->peer();
+    if (peer.starts_with("ipv4:")) {
+        return peer.substr(5, peer.rfind(':') - 5);
+    }
+    if (peer.starts_with("ipv6:[")) {
+        return peer.substr(6, peer.find(']') - 6);
+    }
+    return peer;
+}
+
+Principal Runtime::authenticate(const std::string& token)
+{
+    const Micros now = nowMicros();
+    std::optional<Principal> who = m_store.authenticate(crypto::sha256(token), now);
+    if (!who) {
+        throw unauthenticated("authentication required: the access token is invalid or expired");
+    }
+    if (now - who->lastUsedAt > kTouchInterval) {
+        m_store.touchSession(who->sessionId, now);
+    }
+    return *who;
+}
+
+void Runtime::setRevocationListener(std::function<void(const std::vector<std::string>&)> listener)
+{
+    m_revocationListener = std::move(listener);
+}
+
+void Runtime::sessionsRevoked(const std::vector<std::string>& sessionIds)
+{
+    if (m_revocationListener && !sessionIds.empty()) {
+        m_revocationListener(sessionIds);
+    }
+}
+
+} // namespace confab::backend

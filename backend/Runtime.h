@@ -1,0 +1,170 @@
+#pragma once
+
+#include "ApiError.h"
+#include "Config.h"
+#include "LoginThrottle.h"
+#include "PasswordHasher.h"
+#include "Presence.h"
+#include "Store.h"
+#include "ThreadPool.h"
+
+#include <grpcpp/grpcpp.h>
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace confab::backend {
+
+// Runs `fn` and turns what it throws into a status: ApiError as it is,
+// anything else as an INTERNAL error whose details stay in the log.
+template <typename F>
+grpc::Status guarded(const char* what, F&& fn) noexcept
+{
+    try {
+        return fn();
+    } catch (const ApiError& e) {
+        return e.status();
+    } catch (const std::exception& e) {
+        spdlog::error("{}: {}", what, e.what());
+    } catch (...) {
+        spdlog::error("{}: unknown failure", what);
+    }
+    return {grpc::StatusCode::INTERNAL, "internal error"};
+}
+
+// Finishes one unary call exactly once, from whichever thread gets there.
+class Finisher {
+public:
+    Finisher(grpc::ServerUnaryReactor* reactor, const char* method)
+        : m_state(std::make_shared<State>(reactor, method))
+    {}
+
+    void operator()(const grpc::Status& status) const
+    {
+        if (!m_state->finished.exchange(true)) {
+            m_state->reactor->Finish(status);
+        }
+    }
+
+    // Runs a step of the call; if it throws, the call ends with that error.
+    template <typename F>
+    void step(F&& fn) const
+    {
+        grpc::Status status = guarded(m_state->method, [&] {
+            fn();
+            return grpc::Status::OK;
+        });
+        if (!status.ok()) {
+            (*this)(status);
+        }
+    }
+
+    const char* method() const { return m_state->method; }
+
+private:
+    struct State {
+        State(grpc::ServerUnaryReactor* r, const char* m) : reactor(r), method(m) {}
+        grpc::ServerUnaryReactor* reactor;
+        const char* method;
+        std::atomic<bool> finished{false};
+    };
+    std::shared_ptr<State> m_state;
+};
+
+// What the services share: configuration, storage, hashing, the worker pool,
+// throttling and presence, and the plumbing that runs a handler off the gRPC
+// threads.
+class Runtime {
+public:
+    Runtime(const ServerConfig& config, Store& store);
+    ~Runtime();
+
+    const ServerConfig& config() const { return m_config; }
+    const Limits& limits() const { return m_config.limits; }
+    Store& store() { return m_store; }
+    PasswordHasher& hasher() { return m_hasher; }
+    ThreadPool& workers() { return m_workers; }
+    LoginThrottle& throttle() { return m_throttle; }
+    PresenceRegistry& presence() { return m_presence; }
+
+    // A unary RPC that needs no token: `work(finish)` runs on a worker and
+    // either calls finish(status) itself (now or from a later step) or throws.
+    template <typename Work>
+    grpc::ServerUnaryReactor* open(grpc::CallbackServerContext* ctx, const char* method, Work work)
+    {
+        auto* reactor = ctx->DefaultReactor();
+        Finisher finish(reactor, method);
+        if (!m_workers.tryPost([finish, work = std::move(work)]() mutable {
+                finish.step([&] { work(finish); });
+            })) {
+            finish(busy());
+        }
+        return reactor;
+    }
+
+    // A unary RPC that needs a valid access token: the token is checked on a
+    // worker, then `work(principal)` runs there and returns the status.
+    template <typename Work>
+    grpc::ServerUnaryReactor* authed(grpc::CallbackServerContext* ctx, const char* method,
+                                     Work work)
+    {
+        return authedAsync(ctx, method,
+                           [work = std::move(work)](const Principal& who, Finisher finish) mutable {
+                               finish(work(who));
+                           });
+    }
+
+    // As authed(), for work that finishes the call from a later step.
+    template <typename Work>
+    grpc::ServerUnaryReactor* authedAsync(grpc::CallbackServerContext* ctx, const char* method,
+                                          Work work)
+    {
+        auto* reactor = ctx->DefaultReactor();
+        Finisher finish(reactor, method);
+        std::optional<std::string> token = bearerToken(ctx);
+        if (!token) {
+            finish(unauthenticated().status());
+            return reactor;
+        }
+        if (!m_workers.tryPost(
+                [this, finish, token = std::move(*token), work = std::move(work)]() mutable {
+                    finish.step([&] { work(authenticate(token), finish); });
+                })) {
+            finish(busy());
+        }
+        return reactor;
+    }
+
+    // The token of `authorization: Bearer <token>`, when well-formed.
+    static std::optional<std::string> bearerToken(const grpc::CallbackServerContext* ctx);
+    // The client's address without the port ("127.0.0.1", "::1").
+    static std::string clientAddress(const grpc::CallbackServerContext* ctx);
+
+    // Checks an access token (blocking; workers only). Throws UNAUTHENTICATED.
+    Principal authenticate(const std::string& token);
+
+    // Called after sessions are revoked, to end their live streams.
+    void setRevocationListener(std::function<void(const std::vector<std::string>&)> listener);
+    void sessionsRevoked(const std::vector<std::string>& sessionIds);
+
+    static ApiError busyError() { return resourceExhausted("server: too busy, try again shortly"); }
+    static grpc::Status busy() { return busyError().status(); }
+
+    void stop();
+
+private:
+    ServerConfig m_config;
+    Store& m_store;
+    PasswordHasher m_hasher;
+    LoginThrottle m_throttle;
+    PresenceRegistry m_presence;
+    std::function<void(const std::vector<std::string>&)> m_revocationListener;
+    ThreadPool m_workers;
+};
+
+} // namespace confab::backend

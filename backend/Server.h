@@ -1,0 +1,62 @@
+#pragma once
+
+#include "Config.h"
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace grpc {
+class Server;
+}
+
+namespace confab::backend {
+
+class AccountsService;
+class AuthService;
+class ChatService;
+class Runtime;
+class SqliteStore;
+
+// A whole confabd: storage, services and the gRPC server on one port, with
+// the health and reflection services beside them.
+class Server {
+public:
+    explicit Server(ServerConfig config);
+    ~Server();
+
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+
+    // Opens the data directory and the database and starts listening.
+    // Throws std::runtime_error with a message fit for the operator.
+    void start();
+    // The bound port (useful with a listen port of 0).
+    int port() const { return m_port; }
+    // Stops accepting calls, lets running ones end within `grace`, then stops.
+    void shutdown(std::chrono::milliseconds grace = std::chrono::milliseconds(5000));
+
+    const ServerConfig& config() const { return m_config; }
+    SqliteStore& store() { return *m_store; }
+    Runtime& runtime() { return *m_runtime; }
+
+private:
+    void maintenanceLoop();
+
+    ServerConfig m_config;
+    std::unique_ptr<SqliteStore> m_store;
+    std::unique_ptr<Runtime> m_runtime;
+    std::unique_ptr<AuthService> m_auth;
+    std::unique_ptr<AccountsService> m_accounts;
+    std::unique_ptr<ChatService> m_chat;
+    std::unique_ptr<grpc::Server> m_server;
+    int m_port = 0;
+
+    std::mutex m_maintenanceMutex;
+    std::condition_variable m_maintenanceWake;
+    bool m_stopping = false;
+    std::thread m_maintenance;
+};
+
+} // namespace confab::backend

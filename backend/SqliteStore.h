@@ -1,0 +1,86 @@
+#pragma once
+
+#include "Sqlite.h"
+#include "Store.h"
+
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <filesystem>
+#include <functional>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <type_traits>
+#include <vector>
+
+namespace confab::backend {
+
+// The SQLite store: WAL, synchronous=FULL, versioned migrations. All writes
+// go through one writer thread that commits whatever is queued together in
+// one transaction (group commit), each job in a savepoint of its own so that
+// one failing job does not undo its neighbours. Reads run on a small pool of
+// connections of their own.
+class SqliteStore : public Store {
+public:
+    explicit SqliteStore(const std::filesystem::path& file, std::size_t readers = 4);
+    ~SqliteStore() override;
+
+    void createUser(const UserRecord& user) override;
+    std::optional<UserRecord> userById(const std::string& id, bool withAvatar) override;
+    std::optional<UserRecord> userByUsername(const std::string& username, bool withAvatar) override;
+    std::vector<UserRecord> searchUsers(const std::string& prefix, std::size_t limit) override;
+    UserRecord updateProfile(const std::string& userId, const ProfileUpdate& update) override;
+    void setPasswordHash(const std::string& userId, const std::string& hash) override;
+    std::vector<std::string> deleteUser(const std::string& userId) override;
+
+    void createSession(const SessionRecord& session, const TokenHashes& tokens) override;
+    std::optional<Principal> authenticate(const std::string& accessHash, Micros now) override;
+    RotateResult rotateRefreshToken(const std::string& refreshHash, const TokenHashes& next,
+                                    Micros now) override;
+    std::vector<SessionRecord> listSessions(const std::string& userId) override;
+    bool revokeSession(const std::string& userId, const std::string& sessionId) override;
+    std::vector<std::string> revokeUserSessions(const std::string& userId,
+                                                const std::string& keepSessionId) override;
+    void touchSession(const std::string& sessionId, Micros now) override;
+    void purgeExpired(Micros now) override;
+
+    // "ok" when the database is sound; SQLite's findings otherwise.
+    std::string integrityCheck();
+    int schemaVersion();
+
+private:
+    struct WriteJob {
+        std::function<void(sqlite::Database&)> run;
+        std::promise<void> done;
+    };
+
+    template <typename F>
+    auto write(F&& fn) -> std::invoke_result_t<F, sqlite::Database&>;
+    template <typename F>
+    auto read(F&& fn) -> std::invoke_result_t<F, sqlite::Database&>;
+
+    void migrate();
+    void writerLoop();
+    std::unique_ptr<sqlite::Database> acquireReader();
+    void releaseReader(std::unique_ptr<sqlite::Database> db);
+
+    std::filesystem::path m_file;
+    std::unique_ptr<sqlite::Database> m_writer;
+
+    std::mutex m_writeMutex;
+    std::condition_variable m_writeWake;
+    std::deque<WriteJob> m_writeQueue;
+    bool m_stopping = false;
+    std::thread m_writerThread;
+
+    std::mutex m_readMutex;
+    std::condition_variable m_readerFree;
+    std::vector<std::unique_ptr<sqlite::Database>> m_readers;
+    std::size_t m_readersOpen = 0;
+    std::size_t m_readersMax;
+};
+
+} // namespace confab::backend

@@ -1,0 +1,99 @@
+#include "Config.h"
+#include "Server.h"
+
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+namespace {
+
+std::filesystem::path defaultDataDir()
+{
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) {
+        return std::filesystem::path(xdg) / "confab" / "server";
+    }
+    if (const char* home = std::getenv("HOME"); home && *home) {
+        return std::filesystem::path(home) / ".local" / "share" / "confab" / "server";
+    }
+    return "confab-data";
+}
+
+void writePortFile(const std::filesystem::path& file, int port)
+{
+    const std::filesystem::path tmp = file.string() + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::trunc);
+        out << port << '\n';
+        if (!out.flush()) {
+            throw std::runtime_error("cannot write the port file " + file.string());
+        }
+    }
+    std::filesystem::rename(tmp, file);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    confab::backend::ServerConfig config;
+    config.dataDir = defaultDataDir();
+    std::string portFile;
+    std::string logLevel = "info";
+    long long accessTtl = config.accessTtl.count();
+    long long refreshTtl = config.refreshTtl.count();
+
+    CLI::App app{"confabd: the Confab chat server"};
+    app.add_option("--listen", config.listen, "Address to listen on (host:port)")
+        ->capture_default_str();
+    app.add_option("--data-dir", config.dataDir, "Directory for the database")
+        ->capture_default_str();
+    app.add_option("--port-file", portFile, "Write the bound port to this file once listening");
+    app.add_option("--tls-cert", config.tlsCertFile, "TLS certificate chain (PEM)");
+    app.add_option("--tls-key", config.tlsKeyFile, "TLS private key (PEM)");
+    app.add_flag("--insecure", config.insecure,
+                 "Allow a non-loopback address without TLS (traffic in clear)");
+    app.add_option("--access-ttl", accessTtl, "Access token lifetime, seconds")
+        ->check(CLI::Range(10LL, 24LL * 3600))
+        ->capture_default_str();
+    app.add_option("--refresh-ttl", refreshTtl, "Refresh token lifetime, seconds")
+        ->check(CLI::Range(60LL, 365LL * 24 * 3600))
+        ->capture_default_str();
+    app.add_option("--log-level", logLevel, "trace, debug, info, warn, error or off")
+        ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}))
+        ->capture_default_str();
+    CLI11_PARSE(app, argc, argv);
+
+    config.accessTtl = std::chrono::seconds(accessTtl);
+    config.refreshTtl = std::chrono::seconds(refreshTtl);
+    spdlog::set_level(spdlog::level::from_str(logLevel));
+    spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+
+    // Signals are taken by sigwait below, never by a handler on a random thread.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+    confab::backend::Server server(config);
+    try {
+        server.start();
+        if (!portFile.empty()) {
+            writePortFile(portFile, server.port());
+        }
+    } catch (const std::exception& e) {
+        spdlog::critical("{}", e.what());
+        return EXIT_FAILURE;
+    }
+
+    int signal = 0;
+    sigwait(&signals, &signal);
+    spdlog::info("signal {} received, shutting down", signal);
+    server.shutdown();
+    return EXIT_SUCCESS;
+}
