@@ -1,45 +1,95 @@
 #pragma once
 
+#include "Bus.h"
+#include "Hub.h"
 #include "Runtime.h"
 
 #include "confab/v1/chat.grpc.pb.h"
 
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <thread>
+
 namespace confab::backend {
 
-// The Chat service. Every call authenticates first.
+// The Chat service: rooms, messages, the room logs and the Subscribe
+// stream. Every call authenticates first, then checks membership.
 class ChatService final : public v1::Chat::CallbackService {
 public:
-    explicit ChatService(Runtime& runtime) : m_rt(runtime) {}
+    ChatService(Runtime& runtime, Bus& bus, Hub& hub);
+    ~ChatService() override;
 
-#define CONFAB_CHAT_UNARY(Method, Request, Response)                                               \
-    grpc::ServerUnaryReactor* Method(grpc::CallbackServerContext* ctx, const v1::Request*,         \
-                                     v1::Response*) override                                       \
-    {                                                                                              \
-        return notYet(ctx, #Method);                                                               \
-    }
-    CONFAB_CHAT_UNARY(CreateRoom, CreateRoomRequest, Room)
-    CONFAB_CHAT_UNARY(ListRooms, ListRoomsRequest, ListRoomsResponse)
-    CONFAB_CHAT_UNARY(ListPublicRooms, ListPublicRoomsRequest, ListPublicRoomsResponse)
-    CONFAB_CHAT_UNARY(JoinRoom, JoinRoomRequest, Room)
-    CONFAB_CHAT_UNARY(LeaveRoom, LeaveRoomRequest, LeaveRoomResponse)
-    CONFAB_CHAT_UNARY(InviteMember, InviteMemberRequest, InviteMemberResponse)
-    CONFAB_CHAT_UNARY(OpenDirectRoom, OpenDirectRoomRequest, Room)
-    CONFAB_CHAT_UNARY(ListMembers, ListMembersRequest, ListMembersResponse)
-    CONFAB_CHAT_UNARY(SendMessage, SendMessageRequest, Message)
-    CONFAB_CHAT_UNARY(EditMessage, EditMessageRequest, Message)
-    CONFAB_CHAT_UNARY(DeleteMessage, DeleteMessageRequest, DeleteMessageResponse)
-    CONFAB_CHAT_UNARY(GetHistory, GetHistoryRequest, GetHistoryResponse)
-    CONFAB_CHAT_UNARY(MarkRead, MarkReadRequest, MarkReadResponse)
-    CONFAB_CHAT_UNARY(SetTyping, SetTypingRequest, SetTypingResponse)
-#undef CONFAB_CHAT_UNARY
+    // Tells the user's rooms (and the user's own streams) of a new profile.
+    void profileChanged(const UserRecord& user);
 
+    grpc::ServerUnaryReactor* CreateRoom(grpc::CallbackServerContext* ctx,
+                                         const v1::CreateRoomRequest* request,
+                                         v1::Room* response) override;
+    grpc::ServerUnaryReactor* ListRooms(grpc::CallbackServerContext* ctx,
+                                        const v1::ListRoomsRequest* request,
+                                        v1::ListRoomsResponse* response) override;
+    grpc::ServerUnaryReactor* ListPublicRooms(grpc::CallbackServerContext* ctx,
+                                              const v1::ListPublicRoomsRequest* request,
+                                              v1::ListPublicRoomsResponse* response) override;
+    grpc::ServerUnaryReactor* JoinRoom(grpc::CallbackServerContext* ctx,
+                                       const v1::JoinRoomRequest* request,
+                                       v1::Room* response) override;
+    grpc::ServerUnaryReactor* LeaveRoom(grpc::CallbackServerContext* ctx,
+                                        const v1::LeaveRoomRequest* request,
+                                        v1::LeaveRoomResponse* response) override;
+    grpc::ServerUnaryReactor* InviteMember(grpc::CallbackServerContext* ctx,
+                                           const v1::InviteMemberRequest* request,
+                                           v1::InviteMemberResponse* response) override;
+    grpc::ServerUnaryReactor* OpenDirectRoom(grpc::CallbackServerContext* ctx,
+                                             const v1::OpenDirectRoomRequest* request,
+                                             v1::Room* response) override;
+    grpc::ServerUnaryReactor* ListMembers(grpc::CallbackServerContext* ctx,
+                                          const v1::ListMembersRequest* request,
+                                          v1::ListMembersResponse* response) override;
+    grpc::ServerUnaryReactor* SendMessage(grpc::CallbackServerContext* ctx,
+                                          const v1::SendMessageRequest* request,
+                                          v1::Message* response) override;
+    grpc::ServerUnaryReactor* EditMessage(grpc::CallbackServerContext* ctx,
+                                          const v1::EditMessageRequest* request,
+                                          v1::Message* response) override;
+    grpc::ServerUnaryReactor* DeleteMessage(grpc::CallbackServerContext* ctx,
+                                            const v1::DeleteMessageRequest* request,
+                                            v1::DeleteMessageResponse* response) override;
+    grpc::ServerUnaryReactor* GetHistory(grpc::CallbackServerContext* ctx,
+                                         const v1::GetHistoryRequest* request,
+                                         v1::GetHistoryResponse* response) override;
+    grpc::ServerUnaryReactor* MarkRead(grpc::CallbackServerContext* ctx,
+                                       const v1::MarkReadRequest* request,
+                                       v1::MarkReadResponse* response) override;
+    grpc::ServerUnaryReactor* SetTyping(grpc::CallbackServerContext* ctx,
+                                        const v1::SetTypingRequest* request,
+                                        v1::SetTypingResponse* response) override;
     grpc::ServerWriteReactor<v1::Event>* Subscribe(grpc::CallbackServerContext* ctx,
                                                    const v1::SubscribeRequest* request) override;
 
+    Runtime& runtime() { return m_rt; }
+    Hub& hub() { return m_hub; }
+
 private:
-    grpc::ServerUnaryReactor* notYet(grpc::CallbackServerContext* ctx, const char* method);
+    void publish(const Appended& appended);
+    void publishMembership(const std::string& roomId, const std::string& userId, bool added);
+    // The room, when the caller may read it: a member, or anyone for a
+    // public room. Throws NOT_FOUND / PERMISSION_DENIED.
+    RoomRecord readableRoom(const std::string& roomId, const std::string& userId);
+    void setTyping(const std::string& roomId, const std::string& userId, bool typing);
+    void expireTyping();
 
     Runtime& m_rt;
+    Bus& m_bus;
+    Hub& m_hub;
+
+    // (room, user) -> when their typing notice runs out.
+    std::mutex m_typingMutex;
+    std::condition_variable m_typingWake;
+    std::map<std::pair<std::string, std::string>, std::chrono::steady_clock::time_point> m_typing;
+    bool m_stopping = false;
+    std::thread m_typingThread;
 };
 
 } // namespace confab::backend

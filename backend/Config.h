@@ -53,7 +53,7 @@ struct ServerConfig {
     std::size_t hashThreads = 2;
     std::size_t hashQueue = 64;
 
-    std::size_t workerThreads = 4;
+    std::size_t workerThreads = 16;
     std::size_t workerQueue = 10000;
 
     ThrottleConfig throttle;

@@ -2,6 +2,7 @@
 
 #include "AccountsService.h"
 #include "AuthService.h"
+#include "Bus.h"
 #include "ChatService.h"
 #include "Convert.h"
 #include "Crypto.h"
@@ -75,9 +76,20 @@ void Server::start()
                                  std::filesystem::perm_options::replace, ec);
     m_store = std::make_unique<SqliteStore>(m_config.dataDir / "confab.db");
     m_runtime = std::make_unique<Runtime>(m_config, *m_store);
+    m_bus = std::make_unique<LocalBus>();
+    m_hub = std::make_unique<Hub>(*m_store, m_runtime->workers(), *m_bus, m_runtime->presence());
+    m_bus->setHandler([hub = m_hub.get()](const BusMessage& message) { hub->deliver(message); });
     m_auth = std::make_unique<AuthService>(*m_runtime);
     m_accounts = std::make_unique<AccountsService>(*m_runtime);
-    m_chat = std::make_unique<ChatService>(*m_runtime);
+    m_chat = std::make_unique<ChatService>(*m_runtime, *m_bus, *m_hub);
+    m_runtime->setRevocationListener([bus = m_bus.get()](const std::vector<std::string>& ids) {
+        BusMessage message;
+        message.kind = BusMessage::Kind::SessionsRevoked;
+        message.sessionIds = ids;
+        bus->publish(message);
+    });
+    m_accounts->setProfileListener(
+        [chat = m_chat.get()](const UserRecord& user) { chat->profileChanged(user); });
 
     grpc::EnableDefaultHealthCheckService(true);
     grpc::reflection::InitProtoReflectionServerBuilderPlugin();

@@ -15,7 +15,9 @@ namespace confab::backend {
 
 class AccountsService;
 class AuthService;
+class Bus;
 class ChatService;
+class Hub;
 class Runtime;
 class SqliteStore;
 
@@ -40,6 +42,7 @@ public:
     const ServerConfig& config() const { return m_config; }
     SqliteStore& store() { return *m_store; }
     Runtime& runtime() { return *m_runtime; }
+    Hub& hub() { return *m_hub; }
 
 private:
     void maintenanceLoop();
@@ -47,6 +50,8 @@ private:
     ServerConfig m_config;
     std::unique_ptr<SqliteStore> m_store;
     std::unique_ptr<Runtime> m_runtime;
+    std::unique_ptr<Bus> m_bus;
+    std::unique_ptr<Hub> m_hub;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<AccountsService> m_accounts;
     std::unique_ptr<ChatService> m_chat;

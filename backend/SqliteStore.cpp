@@ -58,6 +58,59 @@ const char* const kMigrations[] = {
     ) WITHOUT ROWID;
     CREATE INDEX refresh_tokens_session ON refresh_tokens (session_id);
     )sql",
+    R"sql(
+    CREATE TABLE rooms (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        topic TEXT NOT NULL DEFAULT '',
+        visibility INTEGER NOT NULL,
+        direct_key TEXT UNIQUE,
+        created_at INTEGER NOT NULL,
+        last_seq INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX rooms_public_name ON rooms (name COLLATE NOCASE)
+        WHERE visibility = 1 AND direct_key IS NULL;
+    CREATE TABLE members (
+        room_id TEXT NOT NULL REFERENCES rooms (id),
+        user_id TEXT NOT NULL REFERENCES users (id),
+        role INTEGER NOT NULL,
+        joined_at INTEGER NOT NULL,
+        read_seq INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (room_id, user_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX members_user ON members (user_id);
+    CREATE TABLE invites (
+        room_id TEXT NOT NULL REFERENCES rooms (id),
+        user_id TEXT NOT NULL REFERENCES users (id),
+        invited_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (room_id, user_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE messages (
+        id TEXT PRIMARY KEY,
+        room_id TEXT NOT NULL REFERENCES rooms (id),
+        seq INTEGER NOT NULL,
+        author_id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        sent_at INTEGER NOT NULL,
+        edited_at INTEGER,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        client_message_id TEXT,
+        reply_to TEXT
+    );
+    CREATE UNIQUE INDEX messages_room_seq ON messages (room_id, seq);
+    CREATE UNIQUE INDEX messages_client_id ON messages (room_id, client_message_id)
+        WHERE client_message_id IS NOT NULL;
+    -- The room log. payload is the serialized confab.v1.RoomEvent.
+    CREATE TABLE events (
+        room_id TEXT NOT NULL REFERENCES rooms (id),
+        seq INTEGER NOT NULL,
+        message_id TEXT,
+        payload BLOB NOT NULL,
+        PRIMARY KEY (room_id, seq)
+    ) WITHOUT ROWID;
+    CREATE INDEX events_message ON events (message_id) WHERE message_id IS NOT NULL;
+    )sql",
 };
 
 constexpr const char* kUserColumns =
@@ -262,31 +315,13 @@ void SqliteStore::writerLoop()
     }
 }
 
-template <typename F>
-auto SqliteStore::write(F&& fn) -> std::invoke_result_t<F, Database&>
+void SqliteStore::enqueue(WriteJob job)
 {
-    using Result = std::invoke_result_t<F, Database&>;
-    WriteJob job;
-    std::future<void> done = job.done.get_future();
-    if constexpr (std::is_void_v<Result>) {
-        job.run = [&fn](Database& db) { fn(db); };
-        {
-            std::lock_guard lock(m_writeMutex);
-            m_writeQueue.push_back(std::move(job));
-        }
-        m_writeWake.notify_one();
-        done.get();
-    } else {
-        std::optional<Result> result;
-        job.run = [&fn, &result](Database& db) { result.emplace(fn(db)); };
-        {
-            std::lock_guard lock(m_writeMutex);
-            m_writeQueue.push_back(std::move(job));
-        }
-        m_writeWake.notify_one();
-        done.get();
-        return std::move(*result);
+    {
+        std::lock_guard lock(m_writeMutex);
+        m_writeQueue.push_back(std::move(job));
     }
+    m_writeWake.notify_one();
 }
 
 std::unique_ptr<Database> SqliteStore::acquireReader()
@@ -323,18 +358,6 @@ void SqliteStore::releaseReader(std::unique_ptr<Database> db)
         m_readers.push_back(std::move(db));
     }
     m_readerFree.notify_one();
-}
-
-template <typename F>
-auto SqliteStore::read(F&& fn) -> std::invoke_result_t<F, Database&>
-{
-    auto db = acquireReader();
-    struct Release {
-        SqliteStore* store;
-        std::unique_ptr<Database>& db;
-        ~Release() { store->releaseReader(std::move(db)); }
-    } release{this, db};
-    return fn(*db);
 }
 
 void SqliteStore::createUser(const UserRecord& user)

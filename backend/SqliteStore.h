@@ -47,6 +47,38 @@ public:
     void touchSession(const std::string& sessionId, Micros now) override;
     void purgeExpired(Micros now) override;
 
+    void createRoom(const NewRoom& room, Appended* appended) override;
+    std::optional<RoomRecord> room(const std::string& roomId) override;
+    std::optional<RoomRecord> directRoom(const std::string& directKey) override;
+    std::optional<Membership> membership(const std::string& roomId,
+                                         const std::string& userId) override;
+    v1::Room roomView(const std::string& roomId, const std::string& userId) override;
+    std::vector<v1::Room> roomsOf(const std::string& userId) override;
+    std::vector<v1::Room> publicRooms(const std::string& prefix, std::size_t limit) override;
+    void joinRoom(const std::string& roomId, const std::string& userId, Micros now,
+                  Appended* appended) override;
+    void addMember(const std::string& roomId, const std::string& userId, Micros now,
+                   Appended* appended) override;
+    void leaveRoom(const std::string& roomId, const std::string& userId, Micros now,
+                   Appended* appended) override;
+    void invite(const std::string& roomId, const std::string& inviterId,
+                const std::string& inviteeId, Micros now) override;
+    std::vector<v1::Member> members(const std::string& roomId) override;
+    std::vector<std::pair<std::string, std::uint64_t>>
+    roomSeqsOf(const std::string& userId) override;
+
+    v1::Message sendMessage(const NewMessage& message, Appended* appended) override;
+    v1::Message editMessage(const std::string& messageId, const std::string& userId,
+                            const std::string& text, Micros now, Appended* appended) override;
+    void deleteMessage(const std::string& messageId, const std::string& userId, Micros now,
+                       Appended* appended) override;
+    std::optional<v1::Message> message(const std::string& messageId) override;
+    std::vector<v1::RoomEvent> events(const std::string& roomId, std::uint64_t afterSeq,
+                                      std::uint64_t beforeSeq, std::size_t limit,
+                                      bool newest) override;
+    std::uint64_t markRead(const std::string& roomId, const std::string& userId,
+                           std::uint64_t seq) override;
+
     // "ok" when the database is sound; SQLite's findings otherwise.
     std::string integrityCheck();
     int schemaVersion();
@@ -57,10 +89,44 @@ private:
         std::promise<void> done;
     };
 
+    // Runs `fn` on the writer thread inside the next group commit and
+    // returns its result once that transaction is durable.
     template <typename F>
-    auto write(F&& fn) -> std::invoke_result_t<F, sqlite::Database&>;
+    auto write(F&& fn) -> std::invoke_result_t<F, sqlite::Database&>
+    {
+        using Result = std::invoke_result_t<F, sqlite::Database&>;
+        WriteJob job;
+        std::future<void> done = job.done.get_future();
+        std::optional<std::conditional_t<std::is_void_v<Result>, int, Result>> result;
+        job.run = [&fn, &result](sqlite::Database& db) {
+            if constexpr (std::is_void_v<Result>) {
+                fn(db);
+                result.emplace(0);
+            } else {
+                result.emplace(fn(db));
+            }
+        };
+        enqueue(std::move(job));
+        done.get();
+        if constexpr (!std::is_void_v<Result>) {
+            return std::move(*result);
+        }
+    }
+
+    // Runs `fn` on a reader connection of its own.
     template <typename F>
-    auto read(F&& fn) -> std::invoke_result_t<F, sqlite::Database&>;
+    auto read(F&& fn) -> std::invoke_result_t<F, sqlite::Database&>
+    {
+        auto db = acquireReader();
+        struct Release {
+            SqliteStore* store;
+            std::unique_ptr<sqlite::Database>& db;
+            ~Release() { store->releaseReader(std::move(db)); }
+        } release{this, db};
+        return fn(*db);
+    }
+
+    void enqueue(WriteJob job);
 
     void migrate();
     void writerLoop();

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "confab/v1/chat.pb.h"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace confab::backend {
+
+// Something every instance's subscribers may need to hear of, published
+// after the change it describes is committed.
+struct BusMessage {
+    enum class Kind {
+        RoomEvent,         // a persistent event: roomId, seq, event
+        Ephemeral,         // typing, presence, read marker, profile: rooms/users, event
+        MembershipAdded,   // userId became a member of roomId (whose log ends at seq)
+        MembershipRemoved, // userId is no longer a member of roomId
+        SessionsRevoked,   // sessionIds are revoked: end their streams
+    };
+
+    Kind kind = Kind::RoomEvent;
+    std::string roomId;
+    std::uint64_t seq = 0;
+    std::string userId;
+    // Ephemeral: delivered to the members of these rooms and to these users.
+    std::vector<std::string> rooms;
+    std::vector<std::string> users;
+    std::vector<std::string> sessionIds;
+    std::shared_ptr<const v1::Event> event;
+};
+
+// Live fan-out between the instances of a deployment. The store is the
+// truth: the bus only tells subscribers early, and a subscriber that sees a
+// gap reads the store.
+class Bus {
+public:
+    using Handler = std::function<void(const BusMessage&)>;
+
+    virtual ~Bus() = default;
+    // Delivers to every instance's handler, this one's included.
+    virtual void publish(const BusMessage& message) = 0;
+    // Sets this instance's handler; called once, before the first publish.
+    virtual void setHandler(Handler handler) = 0;
+};
+
+// The bus of a single instance: delivers at once, on the publishing thread.
+class LocalBus final : public Bus {
+public:
+    void publish(const BusMessage& message) override
+    {
+        if (m_handler) {
+            m_handler(message);
+        }
+    }
+    void setHandler(Handler handler) override { m_handler = std::move(handler); }
+
+private:
+    Handler m_handler;
+};
+
+} // namespace confab::backend
