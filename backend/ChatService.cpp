@@ -28,13 +28,22 @@ void validateMessageText(const std::string& text, const Limits& limits)
     validate::text("text", text, 1, limits.messageTextMax, true);
 }
 
+Stream::Tuning tuning(const ServerConfig& config)
+{
+    Stream::Tuning tuning;
+    tuning.maxQueued = std::max<std::size_t>(config.subscriberMaxQueued, 2);
+    tuning.highWater = std::min(tuning.highWater, tuning.maxQueued);
+    tuning.page = std::min(tuning.page, tuning.highWater);
+    return tuning;
+}
+
 // The server side of Subscribe: a thin reactor over a Stream, which outlives
 // it for as long as the hub or a worker holds it.
 class SubscribeReactor final : public grpc::ServerWriteReactor<v1::Event> {
 public:
     SubscribeReactor(Runtime& rt, Hub& hub, grpc::CallbackServerContext* ctx,
                      const v1::SubscribeRequest* request)
-        : m_stream(std::make_shared<Stream>(hub, this, Stream::Tuning{}))
+        : m_stream(std::make_shared<Stream>(hub, this, tuning(rt.config())))
     {
         std::optional<std::string> token = Runtime::bearerToken(ctx);
         if (!token) {

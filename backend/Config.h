@@ -53,6 +53,10 @@ struct ServerConfig {
     std::size_t hashThreads = 2;
     std::size_t hashQueue = 64;
 
+    // Live events queued for one Subscribe stream before it is ended as too
+    // slow (it then resumes from its cursors).
+    std::size_t subscriberMaxQueued = 1024;
+
     std::size_t workerThreads = 16;
     std::size_t workerQueue = 10000;
 
