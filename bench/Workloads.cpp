@@ -1,0 +1,629 @@
+#include "Workloads.h"
+
+#include "Config.h"
+#include "PasswordHasher.h"
+#include "Process.h"
+#include "SqliteStore.h"
+#include "Stats.h"
+
+#include "confab/v1/account.grpc.pb.h"
+#include "confab/v1/auth.grpc.pb.h"
+#include "confab/v1/chat.grpc.pb.h"
+
+#include <grpcpp/grpcpp.h>
+#include <sodium.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <fstream>
+#include <future>
+#include <random>
+#include <thread>
+
+namespace confab::bench {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+namespace fs = std::filesystem;
+
+constexpr const char* kPassword = "benchmark password";
+
+std::int64_t nowNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now().time_since_epoch())
+        .count();
+}
+
+double msSince(std::int64_t ns)
+{
+    return static_cast<double>(nowNs() - ns) / 1e6;
+}
+
+// A server under test: confabd on its own data dir, or the reference.
+struct Target {
+    std::unique_ptr<Process> process;
+    bool confab = true;
+
+    static Target confabd(const Setup& setup, const fs::path& dataDir)
+    {
+        fs::create_directories(dataDir);
+        return {std::make_unique<Process>(
+                    std::vector<std::string>{setup.confabd, "--listen", "127.0.0.1:0", "--data-dir",
+                                             dataDir.string(), "--log-level", "warn"},
+                    0, dataDir),
+                true};
+    }
+
+    static Target reference(const Setup& setup, const fs::path& dir)
+    {
+        fs::create_directories(dir);
+        return {std::make_unique<Process>(std::vector<std::string>{setup.self, "serve-reference"},
+                                          0, dir),
+                false};
+    }
+};
+
+// Each its own TCP connection.
+std::shared_ptr<grpc::Channel> connect(const std::string& target, int index)
+{
+    grpc::ChannelArguments args;
+    args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
+    args.SetInt("confab.bench.connection", index);
+    args.SetMaxReceiveMessageSize(-1);
+    return grpc::CreateCustomChannel(target, grpc::InsecureChannelCredentials(), args);
+}
+
+std::unique_ptr<grpc::ClientContext>
+context(const std::string& token, std::chrono::seconds deadline = std::chrono::seconds(30))
+{
+    auto ctx = std::make_unique<grpc::ClientContext>();
+    ctx->set_deadline(std::chrono::system_clock::now() + deadline);
+    if (!token.empty()) {
+        ctx->AddMetadata("authorization", "Bearer " + token);
+    }
+    return ctx;
+}
+
+v1::Session registerUser(const std::shared_ptr<grpc::Channel>& channel, const std::string& name)
+{
+    auto auth = v1::Auth::NewStub(channel);
+    v1::RegisterRequest request;
+    request.set_username(name);
+    request.set_password(kPassword);
+    v1::Session session;
+    const grpc::Status status = auth->Register(context({}).get(), request, &session);
+    if (!status.ok()) {
+        throw std::runtime_error("Register " + name + ": " + status.error_message());
+    }
+    return session;
+}
+
+// Counts what a set of Subscribe streams receive; measures the latency of
+// messages whose text carries the send time ("t=<ns>").
+struct Sink {
+    std::atomic<std::uint64_t> deliveries{0};
+    std::atomic<int> synced{0};
+    std::atomic<int> finished{0};
+    bool measure = true;
+    std::mutex mutex;
+    std::vector<double> latenciesMs;
+};
+
+class Receiver final : public grpc::ClientReadReactor<v1::Event> {
+public:
+    Receiver(v1::Chat::Stub& stub, const std::string& token, Sink& sink) : m_sink(sink)
+    {
+        if (!token.empty()) {
+            m_context.AddMetadata("authorization", "Bearer " + token);
+        }
+        stub.async()->Subscribe(&m_context, &m_request, this);
+        StartRead(&m_event);
+        StartCall();
+    }
+
+    void OnReadDone(bool ok) override
+    {
+        if (!ok) {
+            return;
+        }
+        if (m_event.has_synced()) {
+            ++m_sink.synced;
+        } else if (m_event.has_room_event() && m_event.room_event().has_message_posted()) {
+            ++m_sink.deliveries;
+            const std::string& text = m_event.room_event().message_posted().text();
+            if (m_sink.measure && text.starts_with("t=")) {
+                const double latency = msSince(std::stoll(text.substr(2)));
+                std::lock_guard lock(m_sink.mutex);
+                m_sink.latenciesMs.push_back(latency);
+            }
+        }
+        StartRead(&m_event);
+    }
+
+    void OnDone(const grpc::Status&) override { ++m_sink.finished; }
+
+    void cancel() { m_context.TryCancel(); }
+
+private:
+    Sink& m_sink;
+    grpc::ClientContext m_context;
+    v1::SubscribeRequest m_request;
+    v1::Event m_event;
+};
+
+bool waitUntil(const std::function<bool()>& done, std::chrono::milliseconds timeout)
+{
+    const auto deadline = Clock::now() + timeout;
+    while (!done()) {
+        if (Clock::now() > deadline) {
+            return false;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    return true;
+}
+
+// One room, `receivers` Subscribe streams on it, one sender.
+class Room {
+public:
+    Room(const Target& target, int receivers, Sink& sink) : m_sink(sink)
+    {
+        const std::string address = target.process->target();
+        for (int i = 0; i < 8; ++i) {
+            m_channels.push_back(connect(address, i));
+            m_stubs.push_back(v1::Chat::NewStub(m_channels.back()));
+        }
+        constexpr int kReceiverUsers = 4;
+        std::vector<std::string> tokens(kReceiverUsers);
+        if (target.confab) {
+            const std::string tag = std::to_string(nowNs() % 1000000000);
+            m_sender = registerUser(m_channels[0], "sender" + tag).access_token();
+            v1::CreateRoomRequest create;
+            create.set_name("bench");
+            for (int u = 0; u < kReceiverUsers; ++u) {
+                const std::string name = "reader" + std::to_string(u) + "." + tag;
+                tokens[static_cast<std::size_t>(u)] =
+                    registerUser(m_channels[0], name).access_token();
+                create.add_member_usernames(name);
+            }
+            v1::Room room;
+            const grpc::Status status =
+                m_stubs[0]->CreateRoom(context(m_sender).get(), create, &room);
+            if (!status.ok()) {
+                throw std::runtime_error("CreateRoom: " + status.error_message());
+            }
+            m_roomId = room.id();
+        } else {
+            m_roomId = "reference";
+        }
+        for (int i = 0; i < receivers; ++i) {
+            m_receivers.push_back(std::make_unique<Receiver>(
+                *m_stubs[static_cast<std::size_t>(i) % m_stubs.size()],
+                tokens[static_cast<std::size_t>(i % kReceiverUsers)], sink));
+        }
+        if (!waitUntil([&] { return sink.synced.load() >= receivers; }, std::chrono::seconds(60))) {
+            throw std::runtime_error("subscribers did not sync");
+        }
+    }
+
+    ~Room()
+    {
+        for (auto& receiver : m_receivers) {
+            receiver->cancel();
+        }
+        waitUntil([&] { return m_sink.finished.load() >= static_cast<int>(m_receivers.size()); },
+                  std::chrono::seconds(10));
+    }
+
+    grpc::Status sendNow(const std::string& text)
+    {
+        v1::SendMessageRequest request;
+        request.set_room_id(m_roomId);
+        request.set_text(text);
+        v1::Message message;
+        return m_stubs[0]->SendMessage(context(m_sender).get(), request, &message);
+    }
+
+    // Sends for `duration` with `inFlight` calls outstanding; returns how
+    // many were acknowledged.
+    std::uint64_t flood(std::chrono::milliseconds duration, int inFlight)
+    {
+        std::atomic<std::uint64_t> acked{0};
+        std::atomic<int> outstanding{0};
+        const auto stopAt = Clock::now() + duration;
+        std::function<void()> sendOne = [&] {
+            if (Clock::now() >= stopAt) {
+                return;
+            }
+            struct Call {
+                grpc::ClientContext context;
+                v1::SendMessageRequest request;
+                v1::Message response;
+            };
+            auto call = std::make_shared<Call>();
+            call->context.AddMetadata("authorization", "Bearer " + m_sender);
+            call->request.set_room_id(m_roomId);
+            call->request.set_text("t=" + std::to_string(nowNs()));
+            ++outstanding;
+            m_stubs[0]->async()->SendMessage(&call->context, &call->request, &call->response,
+                                             [&, call](grpc::Status status) {
+                                                 if (status.ok()) {
+                                                     ++acked;
+                                                 }
+                                                 sendOne();
+                                                 --outstanding;
+                                             });
+        };
+        for (int i = 0; i < inFlight; ++i) {
+            sendOne();
+        }
+        waitUntil([&] { return outstanding.load() == 0; }, duration + std::chrono::seconds(30));
+        return acked.load();
+    }
+
+private:
+    Sink& m_sink;
+    std::vector<std::shared_ptr<grpc::Channel>> m_channels;
+    std::vector<std::unique_ptr<v1::Chat::Stub>> m_stubs;
+    std::vector<std::unique_ptr<Receiver>> m_receivers;
+    std::string m_sender;
+    std::string m_roomId;
+};
+
+struct Usage {
+    double cpuSeconds = 0;
+    long rssKiB = 0;
+};
+
+Usage usage(const Target& target)
+{
+    return {target.process->cpuTime().count(), target.process->rssKiB()};
+}
+
+// B1: 100 subscribers, 20 messages a second for 10 s.
+Result latencyRun(const Target& target, Result& out, const std::string& prefix)
+{
+    constexpr int kReceivers = 100;
+    constexpr int kMessages = 200;
+    Sink sink;
+    Room room(target, kReceivers, sink);
+    const Usage before = usage(target);
+    const auto start = Clock::now();
+    for (int i = 0; i < kMessages; ++i) {
+        std::this_thread::sleep_until(start + std::chrono::milliseconds(50) * i);
+        const grpc::Status status = room.sendNow("t=" + std::to_string(nowNs()));
+        if (!status.ok()) {
+            throw std::runtime_error("SendMessage: " + status.error_message());
+        }
+    }
+    const std::uint64_t expected = static_cast<std::uint64_t>(kReceivers) * kMessages;
+    waitUntil([&] { return sink.deliveries.load() >= expected; }, std::chrono::seconds(10));
+    const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+    const Usage after = usage(target);
+    std::lock_guard lock(sink.mutex);
+    out[prefix + "p50_ms"] = quantile(sink.latenciesMs, 0.5);
+    out[prefix + "p99_ms"] = quantile(sink.latenciesMs, 0.99);
+    out[prefix + "p999_ms"] = quantile(sink.latenciesMs, 0.999);
+    out[prefix + "lost"] =
+        static_cast<double>(expected - std::min(expected, sink.deliveries.load()));
+    out[prefix + "cpu_pct"] = 100 * (after.cpuSeconds - before.cpuSeconds) / elapsed;
+    out[prefix + "rss_mb"] = static_cast<double>(after.rssKiB) / 1024;
+    return out;
+}
+
+// B2: 100 subscribers, the sender as fast as the server acknowledges.
+void throughputRun(const Target& target, Result& out, const std::string& prefix)
+{
+    constexpr int kReceivers = 100;
+    Sink sink;
+    sink.measure = false;
+    Room room(target, kReceivers, sink);
+    const Usage before = usage(target);
+    const auto start = Clock::now();
+    const std::uint64_t acked = room.flood(std::chrono::seconds(5), 32);
+    const std::uint64_t expected = acked * kReceivers;
+    waitUntil([&] { return sink.deliveries.load() >= expected; }, std::chrono::seconds(60));
+    const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+    const Usage after = usage(target);
+    out[prefix + "deliveries_per_s"] = static_cast<double>(sink.deliveries.load()) / elapsed;
+    out[prefix + "sends_per_s"] = static_cast<double>(acked) / elapsed;
+    out[prefix + "lost"] =
+        static_cast<double>(expected - std::min(expected, sink.deliveries.load()));
+    out[prefix + "cpu_pct"] = 100 * (after.cpuSeconds - before.cpuSeconds) / elapsed;
+    out[prefix + "rss_mb"] = static_cast<double>(after.rssKiB) / 1024;
+}
+
+fs::path freshDir(const Setup& setup, const std::string& name)
+{
+    const fs::path dir = setup.work / (name + "-" + std::to_string(nowNs()));
+    fs::create_directories(dir);
+    return dir;
+}
+
+} // namespace
+
+Result runB1(const Setup& setup)
+{
+    Result result;
+    {
+        Target confab = Target::confabd(setup, freshDir(setup, "b1"));
+        latencyRun(confab, result, "confab.");
+    }
+    {
+        Target reference = Target::reference(setup, freshDir(setup, "b1ref"));
+        latencyRun(reference, result, "reference.");
+    }
+    result["ratio.p50"] = result["confab.p50_ms"] / result["reference.p50_ms"];
+    result["ratio.p99"] = result["confab.p99_ms"] / result["reference.p99_ms"];
+    return result;
+}
+
+Result runB2(const Setup& setup)
+{
+    Result result;
+    {
+        Target confab = Target::confabd(setup, freshDir(setup, "b2"));
+        throughputRun(confab, result, "confab.");
+    }
+    {
+        Target reference = Target::reference(setup, freshDir(setup, "b2ref"));
+        throughputRun(reference, result, "reference.");
+    }
+    result["ratio.deliveries"] =
+        result["confab.deliveries_per_s"] / result["reference.deliveries_per_s"];
+    return result;
+}
+
+Result runB5(const Setup& setup)
+{
+    constexpr int kStreams = 5000;
+    constexpr int kConnections = 50;
+    Result result;
+    for (const bool confab : {true, false}) {
+        Target target = confab ? Target::confabd(setup, freshDir(setup, "b5"))
+                               : Target::reference(setup, freshDir(setup, "b5ref"));
+        const std::string prefix = confab ? "confab." : "reference.";
+        std::vector<std::shared_ptr<grpc::Channel>> channels;
+        std::vector<std::unique_ptr<v1::Chat::Stub>> stubs;
+        for (int i = 0; i < kConnections; ++i) {
+            channels.push_back(connect(target.process->target(), i));
+            stubs.push_back(v1::Chat::NewStub(channels.back()));
+            channels.back()->WaitForConnected(std::chrono::system_clock::now() +
+                                              std::chrono::seconds(10));
+        }
+        std::string token;
+        if (confab) {
+            const v1::Session session = registerUser(channels[0], "idle");
+            token = session.access_token();
+            v1::CreateRoomRequest create;
+            create.set_name("idle room");
+            v1::Room room;
+            stubs[0]->CreateRoom(context(token).get(), create, &room);
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        const long before = target.process->rssKiB();
+        Sink sink;
+        std::vector<std::unique_ptr<Receiver>> receivers;
+        for (int i = 0; i < kStreams; ++i) {
+            receivers.push_back(std::make_unique<Receiver>(
+                *stubs[static_cast<std::size_t>(i % kConnections)], token, sink));
+        }
+        if (!waitUntil([&] { return sink.synced.load() >= kStreams; }, std::chrono::seconds(120))) {
+            throw std::runtime_error("idle streams did not sync");
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        const long after = target.process->rssKiB();
+        result[prefix + "kb_per_stream"] = static_cast<double>(after - before) / kStreams;
+        result[prefix + "rss_mb"] = static_cast<double>(after) / 1024;
+        for (auto& receiver : receivers) {
+            receiver->cancel();
+        }
+        waitUntil([&] { return sink.finished.load() >= kStreams; }, std::chrono::seconds(30));
+    }
+    return result;
+}
+
+Result runB6(const Setup& setup)
+{
+    Result result;
+    // What one argon2id verification costs here, with confabd's parameters.
+    const backend::ServerConfig defaults;
+    backend::PasswordHasher hasher({defaults.passwordOpsLimit, defaults.passwordMemLimit}, 1, 1);
+    const std::string hash = hasher.hashNow(kPassword);
+    std::vector<double> times;
+    for (int i = 0; i < 5; ++i) {
+        const auto start = Clock::now();
+        hasher.verifyNow(hash, kPassword);
+        times.push_back(std::chrono::duration<double>(Clock::now() - start).count());
+    }
+    const double hashSeconds = median(times);
+    const int serverCores = 1; // confabd is pinned to one CPU
+    const double limit = serverCores / hashSeconds;
+    result["hash_ms"] = hashSeconds * 1000;
+    result["limit_logins_per_s"] = limit;
+
+    Target target = Target::confabd(setup, freshDir(setup, "b6"));
+    auto channel = connect(target.process->target(), 0);
+    constexpr int kUsers = 16;
+    for (int i = 0; i < kUsers; ++i) {
+        registerUser(channel, "storm" + std::to_string(i));
+    }
+
+    // Saturation: one login in flight per account, more than the hash pool
+    // can run at once.
+    const auto storm = [&](int concurrency, std::chrono::seconds duration,
+                           std::vector<double>* rejectedMs) {
+        std::atomic<std::uint64_t> ok{0};
+        std::atomic<std::uint64_t> rejected{0};
+        std::mutex mutex;
+        const auto stopAt = Clock::now() + duration;
+        std::vector<std::thread> threads;
+        for (int t = 0; t < concurrency; ++t) {
+            threads.emplace_back([&, t] {
+                auto auth = v1::Auth::NewStub(channel);
+                v1::LoginRequest request;
+                request.set_username("storm" + std::to_string(t % kUsers));
+                request.set_password(kPassword);
+                while (Clock::now() < stopAt) {
+                    v1::Session session;
+                    const std::int64_t start = nowNs();
+                    const grpc::Status status = auth->Login(context({}).get(), request, &session);
+                    if (status.ok()) {
+                        ++ok;
+                    } else if (status.error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED) {
+                        ++rejected;
+                        if (rejectedMs) {
+                            std::lock_guard lock(mutex);
+                            rejectedMs->push_back(msSince(start));
+                        }
+                        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+                    }
+                }
+            });
+        }
+        for (auto& thread : threads) {
+            thread.join();
+        }
+        return std::make_pair(ok.load(), rejected.load());
+    };
+    const auto [ok, rejectedAtLimit] = storm(kUsers, std::chrono::seconds(8), nullptr);
+    result["logins_per_s"] = static_cast<double>(ok) / 8.0;
+    result["ratio.to_limit"] = result["logins_per_s"] / limit;
+
+    // Overload: far more callers than the server admits.
+    std::vector<double> rejectedMs;
+    const auto [okOver, rejectedOver] = storm(120, std::chrono::seconds(5), &rejectedMs);
+    result["overload.logins_per_s"] = static_cast<double>(okOver) / 5.0;
+    result["overload.rejected"] = static_cast<double>(rejectedOver);
+    result["overload.reject_p50_ms"] = quantile(rejectedMs, 0.5);
+    result["overload.reject_p99_ms"] = quantile(rejectedMs, 0.99);
+    (void)rejectedAtLimit;
+    return result;
+}
+
+namespace {
+
+// A database of `messages` messages in rooms of 10k, made once with the real
+// store and kept in the cache directory.
+fs::path b7Database(const Setup& setup)
+{
+    const fs::path dir = setup.cache / ("b7-" + std::to_string(setup.b7Messages));
+    if (fs::exists(dir / "ready")) {
+        return dir;
+    }
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    std::cout << "b7: building a database of " << setup.b7Messages << " messages in " << dir
+              << " (once)" << std::endl;
+    backend::SqliteStore store(dir / "confab.db");
+    const backend::ServerConfig defaults;
+    backend::PasswordHasher hasher({defaults.passwordOpsLimit, defaults.passwordMemLimit}, 1, 1);
+    backend::UserRecord user;
+    user.id = "bench-user";
+    user.username = "history";
+    user.displayName = "History";
+    user.passwordHash = hasher.hashNow(kPassword);
+    user.createdAt = 1;
+    store.createUser(user);
+    const std::size_t perRoom = 10000;
+    const std::size_t rooms = std::max<std::size_t>(1, setup.b7Messages / perRoom);
+    for (std::size_t r = 0; r < rooms; ++r) {
+        backend::NewRoom room;
+        room.id = "room" + std::to_string(r);
+        room.name = "Room " + std::to_string(r);
+        room.visibility = v1::VISIBILITY_PRIVATE;
+        room.creatorId = user.id;
+        room.createdAt = 1;
+        store.createRoom(room, nullptr);
+    }
+    std::atomic<std::size_t> next{0};
+    std::vector<std::thread> writers;
+    for (int t = 0; t < 64; ++t) {
+        writers.emplace_back([&] {
+            for (std::size_t i = next++; i < rooms * perRoom; i = next++) {
+                backend::NewMessage message;
+                message.id = "m" + std::to_string(i);
+                message.roomId = "room" + std::to_string(i % rooms);
+                message.authorId = user.id;
+                message.text = "history message number " + std::to_string(i) +
+                               " with a little more text, as people write";
+                message.sentAt = static_cast<backend::Micros>(i);
+                store.sendMessage(message, nullptr);
+            }
+        });
+    }
+    for (auto& writer : writers) {
+        writer.join();
+    }
+    std::ofstream(dir / "ready") << "ok\n";
+    return dir;
+}
+
+} // namespace
+
+Result runB7(const Setup& setup)
+{
+    Result result;
+    const fs::path data = b7Database(setup);
+    Target target = Target::confabd(setup, data);
+    auto channel = connect(target.process->target(), 0);
+    auto auth = v1::Auth::NewStub(channel);
+    auto chat = v1::Chat::NewStub(channel);
+    v1::LoginRequest login;
+    login.set_username("history");
+    login.set_password(kPassword);
+    v1::Session session;
+    if (const auto status = auth->Login(context({}).get(), login, &session); !status.ok()) {
+        throw std::runtime_error("Login: " + status.error_message());
+    }
+    const std::string token = session.access_token();
+    const std::size_t rooms = std::max<std::size_t>(1, setup.b7Messages / 10000);
+
+    std::mt19937 random(42);
+    std::vector<double> pageMs;
+    for (int i = 0; i < 3000; ++i) {
+        v1::GetHistoryRequest request;
+        request.set_room_id("room" + std::to_string(random() % rooms));
+        request.set_before_seq(60 + random() % 9900);
+        request.set_limit(50);
+        v1::GetHistoryResponse response;
+        const std::int64_t start = nowNs();
+        const grpc::Status status = chat->GetHistory(context(token).get(), request, &response);
+        pageMs.push_back(msSince(start));
+        if (!status.ok() || response.events_size() != 50) {
+            throw std::runtime_error("GetHistory: " + status.error_message());
+        }
+    }
+    result["history.p50_ms"] = quantile(pageMs, 0.5);
+    result["history.p99_ms"] = quantile(pageMs, 0.99);
+    result["history.p999_ms"] = quantile(pageMs, 0.999);
+
+    // Durable sends: many callers at once, spread over the rooms.
+    std::atomic<std::uint64_t> acked{0};
+    const auto duration = std::chrono::seconds(5);
+    const auto stopAt = Clock::now() + duration;
+    std::vector<std::thread> senders;
+    for (int t = 0; t < 64; ++t) {
+        senders.emplace_back([&, t] {
+            auto stub = v1::Chat::NewStub(channel);
+            v1::SendMessageRequest request;
+            request.set_room_id("room" + std::to_string(static_cast<std::size_t>(t) % rooms));
+            request.set_text("durable");
+            while (Clock::now() < stopAt) {
+                v1::Message message;
+                if (stub->SendMessage(context(token).get(), request, &message).ok()) {
+                    ++acked;
+                }
+            }
+        });
+    }
+    for (auto& sender : senders) {
+        sender.join();
+    }
+    result["send.durable_per_s"] = static_cast<double>(acked.load()) / 5.0;
+    result["rss_mb"] = static_cast<double>(target.process->rssKiB()) / 1024;
+    return result;
+}
+
+} // namespace confab::bench

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+namespace confab::bench {
+
+struct Setup {
+    std::string confabd;         // the server binary
+    std::string self;            // this binary, for the reference server
+    std::filesystem::path work;  // scratch space
+    std::filesystem::path cache; // data kept between runs (B7's database)
+    std::size_t b7Messages = 1000000;
+};
+
+// One run of a workload: metric name -> value.
+using Result = std::map<std::string, double>;
+
+Result runB1(const Setup& setup);
+Result runB2(const Setup& setup);
+Result runB5(const Setup& setup);
+Result runB6(const Setup& setup);
+Result runB7(const Setup& setup);
+
+} // namespace confab::bench
