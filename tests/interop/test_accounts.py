@@ -7,119 +7,32 @@ Environment:
 
 import datetime
 import hashlib
-import itertools
-import os
 import re
 import secrets
-import signal
 import struct
-import subprocess
-import sys
-import tempfile
-import time
 import unittest
 import zlib
 
 import grpc
 
-sys.path.insert(0, os.environ["CONFAB_PYTHON_OUT"])
+import confab_testing
+from confab_testing import (
+    CALL_TIMEOUT,
+    HEALTH_CHECK,
+    HEALTH_SERVING,
+    PASSWORD,
+    ConfabTestCase,
+    Server,
+    Stubs,
+    bearer,
+    unique_username,
+)
+from confab.v1 import account_pb2, auth_pb2  # on the path once confab_testing is imported
 
-from confab.v1 import account_pb2, account_pb2_grpc  # noqa: E402
-from confab.v1 import auth_pb2, auth_pb2_grpc  # noqa: E402
-
-CALL_TIMEOUT = 20.0
-STARTUP_TIMEOUT = 30.0
-SHUTDOWN_TIMEOUT = 10.0
-
-PASSWORD = "correct horse battery"
 TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{43}")
 
-HEALTH_CHECK = "/grpc.health.v1.Health/Check"
-HEALTH_SERVING = b"\x08\x01"
 REFLECTION_INFO = "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo"
 REFLECTION_LIST_SERVICES = b"\x3a\x00"
-
-
-class Server:
-    """A confabd process listening on a free loopback port."""
-
-    def __init__(self, binary):
-        self._tmp = tempfile.TemporaryDirectory(prefix="confab-interop-")
-        port_file = os.path.join(self._tmp.name, "port")
-        self._stderr = open(os.path.join(self._tmp.name, "stderr.log"), "w+b")
-        self.process = subprocess.Popen(
-            [
-                binary,
-                "--listen", "127.0.0.1:0",
-                "--port-file", port_file,
-                "--data-dir", os.path.join(self._tmp.name, "data"),
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=self._stderr,
-        )
-        try:
-            self.port = self._wait_for_port(port_file)
-            self.channel = grpc.insecure_channel(f"127.0.0.1:{self.port}")
-            self._wait_until_serving()
-        except BaseException:
-            self.kill()
-            raise
-
-    def stderr(self):
-        self._stderr.flush()
-        self._stderr.seek(0)
-        return self._stderr.read().decode(errors="replace")
-
-    def _fail(self, message):
-        raise RuntimeError(f"{message}\n--- confabd stderr ---\n{self.stderr()}")
-
-    def _wait_for_port(self, port_file):
-        deadline = time.monotonic() + STARTUP_TIMEOUT
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                self._fail(f"confabd exited with code {self.process.returncode} at start-up")
-            try:
-                with open(port_file) as f:
-                    text = f.read().strip()
-                if text:
-                    return int(text)
-            except (FileNotFoundError, ValueError):
-                pass
-            time.sleep(0.05)
-        self._fail(f"confabd wrote no port file within {STARTUP_TIMEOUT} s")
-
-    def _wait_until_serving(self):
-        check = self.channel.unary_unary(HEALTH_CHECK)
-        deadline = time.monotonic() + STARTUP_TIMEOUT
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                self._fail(f"confabd exited with code {self.process.returncode} at start-up")
-            try:
-                if check(b"", timeout=2.0) == HEALTH_SERVING:
-                    return
-            except grpc.RpcError:
-                pass
-            time.sleep(0.1)
-        self._fail(f"confabd was not SERVING within {STARTUP_TIMEOUT} s")
-
-    def stop(self):
-        """Stops the server with SIGTERM and returns its exit code."""
-        self.channel.close()
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            return self.process.wait(timeout=SHUTDOWN_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            self.kill()
-            self._fail(f"confabd did not exit within {SHUTDOWN_TIMEOUT} s of SIGTERM")
-        finally:
-            self._stderr.close()
-            self._tmp.cleanup()
-
-    def kill(self):
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
-
 
 server = None
 auth = None
@@ -128,48 +41,25 @@ accounts = None
 
 def setUpModule():
     global server, auth, accounts
-    server = Server(os.environ["CONFABD"])
-    auth = auth_pb2_grpc.AuthStub(server.channel)
-    accounts = account_pb2_grpc.AccountsStub(server.channel)
+    server = Server()
+    stubs = Stubs(server.channel)
+    auth = stubs.auth
+    accounts = stubs.accounts
 
 
 def tearDownModule():
-    stderr = server.stderr()
-    code = server.stop()
-    if code != 0:
-        raise AssertionError(f"confabd exited with code {code}\n--- confabd stderr ---\n{stderr}")
-
-
-_names = itertools.count(1)
-_run = secrets.token_hex(3)
-
-
-def unique_username(prefix="user"):
-    return f"{prefix}{_run}.{next(_names)}"
-
-
-def bearer(session_or_token):
-    token = getattr(session_or_token, "access_token", session_or_token)
-    return (("authorization", f"Bearer {token}"),)
+    try:
+        server.stop_cleanly()
+    finally:
+        server.close()
 
 
 def register(username=None, display_name="", device_name="interop", password=PASSWORD):
-    return auth.Register(
-        auth_pb2.RegisterRequest(
-            username=username or unique_username(),
-            password=password,
-            display_name=display_name,
-            device_name=device_name,
-        ),
-        timeout=CALL_TIMEOUT,
-    )
+    return confab_testing.register(auth, username, display_name, device_name, password)
 
 
 def login(username, password=PASSWORD, device_name="interop"):
-    return auth.Login(
-        auth_pb2.LoginRequest(username=username, password=password, device_name=device_name),
-        timeout=CALL_TIMEOUT,
-    )
+    return confab_testing.login(auth, username, password, device_name)
 
 
 def get_me(session_or_token):
@@ -213,16 +103,7 @@ def tiny_png(rgb=(0x33, 0x99, 0xff)):
     )
 
 
-class ConfabTestCase(unittest.TestCase):
-    def assertRpcError(self, code, call, *args, **kwargs):
-        """Asserts that the call fails with `code` and returns its details."""
-        kwargs.setdefault("timeout", CALL_TIMEOUT)
-        with self.assertRaises(grpc.RpcError) as caught:
-            call(*args, **kwargs)
-        error = caught.exception
-        self.assertEqual(error.code(), code, error.details())
-        return error.details() or ""
-
+class AccountsTestCase(ConfabTestCase):
     def assertUnauthenticated(self, session_or_token):
         self.assertRpcError(
             grpc.StatusCode.UNAUTHENTICATED,
@@ -242,7 +123,7 @@ class ConfabTestCase(unittest.TestCase):
         self.assertGreater(expires, now)
 
 
-class RegisterTest(ConfabTestCase):
+class RegisterTest(AccountsTestCase):
     def test_register_returns_a_session(self):
         username = unique_username()
         session = register(username, display_name="Ada Lovelace", device_name="laptop")
@@ -276,7 +157,7 @@ class RegisterTest(ConfabTestCase):
                 self.assertTrue(details.startswith("username: "), details)
 
 
-class LoginTest(ConfabTestCase):
+class LoginTest(AccountsTestCase):
     def test_login_returns_a_new_session(self):
         username = unique_username()
         registered = register(username, display_name="Grace")
@@ -305,7 +186,7 @@ class LoginTest(ConfabTestCase):
         self.assertEqual(wrong_password, unknown_user)
 
 
-class GetMeTest(ConfabTestCase):
+class GetMeTest(AccountsTestCase):
     def test_get_me_with_bearer_token(self):
         username = unique_username()
         session = register(username, display_name="Me Myself")
@@ -334,7 +215,7 @@ class GetMeTest(ConfabTestCase):
         self.assertUnauthenticated(secrets.token_urlsafe(32))
 
 
-class UpdateProfileTest(ConfabTestCase):
+class UpdateProfileTest(AccountsTestCase):
     def test_profile_fields_and_avatar(self):
         username = unique_username()
         session = register(username, display_name="Before")
@@ -397,7 +278,7 @@ class UpdateProfileTest(ConfabTestCase):
         )
 
 
-class SearchUsersTest(ConfabTestCase):
+class SearchUsersTest(AccountsTestCase):
     def search(self, session, query):
         return accounts.SearchUsers(
             account_pb2.SearchUsersRequest(query=query, limit=50),
@@ -423,7 +304,7 @@ class SearchUsersTest(ConfabTestCase):
         self.assertEqual(list(self.search(searcher, f"Wombat{marker}")), [])
 
 
-class RefreshTest(ConfabTestCase):
+class RefreshTest(AccountsTestCase):
     def refresh(self, refresh_token):
         return auth.Refresh(
             auth_pb2.RefreshRequest(refresh_token=refresh_token), timeout=CALL_TIMEOUT
@@ -459,7 +340,7 @@ class RefreshTest(ConfabTestCase):
         )
 
 
-class SessionsTest(ConfabTestCase):
+class SessionsTest(AccountsTestCase):
     def test_list_and_revoke_sessions(self):
         username = unique_username()
         laptop = register(username, device_name="laptop")
@@ -503,7 +384,7 @@ class SessionsTest(ConfabTestCase):
         self.assertEqual(get_me(theirs).id, theirs.user.id)
 
 
-class ChangePasswordTest(ConfabTestCase):
+class ChangePasswordTest(AccountsTestCase):
     def test_change_password(self):
         username = unique_username()
         current = register(username, device_name="laptop")
@@ -539,7 +420,7 @@ class ChangePasswordTest(ConfabTestCase):
         )
 
 
-class LogoutTest(ConfabTestCase):
+class LogoutTest(AccountsTestCase):
     def logout(self, session, all_devices):
         auth.Logout(
             auth_pb2.LogoutRequest(all_devices=all_devices),
@@ -574,7 +455,7 @@ class LogoutTest(ConfabTestCase):
         )
 
 
-class DeleteAccountTest(ConfabTestCase):
+class DeleteAccountTest(AccountsTestCase):
     def test_delete_account(self):
         username = unique_username()
         doomed = register(username, display_name="Soon Gone")
@@ -617,7 +498,7 @@ class DeleteAccountTest(ConfabTestCase):
         self.assertNotIn(doomed.user.id, [u.id for u in searched])
 
 
-class StandardServicesTest(ConfabTestCase):
+class StandardServicesTest(AccountsTestCase):
     def test_health_is_serving(self):
         check = server.channel.unary_unary(HEALTH_CHECK)
         self.assertEqual(check(b"", timeout=CALL_TIMEOUT), HEALTH_SERVING)
