@@ -30,7 +30,14 @@ struct BusMessage {
     std::vector<std::string> rooms;
     std::vector<std::string> users;
     std::vector<std::string> sessionIds;
-    std::shared_ptr<const v1::Event> event;
+    // The serialized confab.v1.Event (RoomEvent, Ephemeral): encoded once,
+    // however many streams it goes to.
+    std::shared_ptr<const std::string> payload;
+
+    static std::shared_ptr<const std::string> encode(const v1::Event& event)
+    {
+        return std::make_shared<const std::string>(event.SerializeAsString());
+    }
 };
 
 // Live fan-out between the instances of a deployment. The store is the

@@ -39,10 +39,10 @@ Stream::Tuning tuning(const ServerConfig& config)
 
 // The server side of Subscribe: a thin reactor over a Stream, which outlives
 // it for as long as the hub or a worker holds it.
-class SubscribeReactor final : public grpc::ServerWriteReactor<v1::Event> {
+class SubscribeReactor final : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
 public:
     SubscribeReactor(Runtime& rt, Hub& hub, grpc::CallbackServerContext* ctx,
-                     const v1::SubscribeRequest* request)
+                     const grpc::ByteBuffer* raw)
         : m_stream(std::make_shared<Stream>(hub, this, tuning(rt.config())))
     {
         std::optional<std::string> token = Runtime::bearerToken(ctx);
@@ -50,8 +50,14 @@ public:
             m_stream->end(unauthenticated().status());
             return;
         }
+        v1::SubscribeRequest request;
+        grpc::ByteBuffer copy(*raw);
+        if (!grpc::SerializationTraits<v1::SubscribeRequest>::Deserialize(&copy, &request).ok()) {
+            m_stream->end(invalidArgument("request: not a SubscribeRequest").status());
+            return;
+        }
         std::map<std::string, std::uint64_t> cursors;
-        for (const auto& cursor : request->cursors()) {
+        for (const auto& cursor : request.cursors()) {
             auto& seq = cursors[cursor.room_id()];
             seq = std::max(seq, cursor.last_seq());
         }
@@ -104,13 +110,13 @@ ChatService::~ChatService()
 void ChatService::publish(const Appended& appended)
 {
     for (const auto& roomEvent : appended) {
-        auto event = std::make_shared<v1::Event>();
-        *event->mutable_room_event() = roomEvent;
+        v1::Event event;
+        *event.mutable_room_event() = roomEvent;
         BusMessage message;
         message.kind = BusMessage::Kind::RoomEvent;
         message.roomId = roomEvent.room_id();
         message.seq = roomEvent.seq();
-        message.event = std::move(event);
+        message.payload = BusMessage::encode(event);
         m_bus.publish(message);
     }
 }
@@ -145,10 +151,10 @@ void ChatService::profileChanged(const UserRecord& user)
     for (auto& [roomId, seq] : m_rt.store().roomSeqsOf(user.id)) {
         rooms.push_back(roomId);
     }
-    auto event = std::make_shared<v1::Event>();
+    v1::Event event;
     toProto(user, m_rt.presence().isOnline(user.id), false,
-            event->mutable_profile()->mutable_user());
-    m_hub.publishEphemeral(std::move(rooms), {user.id}, std::move(event));
+            event.mutable_profile()->mutable_user());
+    m_hub.publishEphemeral(std::move(rooms), {user.id}, event);
 }
 
 grpc::ServerUnaryReactor* ChatService::CreateRoom(grpc::CallbackServerContext* ctx,
@@ -425,11 +431,11 @@ grpc::ServerUnaryReactor* ChatService::MarkRead(grpc::CallbackServerContext* ctx
         validate::id("room_id", request->room_id());
         const std::uint64_t seq =
             m_rt.store().markRead(request->room_id(), who.userId, request->seq());
-        auto event = std::make_shared<v1::Event>();
-        event->mutable_read()->set_room_id(request->room_id());
-        event->mutable_read()->set_user_id(who.userId);
-        event->mutable_read()->set_seq(seq);
-        m_hub.publishEphemeral({request->room_id()}, {who.userId}, std::move(event));
+        v1::Event event;
+        event.mutable_read()->set_room_id(request->room_id());
+        event.mutable_read()->set_user_id(who.userId);
+        event.mutable_read()->set_seq(seq);
+        m_hub.publishEphemeral({request->room_id()}, {who.userId}, event);
         return grpc::Status::OK;
     });
 }
@@ -462,11 +468,11 @@ void ChatService::setTyping(const std::string& roomId, const std::string& userId
             return; // was not typing: nothing to tell
         }
     }
-    auto event = std::make_shared<v1::Event>();
-    event->mutable_typing()->set_room_id(roomId);
-    event->mutable_typing()->set_user_id(userId);
-    event->mutable_typing()->set_typing(typing);
-    m_hub.publishEphemeral({roomId}, {}, std::move(event));
+    v1::Event event;
+    event.mutable_typing()->set_room_id(roomId);
+    event.mutable_typing()->set_user_id(userId);
+    event.mutable_typing()->set_typing(typing);
+    m_hub.publishEphemeral({roomId}, {}, event);
 }
 
 void ChatService::expireTyping()
@@ -486,18 +492,18 @@ void ChatService::expireTyping()
         }
         lock.unlock();
         for (const auto& [roomId, userId] : expired) {
-            auto event = std::make_shared<v1::Event>();
-            event->mutable_typing()->set_room_id(roomId);
-            event->mutable_typing()->set_user_id(userId);
-            event->mutable_typing()->set_typing(false);
-            m_hub.publishEphemeral({roomId}, {}, std::move(event));
+            v1::Event event;
+            event.mutable_typing()->set_room_id(roomId);
+            event.mutable_typing()->set_user_id(userId);
+            event.mutable_typing()->set_typing(false);
+            m_hub.publishEphemeral({roomId}, {}, event);
         }
         lock.lock();
     }
 }
 
-grpc::ServerWriteReactor<v1::Event>* ChatService::Subscribe(grpc::CallbackServerContext* ctx,
-                                                            const v1::SubscribeRequest* request)
+grpc::ServerWriteReactor<grpc::ByteBuffer>* ChatService::Subscribe(grpc::CallbackServerContext* ctx,
+                                                                   const grpc::ByteBuffer* request)
 {
     return new SubscribeReactor(m_rt, m_hub, ctx, request);
 }

@@ -15,7 +15,10 @@ namespace confab::backend {
 
 // The Chat service: rooms, messages, the room logs and the Subscribe
 // stream. Every call authenticates first, then checks membership.
-class ChatService final : public v1::Chat::CallbackService {
+// Subscribe is served raw: each event is serialized once, not once per
+// stream.
+class ChatService final
+    : public v1::Chat::WithRawCallbackMethod_Subscribe<v1::Chat::CallbackService> {
 public:
     ChatService(Runtime& runtime, Bus& bus, Hub& hub);
     ~ChatService() override;
@@ -65,8 +68,8 @@ public:
     grpc::ServerUnaryReactor* SetTyping(grpc::CallbackServerContext* ctx,
                                         const v1::SetTypingRequest* request,
                                         v1::SetTypingResponse* response) override;
-    grpc::ServerWriteReactor<v1::Event>* Subscribe(grpc::CallbackServerContext* ctx,
-                                                   const v1::SubscribeRequest* request) override;
+    grpc::ServerWriteReactor<grpc::ByteBuffer>* Subscribe(grpc::CallbackServerContext* ctx,
+                                                          const grpc::ByteBuffer* request) override;
 
     Runtime& runtime() { return m_rt; }
     Hub& hub() { return m_hub; }

@@ -57,7 +57,7 @@ struct ServerConfig {
     // slow (it then resumes from its cursors).
     std::size_t subscriberMaxQueued = 1024;
 
-    std::size_t workerThreads = 16;
+    std::size_t workerThreads = 64;
     std::size_t workerQueue = 10000;
 
     ThrottleConfig throttle;

@@ -9,19 +9,27 @@ namespace confab::backend {
 
 namespace {
 
-std::shared_ptr<const v1::Event> syncedEvent()
+grpc::ByteBuffer syncedFrame()
 {
-    static const auto synced = [] {
-        auto event = std::make_shared<v1::Event>();
-        event->mutable_synced();
-        return std::shared_ptr<const v1::Event>(std::move(event));
-    }();
-    return synced;
+    v1::Event event;
+    event.mutable_synced();
+    return frameOf(event);
 }
 
 } // namespace
 
-Stream::Stream(Hub& hub, grpc::ServerWriteReactor<v1::Event>* reactor, Tuning tuning)
+grpc::ByteBuffer frameOf(const std::string& bytes)
+{
+    grpc::Slice slice(bytes);
+    return grpc::ByteBuffer(&slice, 1);
+}
+
+grpc::ByteBuffer frameOf(const v1::Event& event)
+{
+    return frameOf(event.SerializeAsString());
+}
+
+Stream::Stream(Hub& hub, Reactor* reactor, Tuning tuning)
     : m_hub(hub), m_tuning(tuning), m_reactor(reactor)
 {}
 
@@ -60,8 +68,7 @@ void Stream::initRooms(const std::vector<std::pair<std::string, std::uint64_t>>&
     scheduleFetchLocked();
 }
 
-void Stream::roomEvent(const std::string& roomId, std::uint64_t seq,
-                       const std::shared_ptr<const v1::Event>& event)
+void Stream::roomEvent(const std::string& roomId, std::uint64_t seq, const grpc::ByteBuffer& frame)
 {
     {
         std::lock_guard lock(m_mutex);
@@ -84,13 +91,13 @@ void Stream::roomEvent(const std::string& roomId, std::uint64_t seq,
                           .status());
             return;
         }
-        m_outbox.push_back(event);
+        m_outbox.push_back(frame);
         room.delivered = seq;
     }
     pump();
 }
 
-void Stream::ephemeral(const std::shared_ptr<const v1::Event>& event)
+void Stream::ephemeral(const grpc::ByteBuffer& frame)
 {
     {
         std::lock_guard lock(m_mutex);
@@ -99,7 +106,7 @@ void Stream::ephemeral(const std::shared_ptr<const v1::Event>& event)
         if (m_ending || !m_synced || m_outbox.size() >= m_tuning.highWater) {
             return;
         }
-        m_outbox.push_back(event);
+        m_outbox.push_back(frame);
     }
     pump();
 }
@@ -126,9 +133,9 @@ void Stream::roomRemoved(const std::string& roomId)
         if (m_ending) {
             return;
         }
-        auto event = std::make_shared<v1::Event>();
-        event->mutable_room_removed()->set_room_id(roomId);
-        m_outbox.push_back(std::move(event));
+        v1::Event event;
+        event.mutable_room_removed()->set_room_id(roomId);
+        m_outbox.push_back(frameOf(event));
     }
     pump();
 }
@@ -175,8 +182,8 @@ void Stream::endLocked(const grpc::Status& status)
 
 void Stream::pump()
 {
-    grpc::ServerWriteReactor<v1::Event>* reactor = nullptr;
-    const v1::Event* next = nullptr;
+    Reactor* reactor = nullptr;
+    const grpc::ByteBuffer* next = nullptr;
     std::optional<grpc::Status> finish;
     {
         std::lock_guard lock(m_mutex);
@@ -189,7 +196,7 @@ void Stream::pump()
             finish = *m_ending;
         } else if (!m_outbox.empty()) {
             m_writing = true;
-            next = m_outbox.front().get();
+            next = &m_outbox.front();
         }
     }
     // Outside the lock: a reaction may run on another thread at once.
@@ -254,7 +261,8 @@ void Stream::fetch()
                 m_fetching = false;
                 if (!m_synced) {
                     m_synced = true;
-                    m_outbox.push_back(syncedEvent());
+                    static const grpc::ByteBuffer synced = syncedFrame();
+                    m_outbox.push_back(synced);
                     lock.unlock();
                     pump();
                 }
@@ -291,10 +299,10 @@ void Stream::fetch()
                     spdlog::error("room {}: log has a gap after seq {}", roomId, room.delivered);
                     break;
                 }
-                auto event = std::make_shared<v1::Event>();
-                *event->mutable_room_event() = std::move(roomEvent);
-                room.delivered = event->room_event().seq();
-                m_outbox.push_back(std::move(event));
+                room.delivered = roomEvent.seq();
+                v1::Event event;
+                *event.mutable_room_event() = std::move(roomEvent);
+                m_outbox.push_back(frameOf(event));
             }
             room.heard = std::max(room.heard, room.delivered);
             if (events.size() < m_tuning.page && room.delivered >= room.heard) {
@@ -384,29 +392,29 @@ void Hub::detach(const std::shared_ptr<Stream>& stream)
         }
     }
     if (stream->counted.exchange(false) && m_presence.streamClosed(stream->userId())) {
-        auto event = std::make_shared<v1::Event>();
-        event->mutable_presence()->set_user_id(stream->userId());
-        event->mutable_presence()->set_presence(v1::PRESENCE_OFFLINE);
-        publishEphemeral(std::move(rooms), {stream->userId()}, std::move(event));
+        v1::Event event;
+        event.mutable_presence()->set_user_id(stream->userId());
+        event.mutable_presence()->set_presence(v1::PRESENCE_OFFLINE);
+        publishEphemeral(std::move(rooms), {stream->userId()}, event);
     }
 }
 
 void Hub::publishPresence(const std::shared_ptr<Stream>& stream, bool online)
 {
-    auto event = std::make_shared<v1::Event>();
-    event->mutable_presence()->set_user_id(stream->userId());
-    event->mutable_presence()->set_presence(online ? v1::PRESENCE_ONLINE : v1::PRESENCE_OFFLINE);
-    publishEphemeral(stream->rooms(), {stream->userId()}, std::move(event));
+    v1::Event event;
+    event.mutable_presence()->set_user_id(stream->userId());
+    event.mutable_presence()->set_presence(online ? v1::PRESENCE_ONLINE : v1::PRESENCE_OFFLINE);
+    publishEphemeral(stream->rooms(), {stream->userId()}, event);
 }
 
 void Hub::publishEphemeral(std::vector<std::string> rooms, std::vector<std::string> users,
-                           std::shared_ptr<const v1::Event> event)
+                           const v1::Event& event)
 {
     BusMessage message;
     message.kind = BusMessage::Kind::Ephemeral;
     message.rooms = std::move(rooms);
     message.users = std::move(users);
-    message.event = std::move(event);
+    message.payload = BusMessage::encode(event);
     m_bus.publish(message);
 }
 
@@ -420,21 +428,23 @@ void Hub::deliver(const BusMessage& message)
 {
     switch (message.kind) {
     case BusMessage::Kind::RoomEvent: {
+        const grpc::ByteBuffer frame = frameOf(*message.payload);
         std::shared_lock lock(m_mutex);
         if (const auto it = m_byRoom.find(message.roomId); it != m_byRoom.end()) {
             for (const auto& stream : it->second) {
-                stream->roomEvent(message.roomId, message.seq, message.event);
+                stream->roomEvent(message.roomId, message.seq, frame);
             }
         }
         break;
     }
     case BusMessage::Kind::Ephemeral: {
+        const grpc::ByteBuffer frame = frameOf(*message.payload);
         std::shared_lock lock(m_mutex);
         std::unordered_set<Stream*> seen;
         const auto send = [&](const List& list) {
             for (const auto& stream : list) {
                 if (seen.insert(stream.get()).second) {
-                    stream->ephemeral(message.event);
+                    stream->ephemeral(frame);
                 }
             }
         };

@@ -23,6 +23,10 @@ namespace confab::backend {
 
 class Hub;
 
+// A serialized message as gRPC sends it.
+grpc::ByteBuffer frameOf(const std::string& bytes);
+grpc::ByteBuffer frameOf(const v1::Event& event);
+
 // The server side of one Subscribe stream.
 //
 // Room events reach it live from the bus and are queued when they are the
@@ -40,7 +44,9 @@ public:
         std::size_t highWater = 512;  // store reads pause at this many queued
     };
 
-    Stream(Hub& hub, grpc::ServerWriteReactor<v1::Event>* reactor, Tuning tuning);
+    using Reactor = grpc::ServerWriteReactor<grpc::ByteBuffer>;
+
+    Stream(Hub& hub, Reactor* reactor, Tuning tuning);
 
     const std::string& userId() const { return m_userId; }
     const std::string& sessionId() const { return m_sessionId; }
@@ -49,9 +55,8 @@ public:
     // From the hub, on any thread.
     void initRooms(const std::vector<std::pair<std::string, std::uint64_t>>& rooms,
                    const std::map<std::string, std::uint64_t>& cursors);
-    void roomEvent(const std::string& roomId, std::uint64_t seq,
-                   const std::shared_ptr<const v1::Event>& event);
-    void ephemeral(const std::shared_ptr<const v1::Event>& event);
+    void roomEvent(const std::string& roomId, std::uint64_t seq, const grpc::ByteBuffer& frame);
+    void ephemeral(const grpc::ByteBuffer& frame);
     void roomAdded(const std::string& roomId);
     void roomRemoved(const std::string& roomId);
     // Ends the stream with `status` once the write in flight is done.
@@ -84,11 +89,12 @@ private:
     std::string m_sessionId;
 
     mutable std::mutex m_mutex;
-    grpc::ServerWriteReactor<v1::Event>* m_reactor; // null once the call is done
+    Reactor* m_reactor; // null once the call is done
     std::unordered_map<std::string, RoomState> m_rooms;
     std::unordered_set<std::string> m_dirty;    // rooms to read from the store
     std::unordered_set<std::string> m_departed; // removed before initRooms
-    std::deque<std::shared_ptr<const v1::Event>> m_outbox;
+    // Serialized confab.v1.Event messages; the front one is being written.
+    std::deque<grpc::ByteBuffer> m_outbox;
     bool m_initialized = false;
     bool m_synced = false;
     bool m_writing = false;
@@ -119,7 +125,7 @@ public:
 
     // Publishes an ephemeral event to the members of `rooms` and to `users`.
     void publishEphemeral(std::vector<std::string> rooms, std::vector<std::string> users,
-                          std::shared_ptr<const v1::Event> event);
+                          const v1::Event& event);
 
 private:
     using List = std::vector<std::shared_ptr<Stream>>;

@@ -321,7 +321,7 @@ void throughputRun(const Target& target, Result& out, const std::string& prefix)
     Room room(target, kReceivers, sink);
     const Usage before = usage(target);
     const auto start = Clock::now();
-    const std::uint64_t acked = room.flood(std::chrono::seconds(5), 32);
+    const std::uint64_t acked = room.flood(std::chrono::seconds(5), 64);
     const std::uint64_t expected = acked * kReceivers;
     waitUntil([&] { return sink.deliveries.load() >= expected; }, std::chrono::seconds(60));
     const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
