@@ -3,11 +3,17 @@
 #include "Convert.h"
 #include "Crypto.h"
 
+#include <algorithm>
+
 namespace confab::backend {
 
 namespace {
 // last_used_at of a session is written at most this often.
 constexpr Micros kTouchInterval = 60LL * 1000 * 1000;
+// How long a checked token is taken on trust before the store is asked again
+// (revocations are applied at once regardless).
+constexpr Micros kAuthCacheLifetime = 10LL * 1000 * 1000;
+constexpr std::size_t kAuthCacheMax = 100000;
 } // namespace
 
 Runtime::Runtime(const ServerConfig& config, Store& store)
@@ -64,14 +70,39 @@ std::string Runtime::clientAddress(const grpc::CallbackServerContext* ctx)
 Principal Runtime::authenticate(const std::string& token)
 {
     const Micros now = nowMicros();
-    std::optional<Principal> who = m_store.authenticate(crypto::sha256(token), now);
+    const std::string hash = crypto::sha256(token);
+    {
+        std::lock_guard lock(m_authMutex);
+        if (const auto it = m_authCache.find(hash); it != m_authCache.end()) {
+            if (it->second.validUntil > now) {
+                return it->second.principal;
+            }
+            m_authCache.erase(it);
+        }
+    }
+    std::optional<Principal> who = m_store.authenticate(hash, now);
     if (!who) {
         throw unauthenticated("authentication required: the access token is invalid or expired");
     }
     if (now - who->lastUsedAt > kTouchInterval) {
         m_store.touchSession(who->sessionId, now);
+        who->lastUsedAt = now;
     }
+    std::lock_guard lock(m_authMutex);
+    if (m_authCache.size() >= kAuthCacheMax) {
+        m_authCache.clear();
+    }
+    m_authCache[hash] = {*who, std::min(who->accessExpiresAt, now + kAuthCacheLifetime)};
     return *who;
+}
+
+void Runtime::forgetSessions(const std::vector<std::string>& sessionIds)
+{
+    std::lock_guard lock(m_authMutex);
+    std::erase_if(m_authCache, [&](const auto& entry) {
+        return std::find(sessionIds.begin(), sessionIds.end(), entry.second.principal.sessionId) !=
+               sessionIds.end();
+    });
 }
 
 void Runtime::setRevocationListener(std::function<void(const std::vector<std::string>&)> listener)
@@ -81,6 +112,7 @@ void Runtime::setRevocationListener(std::function<void(const std::vector<std::st
 
 void Runtime::sessionsRevoked(const std::vector<std::string>& sessionIds)
 {
+    forgetSessions(sessionIds);
     if (m_revocationListener && !sessionIds.empty()) {
         m_revocationListener(sessionIds);
     }

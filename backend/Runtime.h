@@ -14,8 +14,10 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace confab::backend {
@@ -151,6 +153,9 @@ public:
     // Called after sessions are revoked, to end their live streams.
     void setRevocationListener(std::function<void(const std::vector<std::string>&)> listener);
     void sessionsRevoked(const std::vector<std::string>& sessionIds);
+    // Drops what this instance remembers of these sessions' tokens; called
+    // for every revocation heard on the bus, from any instance.
+    void forgetSessions(const std::vector<std::string>& sessionIds);
 
     static ApiError busyError() { return resourceExhausted("server: too busy, try again shortly"); }
     static grpc::Status busy() { return busyError().status(); }
@@ -163,6 +168,16 @@ private:
     PasswordHasher m_hasher;
     LoginThrottle m_throttle;
     PresenceRegistry m_presence;
+
+    // Recently checked access tokens (by hash), so that a busy client costs
+    // no storage read per call. Entries live a few seconds at most and are
+    // dropped at once when their session is revoked.
+    struct CachedPrincipal {
+        Principal principal;
+        Micros validUntil = 0;
+    };
+    std::mutex m_authMutex;
+    std::unordered_map<std::string, CachedPrincipal> m_authCache;
     std::function<void(const std::vector<std::string>&)> m_revocationListener;
     ThreadPool m_workers;
 };

@@ -78,7 +78,12 @@ void Server::start()
     m_runtime = std::make_unique<Runtime>(m_config, *m_store);
     m_bus = std::make_unique<LocalBus>();
     m_hub = std::make_unique<Hub>(*m_store, m_runtime->workers(), *m_bus, m_runtime->presence());
-    m_bus->setHandler([hub = m_hub.get()](const BusMessage& message) { hub->deliver(message); });
+    m_bus->setHandler([hub = m_hub.get(), runtime = m_runtime.get()](const BusMessage& message) {
+        if (message.kind == BusMessage::Kind::SessionsRevoked) {
+            runtime->forgetSessions(message.sessionIds);
+        }
+        hub->deliver(message);
+    });
     m_auth = std::make_unique<AuthService>(*m_runtime);
     m_accounts = std::make_unique<AccountsService>(*m_runtime);
     m_chat = std::make_unique<ChatService>(*m_runtime, *m_bus, *m_hub);

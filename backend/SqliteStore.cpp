@@ -486,7 +486,7 @@ std::optional<Principal> SqliteStore::authenticate(const std::string& accessHash
         if (!st.step()) {
             return std::nullopt;
         }
-        return Principal{st.text(0), st.text(1), st.integer(2)};
+        return Principal{st.text(0), st.text(1), st.integer(2), st.integer(3)};
     });
 }
 

@@ -53,6 +53,7 @@ struct Principal {
     std::string userId;
     std::string sessionId;
     Micros lastUsedAt = 0;
+    Micros accessExpiresAt = 0;
 };
 
 struct RotateResult {
