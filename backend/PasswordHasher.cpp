@@ -22,7 +22,11 @@ void wipe(std::string& secret)
 
 PasswordHasher::PasswordHasher(PasswordHashParams params, std::size_t threads,
                                std::size_t maxQueued)
-    : m_params(params), m_maxQueued(maxQueued), m_pool("pwhash", threads, maxQueued)
+    : m_params(params),
+      m_maxQueued(maxQueued),
+      // Hashing yields to everything else, so that a login storm cannot slow
+      // down chat or the refusals themselves.
+      m_pool("pwhash", threads, maxQueued, 19)
 {
     crypto::initialize();
     // A hash of a random password with the current parameters: verifying an

@@ -3,15 +3,20 @@
 #include <spdlog/spdlog.h>
 
 #include <pthread.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 namespace confab::backend {
 
-ThreadPool::ThreadPool(std::string name, std::size_t threads, std::size_t maxQueued)
+ThreadPool::ThreadPool(std::string name, std::size_t threads, std::size_t maxQueued, int niceness)
     : m_name(std::move(name)), m_maxQueued(maxQueued)
 {
     m_threads.reserve(threads);
     for (std::size_t i = 0; i < threads; ++i) {
-        m_threads.emplace_back([this, i] {
+        m_threads.emplace_back([this, i, niceness] {
+            if (niceness > 0) {
+                setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), niceness);
+            }
             const std::string threadName = (m_name + "-" + std::to_string(i)).substr(0, 15);
             pthread_setname_np(pthread_self(), threadName.c_str());
             run();

@@ -15,7 +15,9 @@ namespace confab::backend {
 // that a flood of requests is turned away at once instead of piling up.
 class ThreadPool {
 public:
-    ThreadPool(std::string name, std::size_t threads, std::size_t maxQueued);
+    // `niceness` > 0 runs the threads at a lower priority than the rest of
+    // the process (Linux nice value, per thread).
+    ThreadPool(std::string name, std::size_t threads, std::size_t maxQueued, int niceness = 0);
     ~ThreadPool();
 
     ThreadPool(const ThreadPool&) = delete;
