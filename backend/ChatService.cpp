@@ -353,27 +353,41 @@ grpc::ServerUnaryReactor* ChatService::SendMessage(grpc::CallbackServerContext* 
                                                    const v1::SendMessageRequest* request,
                                                    v1::Message* response)
 {
-    return m_rt.authed(ctx, "SendMessage", [this, request, response](const Principal& who) {
-        validate::id("room_id", request->room_id());
-        validateMessageText(request->text(), m_rt.limits());
-        validate::text("client_message_id", request->client_message_id(), 0, 64, false);
-        if (!request->reply_to_message_id().empty()) {
-            validate::id("reply_to_message_id", request->reply_to_message_id());
-        }
-        NewMessage message;
-        message.id = crypto::newId();
-        message.roomId = request->room_id();
-        message.authorId = who.userId;
-        message.clientMessageId = request->client_message_id();
-        message.text = request->text();
-        message.replyTo = request->reply_to_message_id();
-        message.sentAt = nowMicros();
-        Appended appended;
-        *response = m_rt.store().sendMessage(message, &appended);
-        publish(appended);
-        setTyping(request->room_id(), who.userId, false);
-        return grpc::Status::OK;
-    });
+    return m_rt.authedAsync(
+        ctx, "SendMessage", [this, request, response](const Principal& who, Finisher finish) {
+            validate::id("room_id", request->room_id());
+            validateMessageText(request->text(), m_rt.limits());
+            validate::text("client_message_id", request->client_message_id(), 0, 64, false);
+            if (!request->reply_to_message_id().empty()) {
+                validate::id("reply_to_message_id", request->reply_to_message_id());
+            }
+            NewMessage message;
+            message.id = crypto::newId();
+            message.roomId = request->room_id();
+            message.authorId = who.userId;
+            message.clientMessageId = request->client_message_id();
+            message.text = request->text();
+            message.replyTo = request->reply_to_message_id();
+            message.sentAt = nowMicros();
+            // No thread waits for the commit: the writer hands over the result,
+            // and the fan-out starts right there.
+            m_rt.store().sendMessageAsync(
+                std::move(message),
+                [this, response, finish, roomId = request->room_id(), userId = who.userId](
+                    std::exception_ptr error, v1::Message stored, Appended appended) {
+                    if (error) {
+                        finish(guarded("SendMessage",
+                                       [&]() -> grpc::Status { std::rethrow_exception(error); }));
+                        return;
+                    }
+                    *response = std::move(stored);
+                    finish.step([&] {
+                        publish(appended);
+                        setTyping(roomId, userId, false);
+                    });
+                    finish(grpc::Status::OK);
+                });
+        });
 }
 
 grpc::ServerUnaryReactor* ChatService::EditMessage(grpc::CallbackServerContext* ctx,

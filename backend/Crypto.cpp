@@ -3,6 +3,8 @@
 #include <sodium.h>
 
 #include <array>
+#include <chrono>
+#include <cstdint>
 #include <stdexcept>
 
 namespace confab::backend::crypto {
@@ -44,8 +46,17 @@ bool looksLikeToken(std::string_view token)
 
 std::string newId()
 {
+    // Six bytes of milliseconds first, so that new rows land at the end of
+    // their indexes instead of all over them; ten random bytes after.
     std::array<unsigned char, 16> bytes{};
-    randombytes_buf(bytes.data(), bytes.size());
+    const auto ms =
+        static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                       std::chrono::system_clock::now().time_since_epoch())
+                                       .count());
+    for (int i = 0; i < 6; ++i) {
+        bytes[static_cast<std::size_t>(i)] = static_cast<unsigned char>(ms >> (8 * (5 - i)));
+    }
+    randombytes_buf(bytes.data() + 6, bytes.size() - 6);
     return toHex({reinterpret_cast<const char*>(bytes.data()), bytes.size()});
 }
 

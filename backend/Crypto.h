@@ -14,7 +14,8 @@ std::string newToken();
 // True when `token` has the shape newToken() produces (43 base64url chars).
 bool looksLikeToken(std::string_view token);
 
-// A random opaque identifier (16 bytes, lower-case hex).
+// An opaque identifier: 16 bytes in lower-case hex, the first six the time
+// in milliseconds, the rest random.
 std::string newId();
 
 // Raw 32-byte SHA-256 digest.

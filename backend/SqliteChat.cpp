@@ -500,59 +500,87 @@ SqliteStore::roomSeqsOf(const std::string& userId)
     });
 }
 
+namespace {
+
+v1::Message storeMessage(Database& db, const NewMessage& message, Appended* appended)
+{
+    requireRoom(db, message.roomId);
+    requireMember(db, message.roomId, message.authorId);
+    if (!message.clientMessageId.empty()) {
+        Statement& existing = db.prepare("SELECT " CONFAB_MESSAGE_COLUMNS " FROM messages "
+                                         "WHERE room_id = ? AND client_message_id = ?");
+        existing.with(message.roomId, message.clientMessageId);
+        if (existing.step()) {
+            v1::Message original = readMessage(existing);
+            existing.reset();
+            if (original.author_id() != message.authorId) {
+                throw ApiError(grpc::StatusCode::ALREADY_EXISTS,
+                               "client_message_id: already used in this room");
+            }
+            return original;
+        }
+        existing.reset();
+    }
+    if (!message.replyTo.empty()) {
+        const auto target = selectMessage(db, message.replyTo);
+        if (!target || target->room_id() != message.roomId) {
+            throw notFound("reply_to_message_id: no such message in this room");
+        }
+    }
+    v1::RoomEvent event;
+    event.set_room_id(message.roomId);
+    v1::Message* posted = event.mutable_message_posted();
+    posted->set_id(message.id);
+    posted->set_room_id(message.roomId);
+    posted->set_author_id(message.authorId);
+    posted->set_text(message.text);
+    setTimestamp(posted->mutable_sent_at(), message.sentAt);
+    posted->set_client_message_id(message.clientMessageId);
+    posted->set_reply_to_message_id(message.replyTo);
+    Appended mine;
+    append(db, std::move(event), message.sentAt, message.id, &mine);
+    const v1::Message stored = mine.back().message_posted();
+    db.prepare("INSERT INTO messages (id, room_id, seq, author_id, text, sent_at, "
+               "client_message_id, reply_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .with(stored.id(), stored.room_id(), stored.seq(), stored.author_id(), stored.text(),
+              message.sentAt,
+              message.clientMessageId.empty() ? std::optional<std::string>()
+                                              : std::optional(message.clientMessageId),
+              message.replyTo.empty() ? std::optional<std::string>()
+                                      : std::optional(message.replyTo))
+        .run();
+    if (appended) {
+        appended->push_back(std::move(mine.back()));
+    }
+    return stored;
+}
+
+} // namespace
+
 v1::Message SqliteStore::sendMessage(const NewMessage& message, Appended* appended)
 {
-    return write([&](Database& db) {
-        requireRoom(db, message.roomId);
-        requireMember(db, message.roomId, message.authorId);
-        if (!message.clientMessageId.empty()) {
-            Statement& existing = db.prepare("SELECT " CONFAB_MESSAGE_COLUMNS " FROM messages "
-                                             "WHERE room_id = ? AND client_message_id = ?");
-            existing.with(message.roomId, message.clientMessageId);
-            if (existing.step()) {
-                v1::Message original = readMessage(existing);
-                existing.reset();
-                if (original.author_id() != message.authorId) {
-                    throw ApiError(grpc::StatusCode::ALREADY_EXISTS,
-                                   "client_message_id: already used in this room");
-                }
-                return original;
-            }
-            existing.reset();
-        }
-        if (!message.replyTo.empty()) {
-            const auto target = selectMessage(db, message.replyTo);
-            if (!target || target->room_id() != message.roomId) {
-                throw notFound("reply_to_message_id: no such message in this room");
-            }
-        }
-        v1::RoomEvent event;
-        event.set_room_id(message.roomId);
-        v1::Message* posted = event.mutable_message_posted();
-        posted->set_id(message.id);
-        posted->set_room_id(message.roomId);
-        posted->set_author_id(message.authorId);
-        posted->set_text(message.text);
-        setTimestamp(posted->mutable_sent_at(), message.sentAt);
-        posted->set_client_message_id(message.clientMessageId);
-        posted->set_reply_to_message_id(message.replyTo);
-        Appended mine;
-        append(db, std::move(event), message.sentAt, message.id, &mine);
-        const v1::Message stored = mine.back().message_posted();
-        db.prepare("INSERT INTO messages (id, room_id, seq, author_id, text, sent_at, "
-                   "client_message_id, reply_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-            .with(stored.id(), stored.room_id(), stored.seq(), stored.author_id(), stored.text(),
-                  message.sentAt,
-                  message.clientMessageId.empty() ? std::optional<std::string>()
-                                                  : std::optional(message.clientMessageId),
-                  message.replyTo.empty() ? std::optional<std::string>()
-                                          : std::optional(message.replyTo))
-            .run();
-        if (appended) {
-            appended->push_back(std::move(mine.back()));
-        }
-        return stored;
-    });
+    return write([&](Database& db) { return storeMessage(db, message, appended); });
+}
+
+void SqliteStore::sendMessageAsync(NewMessage message, SendDone done)
+{
+    struct State {
+        NewMessage message;
+        v1::Message stored;
+        Appended appended;
+        SendDone done;
+    };
+    auto state = std::make_shared<State>();
+    state->message = std::move(message);
+    state->done = std::move(done);
+    WriteJob job;
+    job.run = [state](Database& db) {
+        state->stored = storeMessage(db, state->message, &state->appended);
+    };
+    job.done = [state](std::exception_ptr error) {
+        state->done(error, std::move(state->stored), std::move(state->appended));
+    };
+    enqueue(std::move(job));
 }
 
 v1::Message SqliteStore::editMessage(const std::string& messageId, const std::string& userId,

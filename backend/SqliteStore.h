@@ -68,6 +68,7 @@ public:
     roomSeqsOf(const std::string& userId) override;
 
     v1::Message sendMessage(const NewMessage& message, Appended* appended) override;
+    void sendMessageAsync(NewMessage message, SendDone done) override;
     v1::Message editMessage(const std::string& messageId, const std::string& userId,
                             const std::string& text, Micros now, Appended* appended) override;
     void deleteMessage(const std::string& messageId, const std::string& userId, Micros now,
@@ -86,7 +87,9 @@ public:
 private:
     struct WriteJob {
         std::function<void(sqlite::Database&)> run;
-        std::promise<void> done;
+        // Called on the writer thread once the transaction is durable (or
+        // failed): null, or what the job or the commit threw.
+        std::function<void(std::exception_ptr)> done;
     };
 
     // Runs `fn` on the writer thread inside the next group commit and
@@ -96,7 +99,15 @@ private:
     {
         using Result = std::invoke_result_t<F, sqlite::Database&>;
         WriteJob job;
-        std::future<void> done = job.done.get_future();
+        std::promise<void> promise;
+        std::future<void> done = promise.get_future();
+        job.done = [&promise](std::exception_ptr error) {
+            if (error) {
+                promise.set_exception(error);
+            } else {
+                promise.set_value();
+            }
+        };
         std::optional<std::conditional_t<std::is_void_v<Result>, int, Result>> result;
         job.run = [&fn, &result](sqlite::Database& db) {
             if constexpr (std::is_void_v<Result>) {

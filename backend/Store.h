@@ -3,6 +3,8 @@
 #include "confab/v1/chat.pb.h"
 
 #include <cstdint>
+#include <exception>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -180,6 +182,11 @@ public:
     // Stores a message unless (room, client_message_id) exists already, in
     // which case the stored one is returned and nothing is appended.
     virtual v1::Message sendMessage(const NewMessage& message, Appended* appended) = 0;
+    // As sendMessage, without a thread waiting: `done` runs once the message
+    // is durable, with the stored message and what was appended, or with
+    // the error.
+    using SendDone = std::function<void(std::exception_ptr, v1::Message, Appended)>;
+    virtual void sendMessageAsync(NewMessage message, SendDone done) = 0;
     virtual v1::Message editMessage(const std::string& messageId, const std::string& userId,
                                     const std::string& text, Micros now, Appended* appended) = 0;
     virtual void deleteMessage(const std::string& messageId, const std::string& userId, Micros now,

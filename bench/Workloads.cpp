@@ -603,26 +603,36 @@ Result runB7(const Setup& setup)
     // Durable sends: many callers at once, spread over the rooms.
     const Usage before = usage(target);
     std::atomic<std::uint64_t> acked{0};
-    const auto duration = std::chrono::seconds(5);
-    const auto stopAt = Clock::now() + duration;
-    std::vector<std::thread> senders;
-    for (int t = 0; t < 64; ++t) {
-        senders.emplace_back([&, t] {
-            auto stub = v1::Chat::NewStub(channel);
+    std::atomic<int> outstanding{0};
+    std::atomic<std::uint64_t> counter{0};
+    const auto stopAt = Clock::now() + std::chrono::seconds(5);
+    std::function<void()> sendOne = [&] {
+        if (Clock::now() >= stopAt) {
+            return;
+        }
+        struct Call {
+            grpc::ClientContext context;
             v1::SendMessageRequest request;
-            request.set_room_id("room" + std::to_string(static_cast<std::size_t>(t) % rooms));
-            request.set_text("durable");
-            while (Clock::now() < stopAt) {
-                v1::Message message;
-                if (stub->SendMessage(context(token).get(), request, &message).ok()) {
-                    ++acked;
-                }
-            }
-        });
+            v1::Message response;
+        };
+        auto call = std::make_shared<Call>();
+        call->context.AddMetadata("authorization", "Bearer " + token);
+        call->request.set_room_id("room" + std::to_string(counter++ % rooms));
+        call->request.set_text("durable");
+        ++outstanding;
+        chat->async()->SendMessage(&call->context, &call->request, &call->response,
+                                   [&, call](grpc::Status status) {
+                                       if (status.ok()) {
+                                           ++acked;
+                                       }
+                                       sendOne();
+                                       --outstanding;
+                                   });
+    };
+    for (int i = 0; i < 128; ++i) {
+        sendOne();
     }
-    for (auto& sender : senders) {
-        sender.join();
-    }
+    waitUntil([&] { return outstanding.load() == 0; }, std::chrono::seconds(60));
     result["send.durable_per_s"] = static_cast<double>(acked.load()) / 5.0;
     result["send.cpu_pct"] = 100 * (usage(target).cpuSeconds - before.cpuSeconds) / 5.0;
     result["rss_mb"] = static_cast<double>(target.process->rssKiB()) / 1024;
