@@ -1,4 +1,5 @@
-#include "MainWindow.h"
+#include "AppController.h"
+#include "Client.h"
 
 #include <QApplication>
 
@@ -9,8 +10,10 @@ int main(int argc, char** argv)
     QApplication::setApplicationDisplayName(QStringLiteral("Confab"));
     QApplication::setOrganizationName(QStringLiteral("confab"));
     QApplication::setDesktopFileName(QStringLiteral("confab"));
+    QApplication::setQuitOnLastWindowClosed(true);
 
-    confab::ui::MainWindow window;
-    window.show();
+    confab::core::Client client;
+    confab::ui::AppController controller(client);
+    controller.start();
     return QApplication::exec();
 }

@@ -101,6 +101,9 @@ void Server::start()
     grpc::ServerBuilder builder;
     builder.AddListeningPort(m_config.listen, creds, &m_port);
     builder.SetMaxReceiveMessageSize(static_cast<int>(m_config.limits.requestMaxBytes));
+    // Clients ping idle connections to notice a dead network quickly.
+    builder.AddChannelArgument(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 10000);
+    builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
     builder.RegisterService(m_auth.get());
     builder.RegisterService(m_accounts.get());
     builder.RegisterService(m_chat.get());

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "Account.h"
+#include "LocalServer.h"
+#include "Rpc.h"
+#include "Session.h"
+#include "Settings.h"
+#include "TokenStore.h"
+
+#include <QObject>
+#include <QSslCertificate>
+
+#include <memory>
+
+namespace confab::core {
+
+// The app's way to a server: the local confabd it runs itself, or a remote
+// one over TLS (a certificate the system does not trust is shown to the
+// user and, once accepted, pinned). Owns the session and account once
+// connected.
+class Client : public QObject {
+    Q_OBJECT
+
+public:
+    enum class State { Idle, Connecting, Ready, Failed };
+    Q_ENUM(State)
+
+    struct Options {
+        QString tokenService = QStringLiteral("confab");
+        QString dataDir;      // default: the app's data dir
+        QString confabd;      // default: LocalServer::findExecutable()
+        QString settingsFile; // default: the app's QSettings
+    };
+
+    explicit Client(Options options, QObject* parent = nullptr);
+    explicit Client(QObject* parent = nullptr) : Client(Options{}, parent) {}
+    ~Client() override;
+
+    Settings& settings() { return *m_settings; }
+    TokenStore* tokens() { return m_tokens; }
+    LocalServer* localServer() { return m_localServer; }
+    Session* session() { return m_session.get(); }
+    Account* account() { return m_account.get(); }
+    State state() const { return m_state; }
+    QString serverKey() const { return m_serverKey; }
+    QString errorString() const { return m_error; }
+
+    // Connects to the server this app runs (started if need be).
+    void useLocal();
+    // Connects to `address` ("host:port"): TLS unless `insecure`; `caFile`
+    // adds a CA to trust.
+    void useRemote(const QString& address, bool insecure = false, const QString& caFile = {});
+    // The user trusts the certificate shown by certificateNeedsApproval().
+    void acceptCertificate();
+    // Signs the last account of this server in from the keychain, if any;
+    // false when there is none to try.
+    bool restoreLastAccount();
+
+signals:
+    void stateChanged(confab::core::Client::State state);
+    // A session object exists (after connecting); views connect to it here.
+    void sessionCreated(confab::core::Session* session);
+    void certificateNeedsApproval(const QString& fingerprint, const QString& subject);
+    void certificateChanged(const QString& pinnedFingerprint, const QString& presentedFingerprint);
+
+private:
+    void setState(State state, const QString& error = {});
+    void connectTo(const QString& target, const QString& serverKey,
+                   const Connection::Security& security);
+    void probe(const QString& host, quint16 port);
+
+    Options m_options;
+    std::unique_ptr<Settings> m_settings;
+    TokenStore* m_tokens;
+    LocalServer* m_localServer = nullptr;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<Account> m_account;
+    State m_state = State::Idle;
+    QString m_error;
+    QString m_serverKey;
+    QString m_pendingAddress;
+    QSslCertificate m_pendingCertificate;
+};
+
+QString fingerprintOf(const QSslCertificate& certificate);
+
+} // namespace confab::core

@@ -1,0 +1,104 @@
+#pragma once
+
+#include "confab/v1/account.grpc.pb.h"
+#include "confab/v1/auth.grpc.pb.h"
+#include "confab/v1/chat.grpc.pb.h"
+
+#include <grpcpp/grpcpp.h>
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <mutex>
+
+namespace confab::core {
+
+// A channel to one server and the stubs on it. Thread-safe.
+class Connection {
+public:
+    struct Security {
+        bool tls = false;
+        // Roots to trust (PEM); empty means the system's. A pinned
+        // self-signed certificate is its own root.
+        QByteArray rootCertificates;
+        // The name to check the certificate against, when not the host.
+        QString serverName;
+    };
+
+    Connection(const QString& target, const Security& security);
+
+    const QString& target() const { return m_target; }
+    const std::shared_ptr<grpc::Channel>& channel() const { return m_channel; }
+    v1::Auth::Stub& auth() { return *m_auth; }
+    v1::Accounts::Stub& accounts() { return *m_accounts; }
+    v1::Chat::Stub& chat() { return *m_chat; }
+
+private:
+    QString m_target;
+    std::shared_ptr<grpc::Channel> m_channel;
+    std::unique_ptr<v1::Auth::Stub> m_auth;
+    std::unique_ptr<v1::Accounts::Stub> m_accounts;
+    std::unique_ptr<v1::Chat::Stub> m_chat;
+};
+
+// Lets gRPC threads hand results to a QObject that may be gone by then:
+// the owner cuts the line in its destructor, and nothing is posted after.
+class Lifeline {
+public:
+    explicit Lifeline(QObject* target) : m_target(target) {}
+
+    // Posts `fn` to the target's thread unless the line was cut.
+    void post(std::function<void()> fn)
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_target) {
+            QMetaObject::invokeMethod(m_target, std::move(fn), Qt::QueuedConnection);
+        }
+    }
+
+    void cut()
+    {
+        std::lock_guard lock(m_mutex);
+        m_target = nullptr;
+    }
+
+private:
+    std::mutex m_mutex;
+    QObject* m_target;
+};
+
+constexpr std::chrono::seconds kCallTimeout{15};
+
+// Starts one asynchronous unary call. `start(context, request, response,
+// callback)` issues it on gRPC's callback API; `done(status, response)`
+// runs later on the lifeline's thread, never on a gRPC thread.
+template <typename Request, typename Response, typename Start>
+void callAsync(const std::shared_ptr<Lifeline>& lifeline, Request request,
+               const std::string& accessToken, Start start,
+               std::function<void(const grpc::Status&, Response)> done,
+               std::chrono::milliseconds timeout = kCallTimeout)
+{
+    struct Call {
+        grpc::ClientContext context;
+        Request request;
+        Response response;
+    };
+    auto call = std::make_shared<Call>();
+    call->request = std::move(request);
+    call->context.set_deadline(std::chrono::system_clock::now() + timeout);
+    if (!accessToken.empty()) {
+        call->context.AddMetadata("authorization", "Bearer " + accessToken);
+    }
+    start(&call->context, &call->request, &call->response,
+          [call, lifeline, done = std::move(done)](grpc::Status status) mutable {
+              lifeline->post([call, status, done = std::move(done)]() mutable {
+                  done(status, std::move(call->response));
+              });
+          });
+}
+
+} // namespace confab::core

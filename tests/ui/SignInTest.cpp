@@ -1,0 +1,145 @@
+#include "AppController.h"
+#include "Client.h"
+#include "MainWindow.h"
+#include "ProfileDialog.h"
+#include "SignInWindow.h"
+#include "TestServer.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabBar>
+#include <QTest>
+#include <QUuid>
+
+#include <gtest/gtest.h>
+
+namespace confab::test {
+namespace {
+
+// The whole app against the real confabd that it starts itself.
+class SignInTest : public ::testing::Test {
+protected:
+    TempDir dir;
+    core::Client client{options()};
+    ui::AppController controller{client};
+
+    core::Client::Options options()
+    {
+        core::Client::Options o;
+        o.tokenService = QStringLiteral("confab-ui-test-") + QUuid::createUuid().toString();
+        o.dataDir = QString::fromStdString(dir.path().string());
+        o.confabd = QStringLiteral(CONFABD_PATH);
+        o.settingsFile = QString::fromStdString((dir.path() / "settings.ini").string());
+        return o;
+    }
+
+    bool waitFor(const std::function<bool()>& done, int ms = 20000)
+    {
+        return QTest::qWaitFor(done, ms);
+    }
+
+    ui::SignInWindow& signIn() { return *controller.signInWindow(); }
+
+    void startLocal()
+    {
+        controller.start();
+        ASSERT_TRUE(waitFor([&] { return client.state() == core::Client::State::Ready; }))
+            << client.errorString().toStdString();
+        ASSERT_TRUE(waitFor([&] { return signIn().submitButton()->isEnabled(); }));
+    }
+
+    void type(QLineEdit* field, const QString& text)
+    {
+        field->clear();
+        QTest::keyClicks(field, text);
+    }
+
+    void createAccount(const QString& username, const QString& password)
+    {
+        signIn().modeTabs()->setCurrentIndex(1);
+        type(signIn().usernameField(), username);
+        type(signIn().displayNameField(), QStringLiteral("Anna Example"));
+        type(signIn().passwordField(), password);
+        type(signIn().confirmField(), password);
+        QTest::mouseClick(signIn().submitButton(), Qt::LeftButton);
+    }
+};
+
+TEST_F(SignInTest, CreatesAnAccountOnTheLocalServerAndEditsTheProfile)
+{
+    startLocal();
+    EXPECT_TRUE(signIn().serverStatus()->text().contains(QStringLiteral("running")))
+        << signIn().serverStatus()->text().toStdString();
+
+    createAccount(QStringLiteral("anna"), QStringLiteral("correct horse"));
+    ASSERT_TRUE(waitFor([&] { return controller.mainWindow() != nullptr; }));
+    ui::MainWindow& main = *controller.mainWindow();
+    EXPECT_EQ(main.nameLabel()->text(), QStringLiteral("Anna Example"));
+    EXPECT_FALSE(signIn().isVisible());
+
+    ui::ProfileDialog dialog(*client.session(), *client.account(), &main);
+    dialog.show();
+    type(dialog.displayNameField(), QStringLiteral("Anna K."));
+    type(dialog.statusField(), QStringLiteral("at the lake"));
+    QImage picture(640, 480, QImage::Format_RGB32);
+    picture.fill(QColor(30, 120, 200));
+    dialog.setAvatarImage(picture);
+    QSignalSpy saved(client.account(), &core::Account::profileUpdated);
+    QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
+    ASSERT_TRUE(saved.wait(10000)) << dialog.profileMessage()->text().toStdString();
+    EXPECT_EQ(main.nameLabel()->text(), QStringLiteral("Anna K."));
+    EXPECT_EQ(client.session()->user().status_text(), "at the lake");
+    EXPECT_FALSE(client.session()->user().avatar().empty());
+    EXPECT_LE(client.session()->user().avatar().size(), 256u * 1024);
+
+    // A bad value is refused with the field named, and nothing changes.
+    type(dialog.displayNameField(), QStringLiteral("   "));
+    QSignalSpy failed(client.account(), &core::Account::profileUpdateFailed);
+    QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
+    ASSERT_TRUE(failed.wait(10000));
+    EXPECT_TRUE(dialog.profileMessage()->text().startsWith(QStringLiteral("Display name")))
+        << dialog.profileMessage()->text().toStdString();
+    EXPECT_EQ(main.nameLabel()->text(), QStringLiteral("Anna K."));
+}
+
+TEST_F(SignInTest, ShowsEachErrorNextToItsField)
+{
+    startLocal();
+    createAccount(QStringLiteral("Not Valid!"), QStringLiteral("correct horse"));
+    QLabel* usernameError = signIn().fieldError(QStringLiteral("username"));
+    ASSERT_TRUE(waitFor([&] { return usernameError->isVisible(); }));
+    EXPECT_TRUE(usernameError->text().contains(QStringLiteral("3 to 32")))
+        << usernameError->text().toStdString();
+
+    createAccount(QStringLiteral("anna"), QStringLiteral("short"));
+    QLabel* passwordError = signIn().fieldError(QStringLiteral("password"));
+    ASSERT_TRUE(waitFor([&] { return passwordError->isVisible(); }));
+    EXPECT_TRUE(passwordError->text().contains(QStringLiteral("8 characters")));
+
+    // The two passwords differ: caught before anything is sent.
+    signIn().modeTabs()->setCurrentIndex(1);
+    type(signIn().usernameField(), QStringLiteral("anna"));
+    type(signIn().passwordField(), QStringLiteral("correct horse"));
+    type(signIn().confirmField(), QStringLiteral("correct hose"));
+    QTest::mouseClick(signIn().submitButton(), Qt::LeftButton);
+    EXPECT_TRUE(signIn().fieldError(QStringLiteral("confirm"))->isVisible());
+
+    // Wrong password on sign-in: a message for the form.
+    createAccount(QStringLiteral("bob"), QStringLiteral("correct horse"));
+    ASSERT_TRUE(waitFor([&] { return controller.mainWindow() != nullptr; }));
+    client.session()->logout();
+    ASSERT_TRUE(waitFor([&] { return signIn().isVisible(); }));
+    signIn().modeTabs()->setCurrentIndex(0);
+    type(signIn().usernameField(), QStringLiteral("bob"));
+    type(signIn().passwordField(), QStringLiteral("wrong password"));
+    QTest::mouseClick(signIn().submitButton(), Qt::LeftButton);
+    ASSERT_TRUE(waitFor([&] { return signIn().errorLabel()->isVisible(); }));
+    EXPECT_TRUE(signIn().errorLabel()->text().contains(QStringLiteral("not correct")))
+        << signIn().errorLabel()->text().toStdString();
+}
+
+} // namespace
+} // namespace confab::test

@@ -1,0 +1,69 @@
+#include "AppController.h"
+
+#include "MainWindow.h"
+#include "SignInWindow.h"
+
+#include <QLabel>
+#include <QTimer>
+
+namespace confab::ui {
+
+AppController::AppController(core::Client& client, QObject* parent)
+    : QObject(parent), m_client(client), m_signIn(std::make_unique<SignInWindow>(client))
+{
+    connect(&m_client, &core::Client::sessionCreated, this, [this](core::Session* session) {
+        connect(session, &core::Session::stateChanged, this, [this](core::Session::State state) {
+            if (state == core::Session::State::SignedIn && !m_main) {
+                showMain();
+            } else if (state == core::Session::State::SignedOut && m_main) {
+                showSignIn();
+            }
+        });
+        connect(session, &core::Session::sessionEnded, this, [this] {
+            showSignIn(tr("You were signed out: this session was ended on the server "
+                          "(from another device, or after a password change)."));
+        });
+    });
+    connect(&m_client, &core::Client::stateChanged, this, [this](core::Client::State state) {
+        if (state == core::Client::State::Failed && m_main) {
+            m_main->noticeLabel()->setText(
+                tr("The connection to the server failed: %1 Open Confab → Settings to restart it.")
+                    .arg(m_client.errorString()));
+            m_main->noticeLabel()->show();
+        }
+    });
+}
+
+AppController::~AppController() = default;
+
+void AppController::start()
+{
+    m_signIn->show();
+    m_signIn->start();
+}
+
+void AppController::showMain()
+{
+    m_main = std::make_unique<MainWindow>(m_client);
+    connect(m_main.get(), &MainWindow::signOutRequested, this, [this](bool allDevices) {
+        if (core::Session* session = m_client.session()) {
+            session->logout(allDevices);
+        }
+    });
+    m_main->show();
+    m_signIn->hide();
+}
+
+void AppController::showSignIn(const QString& message)
+{
+    if (m_main) {
+        m_main->close();
+        // Not deleted here: this may run inside one of its own slots.
+        m_main.release()->deleteLater();
+    }
+    m_signIn->errorLabel()->setText(message);
+    m_signIn->errorLabel()->setVisible(!message.isEmpty());
+    m_signIn->show();
+}
+
+} // namespace confab::ui

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "Client.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+namespace confab::ui {
+
+class MainWindow;
+class SignInWindow;
+
+// Which window shows when: sign-in until a session is signed in, then the
+// main window, and back when it ends.
+class AppController : public QObject {
+    Q_OBJECT
+
+public:
+    explicit AppController(core::Client& client, QObject* parent = nullptr);
+    ~AppController() override;
+
+    void start();
+
+    SignInWindow* signInWindow() const { return m_signIn.get(); }
+    MainWindow* mainWindow() const { return m_main.get(); }
+
+private:
+    void showMain();
+    void showSignIn(const QString& message = {});
+
+    core::Client& m_client;
+    std::unique_ptr<SignInWindow> m_signIn;
+    std::unique_ptr<MainWindow> m_main;
+};
+
+} // namespace confab::ui

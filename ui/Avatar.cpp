@@ -1,0 +1,82 @@
+#include "Avatar.h"
+
+#include <QBuffer>
+#include <QPainter>
+#include <QPainterPath>
+
+namespace confab::ui {
+
+namespace {
+
+QByteArray encode(const QImage& image, const char* format, int quality)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, format, quality);
+    return bytes;
+}
+
+} // namespace
+
+QByteArray encodeAvatar(const QImage& source, qsizetype maxBytes)
+{
+    if (source.isNull()) {
+        return {};
+    }
+    const int side = std::min(source.width(), source.height());
+    QImage square =
+        source.copy((source.width() - side) / 2, (source.height() - side) / 2, side, side);
+    for (int size = std::min(side, 512); size >= 64; size = size * 3 / 4) {
+        const QImage scaled =
+            square.scaled(size, size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        QByteArray png = encode(scaled, "PNG", -1);
+        if (png.size() <= maxBytes) {
+            return png;
+        }
+        const QImage opaque = scaled.convertToFormat(QImage::Format_RGB32);
+        for (int quality = 90; quality >= 50; quality -= 10) {
+            QByteArray jpeg = encode(opaque, "JPEG", quality);
+            if (jpeg.size() <= maxBytes) {
+                return jpeg;
+            }
+        }
+    }
+    return {};
+}
+
+QPixmap avatarPixmap(const QByteArray& bytes, const QString& name, int size)
+{
+    QPixmap pixmap(size, size);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    QPainterPath circle;
+    circle.addEllipse(0, 0, size, size);
+    painter.setClipPath(circle);
+    QImage image;
+    if (!bytes.isEmpty() && image.loadFromData(bytes)) {
+        painter.drawImage(
+            QRect(0, 0, size, size),
+            image.scaled(size, size, Qt::KeepAspectRatioByExpanding, Qt::SmoothTransformation));
+        return pixmap;
+    }
+    const QColor colour = QColor::fromHsl(static_cast<int>(qHash(name) % 360), 140, 120);
+    painter.fillRect(0, 0, size, size, colour);
+    QString initials;
+    for (const QString& part : name.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        initials += part.front().toUpper();
+        if (initials.size() == 2) {
+            break;
+        }
+    }
+    QFont font = painter.font();
+    font.setPixelSize(size * 2 / 5);
+    font.setBold(true);
+    painter.setFont(font);
+    painter.setPen(Qt::white);
+    painter.drawText(QRect(0, 0, size, size), Qt::AlignCenter, initials);
+    return pixmap;
+}
+
+} // namespace confab::ui

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QByteArray>
+#include <QImage>
+#include <QPixmap>
+#include <QString>
+
+namespace confab::ui {
+
+// Turns a picture the user chose into avatar bytes the server accepts:
+// square-cropped, scaled to at most 512 px, PNG when small enough, else
+// JPEG at the best quality that fits `maxBytes`. Empty when the image
+// cannot be read.
+QByteArray encodeAvatar(const QImage& image, qsizetype maxBytes = 256 * 1024);
+
+// A round avatar of `size` px: the image, or the initials of `name` on a
+// colour of its own.
+QPixmap avatarPixmap(const QByteArray& bytes, const QString& name, int size);
+
+} // namespace confab::ui

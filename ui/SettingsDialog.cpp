@@ -1,0 +1,83 @@
+#include "SettingsDialog.h"
+
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace confab::ui {
+
+SettingsDialog::SettingsDialog(core::Client& client, QWidget* parent)
+    : QDialog(parent), m_client(client)
+{
+    setWindowTitle(tr("Settings"));
+    auto* layout = new QVBoxLayout(this);
+    auto* server = new QGroupBox(tr("Server"), this);
+    auto* serverLayout = new QVBoxLayout(server);
+    m_state = new QLabel(server);
+    m_state->setWordWrap(true);
+    m_state->setAccessibleName(tr("Server state"));
+    serverLayout->addWidget(m_state);
+    m_log = new QPlainTextEdit(server);
+    m_log->setReadOnly(true);
+    m_log->setAccessibleName(tr("Server log"));
+    m_log->setMaximumBlockCount(2000);
+    QFont mono(QStringLiteral("monospace"));
+    mono.setStyleHint(QFont::Monospace);
+    m_log->setFont(mono);
+    serverLayout->addWidget(m_log);
+    m_restart = new QPushButton(tr("&Restart the server"), server);
+    serverLayout->addWidget(m_restart, 0, Qt::AlignRight);
+    layout->addWidget(server);
+    auto* close = new QPushButton(tr("Close"), this);
+    close->setDefault(true);
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(close);
+    layout->addLayout(buttons);
+    connect(close, &QPushButton::clicked, this, &QDialog::accept);
+
+    if (core::LocalServer* local = m_client.localServer();
+        local && m_client.serverKey() == QLatin1String("local")) {
+        m_log->setPlainText(local->log().join(QLatin1Char('\n')));
+        connect(local, &core::LocalServer::logAppended, m_log, &QPlainTextEdit::appendPlainText);
+        connect(local, &core::LocalServer::stateChanged, this, &SettingsDialog::updateState);
+        connect(m_restart, &QPushButton::clicked, this, [this, local] {
+            local->stop();
+            m_client.useLocal();
+        });
+    } else {
+        m_log->hide();
+        m_restart->hide();
+    }
+    updateState();
+    resize(640, 480);
+}
+
+void SettingsDialog::updateState()
+{
+    core::LocalServer* local = m_client.localServer();
+    if (!local || m_client.serverKey() != QLatin1String("local")) {
+        m_state->setText(tr("Connected to %1.").arg(m_client.serverKey()));
+        return;
+    }
+    switch (local->state()) {
+    case core::LocalServer::State::Stopped:
+        m_state->setText(tr("The server is stopped."));
+        break;
+    case core::LocalServer::State::Starting:
+        m_state->setText(tr("The server is starting…"));
+        break;
+    case core::LocalServer::State::Running:
+        m_state->setText(
+            tr("The server on this computer is running (port %1).").arg(local->port()));
+        break;
+    case core::LocalServer::State::Failed:
+        m_state->setText(tr("The server stopped: %1").arg(local->errorString()));
+        break;
+    }
+}
+
+} // namespace confab::ui

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "Client.h"
+
+#include <QDialog>
+
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace confab::ui {
+
+// Where the app connects, and the state and log of the server it runs on
+// this computer.
+class SettingsDialog : public QDialog {
+    Q_OBJECT
+
+public:
+    explicit SettingsDialog(core::Client& client, QWidget* parent = nullptr);
+
+    QLabel* serverState() const { return m_state; }
+    QPlainTextEdit* serverLog() const { return m_log; }
+
+private:
+    void updateState();
+
+    core::Client& m_client;
+    QLabel* m_state;
+    QPlainTextEdit* m_log;
+    QPushButton* m_restart;
+};
+
+} // namespace confab::ui

@@ -1,0 +1,344 @@
+#include "SignInWindow.h"
+
+#include "ErrorText.h"
+
+#include <QCheckBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QTabBar>
+#include <QVBoxLayout>
+
+namespace confab::ui {
+
+namespace {
+
+QLabel* makeFieldError(QWidget* parent)
+{
+    auto* label = new QLabel(parent);
+    label->setObjectName(QStringLiteral("fieldError"));
+    label->setWordWrap(true);
+    label->setStyleSheet(QStringLiteral("color: palette(highlight); font-size: small;"));
+    label->hide();
+    return label;
+}
+
+void setError(QLabel* label, const QString& text)
+{
+    label->setText(text);
+    label->setVisible(!text.isEmpty());
+}
+
+} // namespace
+
+SignInWindow::SignInWindow(core::Client& client, QWidget* parent)
+    : QWidget(parent), m_client(client)
+{
+    setWindowTitle(tr("Sign in to Confab"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(32, 24, 32, 24);
+    layout->setSpacing(12);
+
+    auto* title = new QLabel(tr("Confab"), this);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 2);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    title->setAlignment(Qt::AlignCenter);
+    layout->addWidget(title);
+
+    auto* serverBox = new QGroupBox(tr("Server"), this);
+    auto* serverLayout = new QVBoxLayout(serverBox);
+    m_local = new QRadioButton(tr("&This computer"), serverBox);
+    m_local->setAccessibleName(tr("Use a server on this computer"));
+    m_remote = new QRadioButton(tr("&Another server"), serverBox);
+    m_remote->setAccessibleName(tr("Use another server"));
+    auto* addressRow = new QHBoxLayout;
+    m_address = new QLineEdit(serverBox);
+    m_address->setPlaceholderText(tr("chat.example.org:40052"));
+    m_address->setAccessibleName(tr("Server address"));
+    m_connect = new QPushButton(tr("C&onnect"), serverBox);
+    addressRow->addWidget(m_address, 1);
+    addressRow->addWidget(m_connect);
+    m_insecure =
+        new QCheckBox(tr("Unencrypted connection (only on a network you trust)"), serverBox);
+    m_serverStatus = new QLabel(serverBox);
+    m_serverStatus->setWordWrap(true);
+    m_serverStatus->setAccessibleName(tr("Server status"));
+    serverLayout->addWidget(m_local);
+    serverLayout->addWidget(m_remote);
+    serverLayout->addLayout(addressRow);
+    serverLayout->addWidget(m_insecure);
+    serverLayout->addWidget(m_serverStatus);
+    layout->addWidget(serverBox);
+
+    m_mode = new QTabBar(this);
+    m_mode->addTab(tr("Sign in"));
+    m_mode->addTab(tr("Create account"));
+    m_mode->setAccessibleName(tr("Sign in or create an account"));
+    m_mode->setExpanding(true);
+    layout->addWidget(m_mode);
+
+    auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    const auto addField = [&](const QString& label, QLineEdit*& field, QLabel*& error,
+                              const QString& accessible, QLabel** labelOut = nullptr) {
+        field = new QLineEdit(this);
+        field->setAccessibleName(accessible);
+        error = makeFieldError(this);
+        auto* box = new QVBoxLayout;
+        box->setSpacing(2);
+        box->addWidget(field);
+        box->addWidget(error);
+        auto* rowLabel = new QLabel(label, this);
+        rowLabel->setBuddy(field);
+        form->addRow(rowLabel, box);
+        if (labelOut) {
+            *labelOut = rowLabel;
+        }
+    };
+    addField(tr("&Username"), m_username, m_usernameError, tr("Username"));
+    addField(tr("&Display name"), m_displayName, m_displayNameError, tr("Display name"),
+             &m_displayNameLabel);
+    addField(tr("&Password"), m_password, m_passwordError, tr("Password"));
+    addField(tr("&Repeat password"), m_confirm, m_confirmError, tr("Repeat password"),
+             &m_confirmLabel);
+    m_password->setEchoMode(QLineEdit::Password);
+    m_confirm->setEchoMode(QLineEdit::Password);
+    m_displayName->setPlaceholderText(tr("How others see you (optional)"));
+    layout->addLayout(form);
+
+    m_remember = new QCheckBox(tr("R&emember me on this computer"), this);
+    m_remember->setChecked(m_client.settings().remember());
+    layout->addWidget(m_remember);
+
+    m_error = new QLabel(this);
+    m_error->setWordWrap(true);
+    m_error->setAccessibleName(tr("Error"));
+    m_error->setStyleSheet(QStringLiteral("color: palette(highlight);"));
+    m_error->hide();
+    layout->addWidget(m_error);
+
+    m_submit = new QPushButton(tr("Sign in"), this);
+    m_submit->setDefault(true);
+    m_submit->setAutoDefault(true);
+    layout->addWidget(m_submit);
+    layout->addStretch();
+
+    const bool remote = m_client.settings().serverMode() == QLatin1String("remote");
+    m_remote->setChecked(remote);
+    m_local->setChecked(!remote);
+    m_address->setText(m_client.settings().remoteAddress());
+    m_insecure->setChecked(m_client.settings().insecure());
+
+    connect(m_mode, &QTabBar::currentChanged, this, [this] { updateMode(); });
+    connect(m_submit, &QPushButton::clicked, this, &SignInWindow::submit);
+    for (QLineEdit* field : {m_username, m_displayName, m_password, m_confirm}) {
+        connect(field, &QLineEdit::returnPressed, this, &SignInWindow::submit);
+    }
+    connect(m_local, &QRadioButton::toggled, this, [this](bool on) {
+        if (on) {
+            connectToServer();
+        }
+        updateMode();
+    });
+    connect(m_remote, &QRadioButton::toggled, this, [this] { updateMode(); });
+    connect(m_connect, &QPushButton::clicked, this, &SignInWindow::connectToServer);
+    connect(m_address, &QLineEdit::returnPressed, this, &SignInWindow::connectToServer);
+    connect(&m_client, &core::Client::stateChanged, this, &SignInWindow::onClientState);
+    connect(&m_client, &core::Client::sessionCreated, this, &SignInWindow::onSessionCreated);
+    connect(&m_client, &core::Client::certificateNeedsApproval, this,
+            [this](const QString& fingerprint, const QString& subject) {
+                const auto answer = QMessageBox::question(
+                    this, tr("Trust this server?"),
+                    tr("The server presents a certificate that this computer does not "
+                       "trust:\n\n%1\n\nSHA-256 fingerprint:\n%2\n\nCompare the fingerprint with "
+                       "the one your server's administrator gave you. Trust it from now on?")
+                        .arg(subject, fingerprint));
+                if (answer == QMessageBox::Yes) {
+                    m_client.acceptCertificate();
+                } else {
+                    m_serverStatus->setText(tr("Not connected: the certificate was not trusted."));
+                }
+            });
+    updateMode();
+    resize(460, 640);
+}
+
+void SignInWindow::start()
+{
+    connectToServer();
+}
+
+QLabel* SignInWindow::fieldError(const QString& field) const
+{
+    if (field == QLatin1String("username")) {
+        return m_usernameError;
+    }
+    if (field == QLatin1String("password") || field == QLatin1String("new_password")) {
+        return m_passwordError;
+    }
+    if (field == QLatin1String("display_name")) {
+        return m_displayNameError;
+    }
+    if (field == QLatin1String("confirm")) {
+        return m_confirmError;
+    }
+    return nullptr;
+}
+
+void SignInWindow::updateMode()
+{
+    const bool creating = m_mode->currentIndex() == 1;
+    m_displayNameLabel->setVisible(creating);
+    m_displayName->setVisible(creating);
+    m_confirmLabel->setVisible(creating);
+    m_confirm->setVisible(creating);
+    m_submit->setText(creating ? tr("Create account") : tr("Sign in"));
+    const bool remote = m_remote->isChecked();
+    m_address->setEnabled(remote);
+    m_connect->setEnabled(remote);
+    m_insecure->setEnabled(remote);
+    clearErrors();
+}
+
+void SignInWindow::connectToServer()
+{
+    clearErrors();
+    if (m_remote->isChecked()) {
+        m_client.useRemote(m_address->text(), m_insecure->isChecked(),
+                           m_client.settings().caFile());
+    } else {
+        m_client.useLocal();
+    }
+}
+
+void SignInWindow::onClientState(core::Client::State state)
+{
+    switch (state) {
+    case core::Client::State::Idle:
+        break;
+    case core::Client::State::Connecting:
+        m_serverStatus->setText(m_local->isChecked() ? tr("Starting the server on this computer…")
+                                                     : tr("Connecting…"));
+        setBusy(true);
+        break;
+    case core::Client::State::Ready:
+        m_serverStatus->setText(m_local->isChecked()
+                                    ? tr("The server on this computer is running.")
+                                    : tr("Connected to %1.").arg(m_client.serverKey()));
+        setBusy(false);
+        if (m_client.restoreLastAccount()) {
+            m_restoring = true;
+            setBusy(true, tr("Signing you in…"));
+        }
+        break;
+    case core::Client::State::Failed:
+        m_serverStatus->setText(tr("Not connected: %1").arg(m_client.errorString()));
+        setBusy(false);
+        m_submit->setEnabled(false);
+        break;
+    }
+}
+
+void SignInWindow::onSessionCreated(core::Session* session)
+{
+    connect(session, &core::Session::signInFailed, this, [this](const core::Error& error) {
+        setBusy(false);
+        if (m_restoring) {
+            // The remembered sign-in is gone: the form is there, nothing to
+            // report unless the keychain itself failed.
+            m_restoring = false;
+            const QString notice = m_client.session() ? m_client.session()->notice() : QString();
+            setError(m_error, notice);
+            return;
+        }
+        showError(error);
+    });
+    connect(session, &core::Session::stateChanged, this, [this](core::Session::State state) {
+        if (state != core::Session::State::SigningIn) {
+            m_restoring = false;
+            setBusy(false);
+        }
+        if (state == core::Session::State::SignedIn) {
+            m_password->clear();
+            m_confirm->clear();
+        }
+    });
+}
+
+void SignInWindow::setBusy(bool busy, const QString& text)
+{
+    for (QWidget* widget :
+         std::initializer_list<QWidget*>{m_username, m_displayName, m_password, m_confirm,
+                                         m_remember, m_mode, m_local, m_remote}) {
+        widget->setEnabled(!busy);
+    }
+    const bool creating = m_mode->currentIndex() == 1;
+    m_submit->setEnabled(!busy && m_client.state() == core::Client::State::Ready);
+    m_submit->setText(busy && !text.isEmpty() ? text
+                      : creating              ? tr("Create account")
+                                              : tr("Sign in"));
+    if (!busy) {
+        m_address->setEnabled(m_remote->isChecked());
+    }
+}
+
+void SignInWindow::clearErrors()
+{
+    for (QLabel* label :
+         {m_usernameError, m_displayNameError, m_passwordError, m_confirmError, m_error}) {
+        setError(label, {});
+    }
+}
+
+void SignInWindow::showError(const core::Error& error)
+{
+    clearErrors();
+    const QString text = ErrorText::describe(error);
+    if (QLabel* label = fieldError(error.field)) {
+        setError(label, text);
+    } else {
+        setError(m_error, text);
+    }
+}
+
+void SignInWindow::submit()
+{
+    if (!m_submit->isEnabled() || !m_client.session()) {
+        return;
+    }
+    clearErrors();
+    const bool creating = m_mode->currentIndex() == 1;
+    const QString username = m_username->text().trimmed();
+    if (username.isEmpty()) {
+        setError(m_usernameError, tr("Enter your username."));
+        m_username->setFocus();
+        return;
+    }
+    if (m_password->text().isEmpty()) {
+        setError(m_passwordError, tr("Enter your password."));
+        m_password->setFocus();
+        return;
+    }
+    if (creating && m_confirm->text() != m_password->text()) {
+        setError(m_confirmError, tr("The two passwords are not the same."));
+        m_confirm->setFocus();
+        return;
+    }
+    m_client.settings().setRemember(m_remember->isChecked());
+    setBusy(true, creating ? tr("Creating your account…") : tr("Signing in…"));
+    if (creating) {
+        m_client.session()->registerAccount(
+            username, m_password->text(), m_displayName->text().trimmed(), m_remember->isChecked());
+    } else {
+        m_client.session()->signIn(username, m_password->text(), m_remember->isChecked());
+    }
+}
+
+} // namespace confab::ui

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "Client.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QRadioButton;
+class QTabBar;
+
+namespace confab::ui {
+
+// The first window: where to connect (this computer, or a server), then
+// sign in or create an account.
+class SignInWindow : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit SignInWindow(core::Client& client, QWidget* parent = nullptr);
+
+    // Connects as the settings say and signs the last account in, if the
+    // keychain still holds its token.
+    void start();
+
+    // For tests: the controls by role.
+    QLineEdit* usernameField() const { return m_username; }
+    QLineEdit* passwordField() const { return m_password; }
+    QLineEdit* displayNameField() const { return m_displayName; }
+    QLineEdit* confirmField() const { return m_confirm; }
+    QPushButton* submitButton() const { return m_submit; }
+    QLabel* errorLabel() const { return m_error; }
+    QLabel* fieldError(const QString& field) const;
+    QTabBar* modeTabs() const { return m_mode; }
+    QLabel* serverStatus() const { return m_serverStatus; }
+
+private:
+    void connectToServer();
+    void submit();
+    void setBusy(bool busy, const QString& text = {});
+    void clearErrors();
+    void showError(const core::Error& error);
+    void updateMode();
+    void onClientState(core::Client::State state);
+    void onSessionCreated(core::Session* session);
+
+    core::Client& m_client;
+    QRadioButton* m_local;
+    QRadioButton* m_remote;
+    QLineEdit* m_address;
+    QCheckBox* m_insecure;
+    QPushButton* m_connect;
+    QLabel* m_serverStatus;
+    QTabBar* m_mode;
+    QLineEdit* m_username;
+    QLabel* m_usernameError;
+    QLabel* m_displayNameLabel;
+    QLineEdit* m_displayName;
+    QLabel* m_displayNameError;
+    QLineEdit* m_password;
+    QLabel* m_passwordError;
+    QLabel* m_confirmLabel;
+    QLineEdit* m_confirm;
+    QLabel* m_confirmError;
+    QCheckBox* m_remember;
+    QLabel* m_error;
+    QPushButton* m_submit;
+    bool m_restoring = false;
+};
+
+} // namespace confab::ui
