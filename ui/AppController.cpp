@@ -12,6 +12,12 @@ AppController::AppController(core::Client& client, QObject* parent)
     : QObject(parent), m_client(client), m_signIn(std::make_unique<SignInWindow>(client))
 {
     connect(&m_client, &core::Client::sessionCreated, this, [this](core::Session* session) {
+        // A new connection (a restarted local server, another server): the
+        // main window belonged to the old session; the keychain may sign
+        // the account in again at once.
+        if (m_main) {
+            showSignIn();
+        }
         connect(session, &core::Session::stateChanged, this, [this](core::Session::State state) {
             if (state == core::Session::State::SignedIn && !m_main) {
                 showMain();

@@ -16,6 +16,8 @@
 
 #include <gtest/gtest.h>
 
+#include <csignal>
+
 namespace confab::test {
 namespace {
 
@@ -139,6 +141,34 @@ TEST_F(SignInTest, ShowsEachErrorNextToItsField)
     ASSERT_TRUE(waitFor([&] { return signIn().errorLabel()->isVisible(); }));
     EXPECT_TRUE(signIn().errorLabel()->text().contains(QStringLiteral("not correct")))
         << signIn().errorLabel()->text().toStdString();
+}
+
+TEST_F(SignInTest, SaysWhenTheLocalServerDiesAndRestartsIt)
+{
+    startLocal();
+    createAccount(QStringLiteral("anna"), QStringLiteral("correct horse"));
+    ASSERT_TRUE(waitFor([&] { return controller.mainWindow() != nullptr; }));
+    ui::MainWindow& main = *controller.mainWindow();
+    EXPECT_FALSE(main.noticeLabel()->isVisible());
+
+    core::LocalServer* server = client.localServer();
+    ASSERT_NE(server, nullptr);
+    ASSERT_GT(server->processId(), 0);
+    ::kill(static_cast<pid_t>(server->processId()), SIGKILL);
+    ASSERT_TRUE(waitFor([&] { return main.noticeLabel()->isVisible(); }));
+    EXPECT_TRUE(main.noticeLabel()->text().contains(QStringLiteral("Settings")))
+        << main.noticeLabel()->text().toStdString();
+
+    // What "Restart the server" in the settings does.
+    client.useLocal();
+    ASSERT_TRUE(waitFor([&] { return client.state() == core::Client::State::Ready; }));
+    EXPECT_EQ(server->state(), core::LocalServer::State::Running);
+    // Signed in again from the keychain, on a fresh main window.
+    ASSERT_TRUE(waitFor([&] {
+        return client.session()->state() == core::Session::State::SignedIn &&
+               controller.mainWindow() != nullptr;
+    }));
+    EXPECT_EQ(controller.mainWindow()->nameLabel()->text(), QStringLiteral("Anna Example"));
 }
 
 } // namespace
