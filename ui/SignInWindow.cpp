@@ -3,6 +3,8 @@
 #include "ErrorText.h"
 
 #include <QCheckBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -67,6 +69,8 @@ SignInWindow::SignInWindow(core::Client& client, QWidget* parent)
     addressRow->addWidget(m_connect);
     m_insecure =
         new QCheckBox(tr("Unencrypted connection (only on a network you trust)"), serverBox);
+    m_caButton = new QPushButton(serverBox);
+    m_caButton->setAccessibleName(tr("Certificate authority to trust"));
     m_serverStatus = new QLabel(serverBox);
     m_serverStatus->setWordWrap(true);
     m_serverStatus->setAccessibleName(tr("Server status"));
@@ -74,6 +78,7 @@ SignInWindow::SignInWindow(core::Client& client, QWidget* parent)
     serverLayout->addWidget(m_remote);
     serverLayout->addLayout(addressRow);
     serverLayout->addWidget(m_insecure);
+    serverLayout->addWidget(m_caButton, 0, Qt::AlignLeft);
     serverLayout->addWidget(m_serverStatus);
     layout->addWidget(serverBox);
 
@@ -135,6 +140,24 @@ SignInWindow::SignInWindow(core::Client& client, QWidget* parent)
     m_local->setChecked(!remote);
     m_address->setText(m_client.settings().remoteAddress());
     m_insecure->setChecked(m_client.settings().insecure());
+    m_caFile = m_client.settings().caFile();
+    const auto showCa = [this] {
+        m_caButton->setText(
+            m_caFile.isEmpty()
+                ? tr("Trust a certificate &authority…")
+                : tr("&Authority: %1 (click to clear)").arg(QFileInfo(m_caFile).fileName()));
+    };
+    showCa();
+    connect(m_caButton, &QPushButton::clicked, this, [this, showCa] {
+        if (m_caFile.isEmpty()) {
+            m_caFile =
+                QFileDialog::getOpenFileName(this, tr("Certificate authority of your server"), {},
+                                             tr("Certificates (*.pem *.crt *.cer);;All files (*)"));
+        } else {
+            m_caFile.clear();
+        }
+        showCa();
+    });
 
     connect(m_mode, &QTabBar::currentChanged, this, [this] { updateMode(); });
     connect(m_submit, &QPushButton::clicked, this, &SignInWindow::submit);
@@ -204,6 +227,7 @@ void SignInWindow::updateMode()
     m_address->setEnabled(remote);
     m_connect->setEnabled(remote);
     m_insecure->setEnabled(remote);
+    m_caButton->setEnabled(remote);
     clearErrors();
 }
 

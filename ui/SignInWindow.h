@@ -51,6 +51,8 @@ private:
     QRadioButton* m_remote;
     QLineEdit* m_address;
     QCheckBox* m_insecure;
+    QPushButton* m_caButton;
+    QString m_caFile;
     QPushButton* m_connect;
     QLabel* m_serverStatus;
     QTabBar* m_mode;

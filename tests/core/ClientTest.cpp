@@ -99,6 +99,27 @@ TEST_F(ClientTest, SelfSignedServerIsTrustedOnlyOnceAcceptedThenPinned)
     EXPECT_EQ(third->session(), nullptr);
 }
 
+TEST_F(ClientTest, TrustsAServerSignedByAGivenAuthority)
+{
+    const Certificate certificate = Certificate::make(dir.path(), "ca");
+    auto server = tlsServer(certificate);
+    auto app = client();
+    QSignalSpy asked(app.get(), &core::Client::certificateNeedsApproval);
+    app->useRemote(QStringLiteral("localhost:%1").arg(server->server().port()), false,
+                   QString::fromStdString(certificate.cert.string()));
+    ASSERT_EQ(app->state(), core::Client::State::Ready);
+    app->session()->registerAccount(QStringLiteral("anna"), QStringLiteral("correct horse"), {},
+                                    false);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return app->session()->state() == core::Session::State::SignedIn; }, 10000));
+    EXPECT_EQ(asked.count(), 0);
+
+    auto missing = client();
+    missing->useRemote(QStringLiteral("localhost:1"), false, QStringLiteral("/nonexistent.pem"));
+    EXPECT_EQ(missing->state(), core::Client::State::Failed);
+    EXPECT_TRUE(missing->errorString().contains(QStringLiteral("/nonexistent.pem")));
+}
+
 TEST_F(ClientTest, RefusesAnAddressThatIsNotOne)
 {
     auto app = client();
