@@ -1,5 +1,7 @@
 #include "LocalServer.h"
 
+#include "Rpc.h"
+
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
 
@@ -49,14 +51,6 @@ bool isExecutableFile(const QString& path)
     const QFileInfo info(path);
     return info.isFile() && info.isExecutable();
 }
-
-// Lets gRPC threads hand a result to the LocalServer only while it exists:
-// the destructor clears `owner` under the mutex, so nothing is posted after,
-// and whatever was posted before is discarded with the object.
-struct Mailbox {
-    std::mutex mutex;
-    LocalServer* owner = nullptr;
-};
 
 // One health check in flight; everything the call uses lives here and is
 // kept alive by the completion callback.
@@ -123,7 +117,8 @@ struct LocalServer::Private {
     QTimer killTimer;
     std::shared_ptr<grpc::Channel> channel;
     std::shared_ptr<Probe> probe;
-    std::shared_ptr<Mailbox> mailbox = std::make_shared<Mailbox>();
+    // gRPC threads hand results over through it; cut by the destructor.
+    std::shared_ptr<Lifeline> lifeline;
 };
 
 void LocalServer::Private::setState(State state)
@@ -300,7 +295,7 @@ void LocalServer::Private::launchProbe()
     probe = next;
     next->stub.UnaryCall(&next->context, kHealthCheckMethod, grpc::StubOptions(), &next->request,
                          &next->response,
-                         [next, mailbox = mailbox, run = run](grpc::Status status) {
+                         [next, lifeline = lifeline, owner = q, run = run](grpc::Status status) {
                              // A gRPC thread: copy the outcome into values, touch no QObject.
                              bool serving = false;
                              QString problem;
@@ -311,15 +306,9 @@ void LocalServer::Private::launchProbe()
                              } else {
                                  problem = QStringLiteral("not serving yet");
                              }
-                             std::lock_guard lock(mailbox->mutex);
-                             if (LocalServer* owner = mailbox->owner) {
-                                 QMetaObject::invokeMethod(
-                                     owner,
-                                     [owner, run, serving, problem] {
-                                         owner->d->probeFinished(run, serving, problem);
-                                     },
-                                     Qt::QueuedConnection);
-                             }
+                             lifeline->post([owner, run, serving, problem] {
+                                 owner->d->probeFinished(run, serving, problem);
+                             });
                          });
 }
 
@@ -346,7 +335,7 @@ void LocalServer::Private::probeFinished(quint64 probeRun, bool serving, const Q
 LocalServer::LocalServer(QString dataDir, QObject* parent)
     : QObject(parent), d(std::make_unique<Private>(this, std::move(dataDir)))
 {
-    d->mailbox->owner = this;
+    d->lifeline = std::make_shared<Lifeline>(this);
     d->pollTimer.setInterval(kPollIntervalMs);
     connect(&d->pollTimer, &QTimer::timeout, this, [this] { d->poll(); });
     d->startTimer.setSingleShot(true);
@@ -370,10 +359,7 @@ LocalServer::LocalServer(QString dataDir, QObject* parent)
 
 LocalServer::~LocalServer()
 {
-    {
-        std::lock_guard lock(d->mailbox->mutex);
-        d->mailbox->owner = nullptr;
-    }
+    d->lifeline->cut();
     if (d->probe) {
         d->probe->context.TryCancel();
     }

@@ -164,6 +164,45 @@ bool waitUntil(const std::function<bool()>& done, std::chrono::milliseconds time
     return true;
 }
 
+// Sends for `duration` with `inFlight` SendMessage calls outstanding on the
+// callback API, each request filled by `fill`; returns how many were
+// acknowledged.
+std::uint64_t floodSends(v1::Chat::Stub& stub, const std::string& token,
+                         std::chrono::milliseconds duration, int inFlight,
+                         const std::function<void(v1::SendMessageRequest&)>& fill)
+{
+    std::atomic<std::uint64_t> acked{0};
+    std::atomic<int> outstanding{0};
+    const auto stopAt = Clock::now() + duration;
+    std::function<void()> sendOne = [&] {
+        if (Clock::now() >= stopAt) {
+            return;
+        }
+        struct Call {
+            grpc::ClientContext context;
+            v1::SendMessageRequest request;
+            v1::Message response;
+        };
+        auto call = std::make_shared<Call>();
+        call->context.AddMetadata("authorization", "Bearer " + token);
+        fill(call->request);
+        ++outstanding;
+        stub.async()->SendMessage(&call->context, &call->request, &call->response,
+                                  [&, call](grpc::Status status) {
+                                      if (status.ok()) {
+                                          ++acked;
+                                      }
+                                      sendOne();
+                                      --outstanding;
+                                  });
+    };
+    for (int i = 0; i < inFlight; ++i) {
+        sendOne();
+    }
+    waitUntil([&] { return outstanding.load() == 0; }, duration + std::chrono::seconds(30));
+    return acked.load();
+}
+
 // One room, `receivers` Subscribe streams on it, one sender.
 class Room {
 public:
@@ -225,41 +264,13 @@ public:
         return m_stubs[0]->SendMessage(context(m_sender).get(), request, &message);
     }
 
-    // Sends for `duration` with `inFlight` calls outstanding; returns how
-    // many were acknowledged.
     std::uint64_t flood(std::chrono::milliseconds duration, int inFlight)
     {
-        std::atomic<std::uint64_t> acked{0};
-        std::atomic<int> outstanding{0};
-        const auto stopAt = Clock::now() + duration;
-        std::function<void()> sendOne = [&] {
-            if (Clock::now() >= stopAt) {
-                return;
-            }
-            struct Call {
-                grpc::ClientContext context;
-                v1::SendMessageRequest request;
-                v1::Message response;
-            };
-            auto call = std::make_shared<Call>();
-            call->context.AddMetadata("authorization", "Bearer " + m_sender);
-            call->request.set_room_id(m_roomId);
-            call->request.set_text("t=" + std::to_string(nowNs()));
-            ++outstanding;
-            m_stubs[0]->async()->SendMessage(&call->context, &call->request, &call->response,
-                                             [&, call](grpc::Status status) {
-                                                 if (status.ok()) {
-                                                     ++acked;
-                                                 }
-                                                 sendOne();
-                                                 --outstanding;
-                                             });
-        };
-        for (int i = 0; i < inFlight; ++i) {
-            sendOne();
-        }
-        waitUntil([&] { return outstanding.load() == 0; }, duration + std::chrono::seconds(30));
-        return acked.load();
+        return floodSends(*m_stubs[0], m_sender, duration, inFlight,
+                          [this](v1::SendMessageRequest& request) {
+                              request.set_room_id(m_roomId);
+                              request.set_text("t=" + std::to_string(nowNs()));
+                          });
     }
 
 private:
@@ -602,38 +613,13 @@ Result runB7(const Setup& setup)
 
     // Durable sends: many callers at once, spread over the rooms.
     const Usage before = usage(target);
-    std::atomic<std::uint64_t> acked{0};
-    std::atomic<int> outstanding{0};
-    std::atomic<std::uint64_t> counter{0};
-    const auto stopAt = Clock::now() + std::chrono::seconds(5);
-    std::function<void()> sendOne = [&] {
-        if (Clock::now() >= stopAt) {
-            return;
-        }
-        struct Call {
-            grpc::ClientContext context;
-            v1::SendMessageRequest request;
-            v1::Message response;
-        };
-        auto call = std::make_shared<Call>();
-        call->context.AddMetadata("authorization", "Bearer " + token);
-        call->request.set_room_id("room" + std::to_string(counter++ % rooms));
-        call->request.set_text("durable");
-        ++outstanding;
-        chat->async()->SendMessage(&call->context, &call->request, &call->response,
-                                   [&, call](grpc::Status status) {
-                                       if (status.ok()) {
-                                           ++acked;
-                                       }
-                                       sendOne();
-                                       --outstanding;
-                                   });
-    };
-    for (int i = 0; i < 128; ++i) {
-        sendOne();
-    }
-    waitUntil([&] { return outstanding.load() == 0; }, std::chrono::seconds(60));
-    result["send.durable_per_s"] = static_cast<double>(acked.load()) / 5.0;
+    std::uint64_t counter = 0;
+    const std::uint64_t acked = floodSends(
+        *chat, token, std::chrono::seconds(5), 128, [&](v1::SendMessageRequest& request) {
+            request.set_room_id("room" + std::to_string(counter++ % rooms));
+            request.set_text("durable");
+        });
+    result["send.durable_per_s"] = static_cast<double>(acked) / 5.0;
     result["send.cpu_pct"] = 100 * (usage(target).cpuSeconds - before.cpuSeconds) / 5.0;
     result["rss_mb"] = static_cast<double>(target.process->rssKiB()) / 1024;
     return result;

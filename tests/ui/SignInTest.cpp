@@ -143,6 +143,39 @@ TEST_F(SignInTest, ShowsEachErrorNextToItsField)
         << signIn().errorLabel()->text().toStdString();
 }
 
+TEST(AppRestart, SignsInFromTheKeychainWithoutAPassword)
+{
+    TempDir dir;
+    core::Client::Options options;
+    options.tokenService = QStringLiteral("confab-ui-test-") + QUuid::createUuid().toString();
+    options.dataDir = QString::fromStdString(dir.path().string());
+    options.confabd = QStringLiteral(CONFABD_PATH);
+    options.settingsFile = QString::fromStdString((dir.path() / "settings.ini").string());
+    {
+        core::Client client(options);
+        ui::AppController controller(client);
+        controller.start();
+        ui::SignInWindow& signIn = *controller.signInWindow();
+        ASSERT_TRUE(QTest::qWaitFor([&] { return signIn.submitButton()->isEnabled(); }, 20000));
+        signIn.modeTabs()->setCurrentIndex(1);
+        QTest::keyClicks(signIn.usernameField(), QStringLiteral("anna"));
+        QTest::keyClicks(signIn.passwordField(), QStringLiteral("correct horse"));
+        QTest::keyClicks(signIn.confirmField(), QStringLiteral("correct horse"));
+        QTest::mouseClick(signIn.submitButton(), Qt::LeftButton);
+        ASSERT_TRUE(QTest::qWaitFor([&] { return controller.mainWindow() != nullptr; }, 20000));
+        client.settings().sync();
+    } // quit: the local server stops with the app
+
+    core::Client client(options);
+    ui::AppController controller(client);
+    controller.start();
+    // No typing at all this time.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return controller.mainWindow() != nullptr; }, 20000))
+        << client.errorString().toStdString();
+    EXPECT_EQ(controller.mainWindow()->nameLabel()->text(), QStringLiteral("anna"));
+    EXPECT_EQ(client.session()->state(), core::Session::State::SignedIn);
+}
+
 TEST_F(SignInTest, SaysWhenTheLocalServerDiesAndRestartsIt)
 {
     startLocal();
