@@ -7,6 +7,7 @@
 #include <grpcpp/grpcpp.h>
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QObject>
 #include <QString>
 
@@ -51,12 +52,20 @@ class Lifeline {
 public:
     explicit Lifeline(QObject* target) : m_target(target) {}
 
-    // Posts `fn` to the target's thread unless the line was cut.
+    // Posts `fn` to the target's thread unless the line was cut. Either
+    // way `fn` is destroyed on the application's thread, never on the
+    // calling gRPC thread: what it holds (a call's ClientContext, and with it
+    // the channel) must not be released there, since dropping the last
+    // reference to a channel on a gRPC callback thread makes that thread
+    // join itself (grpc/grpc#32584).
     void post(std::function<void()> fn)
     {
         std::lock_guard lock(m_mutex);
         if (m_target) {
             QMetaObject::invokeMethod(m_target, std::move(fn), Qt::QueuedConnection);
+        } else if (QCoreApplication* app = QCoreApplication::instance()) {
+            QMetaObject::invokeMethod(
+                app, [keep = std::move(fn)] {}, Qt::QueuedConnection);
         }
     }
 
@@ -95,7 +104,9 @@ void callAsync(const std::shared_ptr<Lifeline>& lifeline, Request request,
     }
     start(&call->context, &call->request, &call->response,
           [call, lifeline, done = std::move(done)](grpc::Status status) mutable {
-              lifeline->post([call, status, done = std::move(done)]() mutable {
+              // The call goes along, so that the last reference to it (and
+              // its context) is not dropped on this thread (see Lifeline).
+              lifeline->post([call = std::move(call), status, done = std::move(done)]() mutable {
                   done(status, std::move(call->response));
               });
           });

@@ -51,6 +51,9 @@ public:
     QString notice() const { return m_notice; }
     Connection& connection() { return *m_connection; }
     const std::shared_ptr<Lifeline>& lifeline() const { return m_lifeline; }
+    // The current access token, for the calls authorized() cannot make
+    // (the Subscribe stream, which has no deadline). Empty when signed out.
+    const std::string& accessToken() const { return m_accessToken; }
 
     // Replaces the cached profile (after an edit) and tells the views.
     void setUser(const v1::User& user);

@@ -1,0 +1,381 @@
+#include "Outbox.h"
+
+#include "ProtoConvert.h"
+#include "Session.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QSaveFile>
+#include <QUuid>
+
+namespace confab::core {
+
+Q_LOGGING_CATEGORY(lcOutbox, "confab.core.outbox")
+
+namespace {
+
+constexpr int kFileVersion = 1;
+
+bool retryable(Error::Code code)
+{
+    return code == Error::Code::Unavailable || code == Error::Code::Timeout ||
+           code == Error::Code::Throttled;
+}
+
+QString stateName(OutboxItem::State state)
+{
+    return state == OutboxItem::State::Failed ? QStringLiteral("failed")
+                                              : QStringLiteral("pending");
+}
+
+} // namespace
+
+Outbox::Outbox(Session& session, const QString& dataDir, QObject* parent)
+    : QObject(parent), m_session(session)
+{
+    QDir().mkpath(dataDir);
+    m_filePath = QDir(dataDir).filePath(QStringLiteral("outbox.json"));
+    load();
+}
+
+Outbox::~Outbox() = default;
+
+void Outbox::setBackoffLimits(std::chrono::milliseconds initial, std::chrono::milliseconds max)
+{
+    m_backoffInitial = initial;
+    m_backoffMax = max;
+    for (auto& [roomId, queue] : m_queues) {
+        queue.backoff.setLimits(initial, max);
+    }
+}
+
+Outbox::RoomQueue& Outbox::queue(const QString& roomId)
+{
+    auto it = m_queues.find(roomId);
+    if (it == m_queues.end()) {
+        it = m_queues.try_emplace(roomId).first;
+        RoomQueue& queue = it->second;
+        queue.backoff.setLimits(m_backoffInitial, m_backoffMax);
+        queue.retryTimer = std::make_unique<QTimer>();
+        queue.retryTimer->setSingleShot(true);
+        connect(queue.retryTimer.get(), &QTimer::timeout, this,
+                [this, roomId] { sendNext(roomId); });
+    }
+    return it->second;
+}
+
+OutboxItem* Outbox::findItem(const QString& clientMessageId)
+{
+    for (auto& item : m_items) {
+        if (item.clientMessageId == clientMessageId) {
+            return &item;
+        }
+    }
+    return nullptr;
+}
+
+const OutboxItem* Outbox::find(const QString& clientMessageId) const
+{
+    return const_cast<Outbox*>(this)->findItem(clientMessageId);
+}
+
+std::vector<OutboxItem> Outbox::items(const QString& roomId) const
+{
+    std::vector<OutboxItem> result;
+    for (const auto& item : m_items) {
+        if (roomId.isEmpty() || item.roomId == roomId) {
+            result.push_back(item);
+        }
+    }
+    return result;
+}
+
+void Outbox::start()
+{
+    m_started = true;
+    retryNow();
+}
+
+void Outbox::stop()
+{
+    m_started = false;
+    for (auto& [roomId, queue] : m_queues) {
+        queue.retryTimer->stop();
+    }
+}
+
+QString Outbox::send(const QString& roomId, const QString& text, const QString& replyTo)
+{
+    if (roomId.isEmpty() || text.trimmed().isEmpty()) {
+        return {};
+    }
+    OutboxItem item;
+    item.roomId = roomId;
+    item.clientMessageId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    item.text = text;
+    item.replyTo = replyTo;
+    item.createdAt = QDateTime::currentDateTimeUtc();
+    m_items.push_back(item);
+    save();
+    emit itemAdded(item);
+    sendNext(roomId);
+    return item.clientMessageId;
+}
+
+bool Outbox::edit(const QString& clientMessageId, const QString& text)
+{
+    OutboxItem* item = findItem(clientMessageId);
+    if (!item || item->state != OutboxItem::State::Failed || text.trimmed().isEmpty()) {
+        return false;
+    }
+    item->text = text;
+    const OutboxItem copy = *item;
+    save();
+    emit itemChanged(copy);
+    return true;
+}
+
+bool Outbox::retry(const QString& clientMessageId)
+{
+    OutboxItem* item = findItem(clientMessageId);
+    if (!item || item->state != OutboxItem::State::Failed) {
+        return false;
+    }
+    item->state = OutboxItem::State::Pending;
+    item->error = {};
+    const OutboxItem copy = *item;
+    save();
+    emit itemChanged(copy);
+    RoomQueue& q = queue(copy.roomId);
+    q.held = false;
+    q.backoff.reset();
+    q.retryTimer->stop();
+    sendNext(copy.roomId);
+    return true;
+}
+
+bool Outbox::discard(const QString& clientMessageId)
+{
+    const auto it = std::find_if(m_items.begin(), m_items.end(), [&](const OutboxItem& item) {
+        return item.clientMessageId == clientMessageId;
+    });
+    if (it == m_items.end() || it->state == OutboxItem::State::Sending) {
+        return false;
+    }
+    const QString roomId = it->roomId;
+    m_items.erase(it);
+    save();
+    emit itemDiscarded(roomId, clientMessageId);
+    return true;
+}
+
+void Outbox::retryNow()
+{
+    QStringList rooms;
+    for (const auto& item : m_items) {
+        if (item.state == OutboxItem::State::Pending && !rooms.contains(item.roomId)) {
+            rooms.append(item.roomId);
+        }
+    }
+    for (const QString& roomId : rooms) {
+        RoomQueue& q = queue(roomId);
+        q.held = false;
+        q.backoff.reset();
+        q.retryTimer->stop();
+        sendNext(roomId);
+    }
+}
+
+void Outbox::confirm(const v1::Message& message)
+{
+    const QString clientMessageId = toQString(message.client_message_id());
+    if (!clientMessageId.isEmpty() && findItem(clientMessageId)) {
+        finish(clientMessageId, message);
+    }
+}
+
+void Outbox::finish(const QString& clientMessageId, const v1::Message& message)
+{
+    const auto it = std::find_if(m_items.begin(), m_items.end(), [&](const OutboxItem& item) {
+        return item.clientMessageId == clientMessageId;
+    });
+    if (it == m_items.end()) {
+        return;
+    }
+    const QString roomId = it->roomId;
+    m_items.erase(it);
+    save();
+    emit messageSent(roomId, clientMessageId, message);
+}
+
+void Outbox::sendNext(const QString& roomId)
+{
+    if (!m_started || m_session.state() != Session::State::SignedIn) {
+        return;
+    }
+    RoomQueue& q = queue(roomId);
+    if (q.inFlight || q.held || q.retryTimer->isActive()) {
+        return;
+    }
+    OutboxItem* item = nullptr;
+    for (auto& candidate : m_items) {
+        if (candidate.roomId == roomId && candidate.state == OutboxItem::State::Pending) {
+            item = &candidate;
+            break;
+        }
+    }
+    if (!item) {
+        return;
+    }
+    q.inFlight = true;
+    item->state = OutboxItem::State::Sending;
+    const OutboxItem sending = *item;
+    emit itemChanged(sending);
+
+    v1::SendMessageRequest request;
+    request.set_room_id(roomId.toStdString());
+    request.set_client_message_id(sending.clientMessageId.toStdString());
+    request.set_text(sending.text.toStdString());
+    request.set_reply_to_message_id(sending.replyTo.toStdString());
+    m_session.authorized<v1::SendMessageRequest, v1::Message>(
+        request,
+        [&connection = m_session.connection()](auto* ctx, auto* req, auto* resp, auto cb) {
+            connection.chat().async()->SendMessage(ctx, req, resp, std::move(cb));
+        },
+        [self = QPointer<Outbox>(this), roomId,
+         clientMessageId = sending.clientMessageId](const Error& error, v1::Message message) {
+            if (self) {
+                self->onSent(roomId, clientMessageId, error, message);
+            }
+        });
+}
+
+void Outbox::onSent(const QString& roomId, const QString& clientMessageId, const Error& error,
+                    const v1::Message& message)
+{
+    RoomQueue& q = queue(roomId);
+    q.inFlight = false;
+    OutboxItem* item = findItem(clientMessageId);
+    if (error.ok()) {
+        q.backoff.reset();
+        finish(clientMessageId, message);
+        sendNext(roomId);
+        return;
+    }
+    if (!item) {
+        // Confirmed by the stream (or discarded) while under way.
+        sendNext(roomId);
+        return;
+    }
+    if (retryable(error.code) || error.code == Error::Code::Unauthenticated) {
+        item->state = OutboxItem::State::Pending;
+        const OutboxItem copy = *item;
+        emit itemChanged(copy);
+        if (error.code == Error::Code::Unauthenticated) {
+            q.held = true; // until the session is back (retryNow)
+        } else {
+            const auto delay = q.backoff.next();
+            qCDebug(lcOutbox) << "send failed for now; again in" << delay.count() << "ms";
+            if (m_started) {
+                q.retryTimer->start(delay);
+            }
+        }
+        return;
+    }
+    qCInfo(lcOutbox) << "message refused:" << static_cast<int>(error.code) << error.field;
+    item->state = OutboxItem::State::Failed;
+    item->error = error;
+    const OutboxItem copy = *item;
+    save();
+    emit itemChanged(copy);
+    sendNext(roomId);
+}
+
+void Outbox::load()
+{
+    QFile file(m_filePath);
+    if (!file.exists()) {
+        return;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        qCWarning(lcOutbox) << "cannot read the outbox:" << file.errorString();
+        return;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        qCWarning(lcOutbox) << "the outbox file is damaged:" << parseError.errorString();
+        return;
+    }
+    const QJsonObject root = document.object();
+    if (root.value(QStringLiteral("version")).toInt() != kFileVersion) {
+        qCWarning(lcOutbox) << "the outbox file has an unknown version";
+        return;
+    }
+    for (const QJsonValue& value : root.value(QStringLiteral("items")).toArray()) {
+        const QJsonObject object = value.toObject();
+        OutboxItem item;
+        item.roomId = object.value(QStringLiteral("roomId")).toString();
+        item.clientMessageId = object.value(QStringLiteral("clientMessageId")).toString();
+        item.text = object.value(QStringLiteral("text")).toString();
+        item.replyTo = object.value(QStringLiteral("replyTo")).toString();
+        item.createdAt = QDateTime::fromMSecsSinceEpoch(
+            static_cast<qint64>(object.value(QStringLiteral("createdAt")).toDouble()), Qt::UTC);
+        if (object.value(QStringLiteral("state")).toString() == QLatin1String("failed")) {
+            item.state = OutboxItem::State::Failed;
+            const QJsonObject error = object.value(QStringLiteral("error")).toObject();
+            item.error.code = static_cast<Error::Code>(error.value(QStringLiteral("code")).toInt());
+            item.error.field = error.value(QStringLiteral("field")).toString();
+            item.error.reason = error.value(QStringLiteral("reason")).toString();
+        }
+        if (item.roomId.isEmpty() || item.clientMessageId.isEmpty() || item.text.isEmpty() ||
+            findItem(item.clientMessageId)) {
+            continue;
+        }
+        m_items.push_back(item);
+    }
+    qCInfo(lcOutbox) << "loaded" << m_items.size() << "unsent messages";
+}
+
+void Outbox::save()
+{
+    QJsonArray items;
+    for (const auto& item : m_items) {
+        QJsonObject object{
+            {QStringLiteral("roomId"), item.roomId},
+            {QStringLiteral("clientMessageId"), item.clientMessageId},
+            {QStringLiteral("text"), item.text},
+            {QStringLiteral("replyTo"), item.replyTo},
+            {QStringLiteral("state"), stateName(item.state)},
+            {QStringLiteral("createdAt"), static_cast<double>(item.createdAt.toMSecsSinceEpoch())},
+        };
+        if (item.state == OutboxItem::State::Failed) {
+            object.insert(QStringLiteral("error"),
+                          QJsonObject{{QStringLiteral("code"), static_cast<int>(item.error.code)},
+                                      {QStringLiteral("field"), item.error.field},
+                                      {QStringLiteral("reason"), item.error.reason}});
+        }
+        items.append(object);
+    }
+    const QJsonObject root{{QStringLiteral("version"), kFileVersion},
+                           {QStringLiteral("items"), items}};
+    QSaveFile file(m_filePath);
+    if (!file.open(QIODevice::WriteOnly)) {
+        qCWarning(lcOutbox) << "cannot write the outbox:" << file.errorString();
+        emit saveFailed(file.errorString());
+        return;
+    }
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    file.write(QJsonDocument(root).toJson(QJsonDocument::Compact));
+    if (!file.commit()) {
+        qCWarning(lcOutbox) << "cannot write the outbox:" << file.errorString();
+        emit saveFailed(file.errorString());
+    }
+}
+
+} // namespace confab::core

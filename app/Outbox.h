@@ -1,0 +1,115 @@
+#pragma once
+
+#include "Backoff.h"
+#include "Error.h"
+#include "Rpc.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <map>
+#include <memory>
+#include <vector>
+
+namespace confab::core {
+
+class Session;
+
+// A message written here and not yet stored by the server.
+struct OutboxItem {
+    enum class State {
+        Pending, // waiting to go out (or to be tried again)
+        Sending, // a request is under way
+        Failed,  // refused for good; see `error`
+    };
+
+    QString roomId;
+    QString clientMessageId;
+    QString text;
+    QString replyTo;
+    State state = State::Pending;
+    Error error;
+    QDateTime createdAt;
+};
+
+// Messages on their way out. Each room's messages go out one at a time, in
+// the order written, each with its own client_message_id on every try, so
+// the server stores each exactly once however often it is retried. Network
+// trouble means trying again later (with backoff, or at once when the
+// stream is live again); a refusal (bad input, no permission, no such room)
+// marks the message Failed, to be edited and retried or discarded.
+//
+// Pending and failed messages are kept in `outbox.json` in the directory
+// given, so they survive a restart: message drafts only, never a token.
+class Outbox : public QObject {
+    Q_OBJECT
+
+public:
+    Outbox(Session& session, const QString& dataDir, QObject* parent = nullptr);
+    ~Outbox() override;
+
+    // Sending happens only between start() and stop().
+    void start();
+    void stop();
+
+    // Queues a message; returns its client_message_id, or an empty string
+    // when there is nothing to send.
+    QString send(const QString& roomId, const QString& text, const QString& replyTo = {});
+    // Replaces the text of a failed message (it stays Failed until retried).
+    bool edit(const QString& clientMessageId, const QString& text);
+    // Queues a failed message again.
+    bool retry(const QString& clientMessageId);
+    // Drops a message that is not under way. One tried before without an
+    // answer may still have been stored; the stream then shows it.
+    bool discard(const QString& clientMessageId);
+    // Tries every waiting room now (the server is reachable again).
+    void retryNow();
+    // The stream shows one of ours stored: done, whatever the request says.
+    void confirm(const v1::Message& message);
+
+    // In the order written; all rooms when `roomId` is empty.
+    std::vector<OutboxItem> items(const QString& roomId = {}) const;
+    const OutboxItem* find(const QString& clientMessageId) const;
+    int size() const { return static_cast<int>(m_items.size()); }
+    QString filePath() const { return m_filePath; }
+
+    void setBackoffLimits(std::chrono::milliseconds initial, std::chrono::milliseconds max);
+
+signals:
+    void itemAdded(const confab::core::OutboxItem& item);
+    void itemChanged(const confab::core::OutboxItem& item);
+    void itemDiscarded(const QString& roomId, const QString& clientMessageId);
+    // Exactly once per message: the server stored it as `message`.
+    void messageSent(const QString& roomId, const QString& clientMessageId,
+                     const confab::v1::Message& message);
+    void saveFailed(const QString& detail);
+
+private:
+    struct RoomQueue {
+        bool inFlight = false;
+        bool held = false; // waiting for retryNow() (the session needs renewing)
+        Backoff backoff;
+        std::unique_ptr<QTimer> retryTimer;
+    };
+
+    OutboxItem* findItem(const QString& clientMessageId);
+    RoomQueue& queue(const QString& roomId);
+    void sendNext(const QString& roomId);
+    void onSent(const QString& roomId, const QString& clientMessageId, const Error& error,
+                const v1::Message& message);
+    void finish(const QString& clientMessageId, const v1::Message& message);
+    void load();
+    void save();
+
+    Session& m_session;
+    QString m_filePath;
+    bool m_started = false;
+    std::vector<OutboxItem> m_items;
+    std::map<QString, RoomQueue> m_queues;
+    std::chrono::milliseconds m_backoffInitial{500};
+    std::chrono::milliseconds m_backoffMax{30000};
+};
+
+} // namespace confab::core

@@ -1,0 +1,538 @@
+#include "TimelineModel.h"
+
+#include "ProtoConvert.h"
+#include "Session.h"
+#include "UserCache.h"
+
+#include <QLoggingCategory>
+#include <QPointer>
+
+#include <algorithm>
+
+namespace confab::core {
+
+Q_LOGGING_CATEGORY(lcTimeline, "confab.core.timeline")
+
+TimelineModel::TimelineModel(Session& session, UserCache& users, const QString& roomId,
+                             QObject* parent)
+    : QAbstractListModel(parent), m_session(session), m_users(users), m_roomId(roomId)
+{
+    m_typingTimer.setSingleShot(true);
+    connect(&m_typingTimer, &QTimer::timeout, this, [this] { expireTyping(); });
+    connect(&m_users, &UserCache::userChanged, this, [this](const QString& userId) {
+        authorChanged(userId);
+        if (m_typingUntil.contains(userId)) {
+            emit typingUsersChanged();
+        }
+    });
+}
+
+TimelineModel::~TimelineModel() = default;
+
+QString TimelineModel::myId() const
+{
+    return toQString(m_session.user().id());
+}
+
+int TimelineModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+QVariant TimelineModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const Row& row = m_rows[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+    case TextRole:
+        return row.text;
+    case IdRole:
+        return row.id;
+    case SeqRole:
+        return QVariant::fromValue<qulonglong>(row.seq);
+    case KindRole:
+        return QVariant::fromValue(row.kind);
+    case AuthorIdRole:
+        return row.authorId;
+    case AuthorNameRole:
+        return m_users.displayName(row.authorId);
+    case SentAtRole:
+        return row.sentAt;
+    case EditedRole:
+        return row.editedAt.isValid();
+    case EditedAtRole:
+        return row.editedAt;
+    case DeletedRole:
+        return row.deleted;
+    case ReplyToRole:
+        return row.replyTo;
+    case ReplyPreviewRole:
+    case ReplyAuthorNameRole: {
+        const int replied = rowOfMessage(row.replyTo);
+        if (row.replyTo.isEmpty() || replied < 0) {
+            return QString();
+        }
+        const Row& original = m_rows[static_cast<std::size_t>(replied)];
+        if (role == ReplyAuthorNameRole) {
+            return m_users.displayName(original.authorId);
+        }
+        return original.deleted ? deletedMessageText() : original.text;
+    }
+    case OwnRole:
+        return row.authorId == myId();
+    case SendStateRole:
+        return QVariant::fromValue(row.state);
+    case ErrorRole:
+        return QVariant::fromValue(row.error);
+    case ErrorTextRole:
+        if (row.error.ok()) {
+            return QString();
+        }
+        return row.error.field.isEmpty()
+                   ? row.error.reason
+                   : row.error.field + QStringLiteral(": ") + row.error.reason;
+    case ClientMessageIdRole:
+        return row.clientMessageId;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> TimelineModel::roleNames() const
+{
+    return {{IdRole, "messageId"},
+            {SeqRole, "seq"},
+            {KindRole, "kind"},
+            {AuthorIdRole, "authorId"},
+            {AuthorNameRole, "authorName"},
+            {TextRole, "text"},
+            {SentAtRole, "sentAt"},
+            {EditedRole, "edited"},
+            {EditedAtRole, "editedAt"},
+            {DeletedRole, "deleted"},
+            {ReplyToRole, "replyTo"},
+            {ReplyPreviewRole, "replyPreview"},
+            {ReplyAuthorNameRole, "replyAuthorName"},
+            {OwnRole, "own"},
+            {SendStateRole, "sendState"},
+            {ErrorRole, "error"},
+            {ErrorTextRole, "errorText"},
+            {ClientMessageIdRole, "clientMessageId"}};
+}
+
+int TimelineModel::confirmedRowOfSeq(quint64 seq) const
+{
+    const auto end = m_rows.begin() + m_confirmed;
+    const auto it = std::lower_bound(m_rows.begin(), end, seq,
+                                     [](const Row& row, quint64 value) { return row.seq < value; });
+    if (it == end || it->seq != seq) {
+        return -1;
+    }
+    return static_cast<int>(it - m_rows.begin());
+}
+
+int TimelineModel::rowOfMessage(const QString& messageId) const
+{
+    if (messageId.isEmpty()) {
+        return -1;
+    }
+    const auto it = m_seqOfMessage.constFind(messageId);
+    return it == m_seqOfMessage.cend() ? -1 : confirmedRowOfSeq(*it);
+}
+
+int TimelineModel::rowOfClientMessage(const QString& clientMessageId) const
+{
+    if (clientMessageId.isEmpty()) {
+        return -1;
+    }
+    for (int i = static_cast<int>(m_rows.size()) - 1; i >= 0; --i) {
+        if (m_rows[static_cast<std::size_t>(i)].clientMessageId == clientMessageId) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+TimelineModel::Row TimelineModel::rowOf(const v1::Message& message, quint64 seq) const
+{
+    Row row;
+    row.kind = Kind::Message;
+    row.seq = seq != 0 ? seq : message.seq();
+    row.id = toQString(message.id());
+    row.authorId = toQString(message.author_id());
+    row.text = message.deleted() ? QString() : toQString(message.text());
+    row.sentAt = toDateTime(message.sent_at());
+    row.editedAt = toDateTime(message.edited_at());
+    row.deleted = message.deleted();
+    row.replyTo = toQString(message.reply_to_message_id());
+    row.clientMessageId = toQString(message.client_message_id());
+    return row;
+}
+
+void TimelineModel::removeRow(int row)
+{
+    beginRemoveRows({}, row, row);
+    const Row& removed = m_rows[static_cast<std::size_t>(row)];
+    if (row < m_confirmed) {
+        if (!removed.id.isEmpty()) {
+            m_seqOfMessage.remove(removed.id);
+        }
+        --m_confirmed;
+    }
+    m_rows.erase(m_rows.begin() + row);
+    endRemoveRows();
+}
+
+void TimelineModel::insertConfirmed(Row row)
+{
+    if (row.seq == 0 || confirmedRowOfSeq(row.seq) >= 0) {
+        return; // shown already
+    }
+    if (row.kind == Kind::Message && !row.clientMessageId.isEmpty() && row.authorId == myId()) {
+        // Our own outbox row turns into this message, once.
+        for (int i = m_confirmed; i < static_cast<int>(m_rows.size()); ++i) {
+            if (m_rows[static_cast<std::size_t>(i)].clientMessageId == row.clientMessageId) {
+                removeRow(i);
+                break;
+            }
+        }
+    }
+    const auto at =
+        std::lower_bound(m_rows.begin(), m_rows.begin() + m_confirmed, row.seq,
+                         [](const Row& existing, quint64 value) { return existing.seq < value; });
+    const int position = static_cast<int>(at - m_rows.begin());
+    const QString id = row.id;
+    beginInsertRows({}, position, position);
+    if (!id.isEmpty()) {
+        m_seqOfMessage.insert(id, row.seq);
+    }
+    m_rows.insert(m_rows.begin() + position, std::move(row));
+    ++m_confirmed;
+    endInsertRows();
+    if (!id.isEmpty()) {
+        repliesChanged(id);
+    }
+}
+
+void TimelineModel::updateMessage(const v1::Message& message, bool deleted)
+{
+    const int rowIndex = rowOfMessage(toQString(message.id()));
+    if (rowIndex < 0) {
+        return; // older than what is loaded: its page will bring it as it is now
+    }
+    Row& row = m_rows[static_cast<std::size_t>(rowIndex)];
+    if (deleted) {
+        if (row.deleted) {
+            return;
+        }
+        row.deleted = true;
+        row.text.clear();
+    } else {
+        const QDateTime editedAt = toDateTime(message.edited_at());
+        if (row.deleted || (row.editedAt.isValid() && editedAt < row.editedAt)) {
+            return; // an older state than the one shown
+        }
+        row.text = toQString(message.text());
+        row.editedAt = editedAt;
+    }
+    const QModelIndex changed = index(rowIndex);
+    emit dataChanged(changed, changed,
+                     {TextRole, Qt::DisplayRole, EditedRole, EditedAtRole, DeletedRole});
+    repliesChanged(row.id);
+}
+
+void TimelineModel::repliesChanged(const QString& messageId)
+{
+    for (int i = 0; i < static_cast<int>(m_rows.size()); ++i) {
+        if (m_rows[static_cast<std::size_t>(i)].replyTo == messageId) {
+            const QModelIndex changed = index(i);
+            emit dataChanged(changed, changed, {ReplyPreviewRole, ReplyAuthorNameRole});
+        }
+    }
+}
+
+void TimelineModel::authorChanged(const QString& userId)
+{
+    int first = -1;
+    int last = -1;
+    for (int i = 0; i < static_cast<int>(m_rows.size()); ++i) {
+        if (m_rows[static_cast<std::size_t>(i)].authorId == userId) {
+            if (first < 0) {
+                first = i;
+            }
+            last = i;
+        }
+    }
+    if (first >= 0) {
+        emit dataChanged(index(first), index(last), {AuthorNameRole, ReplyAuthorNameRole});
+    }
+}
+
+void TimelineModel::apply(const v1::RoomEvent& event)
+{
+    switch (event.kind_case()) {
+    case v1::RoomEvent::kMessagePosted:
+        insertConfirmed(rowOf(event.message_posted(), event.seq()));
+        break;
+    case v1::RoomEvent::kMessageEdited:
+        updateMessage(event.message_edited(), false);
+        break;
+    case v1::RoomEvent::kMessageDeleted: {
+        v1::Message message;
+        message.set_id(event.message_deleted().message_id());
+        updateMessage(message, true);
+        break;
+    }
+    case v1::RoomEvent::kMemberJoined:
+    case v1::RoomEvent::kMemberLeft: {
+        const bool joined = event.has_member_joined();
+        const v1::User& user = joined ? event.member_joined().user() : event.member_left().user();
+        m_users.insert(user);
+        Row row;
+        row.kind = joined ? Kind::MemberJoined : Kind::MemberLeft;
+        row.seq = event.seq();
+        row.authorId = toQString(user.id());
+        row.sentAt = toDateTime(event.at());
+        insertConfirmed(std::move(row));
+        break;
+    }
+    default:
+        break; // room updates belong to the room list
+    }
+}
+
+void TimelineModel::applyEvent(const v1::RoomEvent& event)
+{
+    if (!m_loaded) {
+        // While the newest page is on its way it may or may not have this
+        // event: kept and sorted out when the page is in. Before that, the
+        // page will have it.
+        if (m_loading) {
+            m_buffered.push_back(event);
+        }
+        return;
+    }
+    if (event.seq() <= m_newestSeq) {
+        return; // the history page had it
+    }
+    if (m_newestSeq != 0 && event.seq() != m_newestSeq + 1) {
+        qCWarning(lcTimeline) << "room" << m_roomId << "jumped from seq" << m_newestSeq << "to"
+                              << event.seq();
+    }
+    m_newestSeq = event.seq();
+    apply(event);
+}
+
+void TimelineModel::load()
+{
+    if (m_loaded || m_loading) {
+        return;
+    }
+    m_loading = true;
+    m_buffered.clear();
+    requestHistory(0, true);
+}
+
+bool TimelineModel::canFetchMore(const QModelIndex& parent) const
+{
+    return !parent.isValid() && m_loaded && m_hasMore && !m_fetching && m_oldestSeq > 1;
+}
+
+void TimelineModel::fetchMore(const QModelIndex& parent)
+{
+    if (!canFetchMore(parent)) {
+        return;
+    }
+    setFetching(true);
+    requestHistory(m_oldestSeq, false);
+}
+
+void TimelineModel::setFetching(bool fetching)
+{
+    if (m_fetching != fetching) {
+        m_fetching = fetching;
+        emit fetchingChanged(fetching);
+    }
+}
+
+void TimelineModel::requestHistory(quint64 beforeSeq, bool initial)
+{
+    v1::GetHistoryRequest request;
+    request.set_room_id(m_roomId.toStdString());
+    request.set_before_seq(beforeSeq);
+    request.set_limit(kPageSize);
+    m_session.authorized<v1::GetHistoryRequest, v1::GetHistoryResponse>(
+        request,
+        [&connection = m_session.connection()](auto* ctx, auto* req, auto* resp, auto cb) {
+            connection.chat().async()->GetHistory(ctx, req, resp, std::move(cb));
+        },
+        [self = QPointer<TimelineModel>(this), beforeSeq,
+         initial](const Error& error, v1::GetHistoryResponse response) {
+            if (!self) {
+                return;
+            }
+            if (!error.ok()) {
+                qCInfo(lcTimeline) << "history of" << self->m_roomId
+                                   << "not loaded:" << static_cast<int>(error.code);
+                if (initial) {
+                    self->m_loading = false;
+                } else {
+                    self->setFetching(false);
+                }
+                emit self->loadFailed(error);
+                return;
+            }
+            if (!initial && beforeSeq != self->m_oldestSeq) {
+                self->setFetching(false);
+                return; // not the page asked for any more
+            }
+            // The flags change only after the rows are in: views asking for
+            // more while rows go in must not ask for this page again.
+            const int before = self->rowCount();
+            for (const auto& event : response.events()) {
+                if (!initial && event.seq() >= beforeSeq) {
+                    continue;
+                }
+                self->apply(event);
+            }
+            if (!response.events().empty()) {
+                self->m_oldestSeq = response.events(0).seq();
+                if (initial) {
+                    self->m_newestSeq = response.events(response.events_size() - 1).seq();
+                }
+            }
+            self->m_hasMore = response.has_more();
+            if (initial) {
+                self->m_loading = false;
+                self->m_loaded = true;
+                auto buffered = std::exchange(self->m_buffered, {});
+                for (const auto& event : buffered) {
+                    self->applyEvent(event);
+                }
+                emit self->loadedChanged(true);
+            } else {
+                self->setFetching(false);
+                emit self->historyFetched(self->rowCount() - before);
+            }
+        });
+}
+
+void TimelineModel::setLocalItem(const OutboxItem& item)
+{
+    if (item.roomId != m_roomId) {
+        return;
+    }
+    const SendState state =
+        item.state == OutboxItem::State::Failed ? SendState::Failed : SendState::Pending;
+    for (int i = m_confirmed; i < static_cast<int>(m_rows.size()); ++i) {
+        Row& row = m_rows[static_cast<std::size_t>(i)];
+        if (row.clientMessageId == item.clientMessageId) {
+            row.text = item.text;
+            row.state = state;
+            row.error = item.error;
+            const QModelIndex changed = index(i);
+            emit dataChanged(changed, changed,
+                             {TextRole, Qt::DisplayRole, SendStateRole, ErrorRole, ErrorTextRole});
+            return;
+        }
+    }
+    Row row;
+    row.kind = Kind::Message;
+    row.authorId = myId();
+    row.text = item.text;
+    row.sentAt = item.createdAt;
+    row.replyTo = item.replyTo;
+    row.clientMessageId = item.clientMessageId;
+    row.state = state;
+    row.error = item.error;
+    const int position = static_cast<int>(m_rows.size());
+    beginInsertRows({}, position, position);
+    m_rows.push_back(std::move(row));
+    endInsertRows();
+}
+
+void TimelineModel::removeLocalItem(const QString& clientMessageId)
+{
+    for (int i = m_confirmed; i < static_cast<int>(m_rows.size()); ++i) {
+        if (m_rows[static_cast<std::size_t>(i)].clientMessageId == clientMessageId) {
+            removeRow(i);
+            return;
+        }
+    }
+}
+
+void TimelineModel::acknowledge(const QString& clientMessageId, const v1::Message& message)
+{
+    if (toQString(message.room_id()) != m_roomId) {
+        return;
+    }
+    removeLocalItem(clientMessageId);
+    // Shown now, where its seq puts it; the stream's copy of it finds it there.
+    insertConfirmed(rowOf(message, message.seq()));
+}
+
+void TimelineModel::setTyping(const QString& userId, bool typing)
+{
+    if (userId.isEmpty() || userId == myId()) {
+        return;
+    }
+    const bool had = m_typingUntil.contains(userId);
+    if (typing) {
+        m_typingUntil.insert(userId,
+                             QDateTime::currentMSecsSinceEpoch() + m_typingLifetime.count());
+        expireTyping(); // schedules the timer
+    } else {
+        m_typingUntil.remove(userId);
+    }
+    if (had != typing) {
+        emit typingUsersChanged();
+    }
+}
+
+void TimelineModel::expireTyping()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    qint64 next = 0;
+    bool changed = false;
+    for (auto it = m_typingUntil.begin(); it != m_typingUntil.end();) {
+        if (it.value() <= now) {
+            it = m_typingUntil.erase(it);
+            changed = true;
+        } else {
+            next = next == 0 ? it.value() : std::min(next, it.value());
+            ++it;
+        }
+    }
+    if (next != 0) {
+        m_typingTimer.start(static_cast<int>(next - now));
+    } else {
+        m_typingTimer.stop();
+    }
+    if (changed) {
+        emit typingUsersChanged();
+    }
+}
+
+QStringList TimelineModel::typingUserIds() const
+{
+    QStringList ids = m_typingUntil.keys();
+    ids.sort();
+    return ids;
+}
+
+QStringList TimelineModel::typingUsers() const
+{
+    QStringList names;
+    for (const QString& id : typingUserIds()) {
+        const QString name = m_users.displayName(id);
+        if (!name.isEmpty()) {
+            names.append(name);
+        }
+    }
+    return names;
+}
+
+} // namespace confab::core

@@ -1,0 +1,130 @@
+#include "UserCache.h"
+
+#include "ProtoConvert.h"
+#include "Session.h"
+
+#include <QDateTime>
+#include <QPointer>
+
+namespace confab::core {
+
+UserCache::UserCache(Session& session, QObject* parent) : QObject(parent), m_session(session)
+{}
+
+UserCache::~UserCache() = default;
+
+void UserCache::insert(const v1::User& user)
+{
+    const QString id = toQString(user.id());
+    if (id.isEmpty()) {
+        return;
+    }
+    v1::User copy = user;
+    copy.clear_avatar(); // views fetch avatars themselves; names are what we keep
+    auto it = m_users.find(id);
+    if (it != m_users.end()) {
+        if (copy.presence() == v1::PRESENCE_UNSPECIFIED) {
+            copy.set_presence(it->presence());
+        }
+        if (it->SerializeAsString() == copy.SerializeAsString()) {
+            return;
+        }
+        *it = std::move(copy);
+    } else {
+        m_users.insert(id, std::move(copy));
+    }
+    emit userChanged(id);
+}
+
+void UserCache::setPresence(const QString& userId, v1::Presence presence)
+{
+    auto it = m_users.find(userId);
+    if (it == m_users.end()) {
+        v1::User user;
+        user.set_id(userId.toStdString());
+        user.set_presence(presence);
+        // Not worth a name yet; fetched when someone asks for it.
+        m_users.insert(userId, user);
+        m_fetching.remove(userId);
+        emit userChanged(userId);
+        return;
+    }
+    if (it->presence() != presence) {
+        it->set_presence(presence);
+        emit userChanged(userId);
+    }
+}
+
+const v1::User* UserCache::find(const QString& userId) const
+{
+    const auto it = m_users.constFind(userId);
+    return it == m_users.cend() ? nullptr : &*it;
+}
+
+QString UserCache::displayName(const QString& userId)
+{
+    if (userId.isEmpty()) {
+        return {};
+    }
+    const v1::User* user = find(userId);
+    if (toQString(m_session.user().id()) == userId && (!user || user->username().empty())) {
+        user = &m_session.user();
+    }
+    if (!user || (user->username().empty() && !user->deleted())) {
+        fetch(userId);
+        return {};
+    }
+    if (user->deleted()) {
+        return deletedUserName();
+    }
+    return toQString(user->display_name().empty() ? user->username() : user->display_name());
+}
+
+bool UserCache::isOnline(const QString& userId) const
+{
+    const v1::User* user = find(userId);
+    return user && user->presence() == v1::PRESENCE_ONLINE;
+}
+
+void UserCache::fetch(const QString& userId)
+{
+    const v1::User* known = find(userId);
+    if (userId.isEmpty() || m_fetching.contains(userId) ||
+        (known && (!known->username().empty() || known->deleted()))) {
+        return;
+    }
+    constexpr qint64 kRetryAfterMs = 30 * 1000;
+    const auto failed = m_failedAt.constFind(userId);
+    if (failed != m_failedAt.cend() &&
+        QDateTime::currentMSecsSinceEpoch() - *failed < kRetryAfterMs) {
+        return;
+    }
+    m_fetching.insert(userId);
+    v1::GetUserRequest request;
+    request.set_user_id(userId.toStdString());
+    m_session.authorized<v1::GetUserRequest, v1::User>(
+        request,
+        [&connection = m_session.connection()](auto* ctx, auto* req, auto* resp, auto cb) {
+            connection.accounts().async()->GetUser(ctx, req, resp, std::move(cb));
+        },
+        [self = QPointer<UserCache>(this), userId](const Error& error, v1::User user) {
+            if (!self) {
+                return;
+            }
+            if (error.code == Error::Code::NotFound) {
+                // Gone for good: show it as deleted rather than asking again.
+                user.set_id(userId.toStdString());
+                user.set_deleted(true);
+            }
+            self->m_fetching.remove(userId);
+            if (!error.ok() && error.code != Error::Code::NotFound) {
+                // Asked again later, not at every repaint while offline.
+                self->m_failedAt.insert(userId, QDateTime::currentMSecsSinceEpoch());
+                return;
+            }
+            self->m_failedAt.remove(userId);
+            self->insert(user);
+        });
+}
+
+} // namespace confab::core

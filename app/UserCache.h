@@ -1,0 +1,48 @@
+#pragma once
+
+#include "Error.h"
+#include "Rpc.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+
+namespace confab::core {
+
+class Session;
+
+// What the chat views know about other users: filled from member lists,
+// member events, profile and presence events, and GetUser for anyone not
+// seen yet. Lives on the GUI thread.
+class UserCache : public QObject {
+    Q_OBJECT
+
+public:
+    explicit UserCache(Session& session, QObject* parent = nullptr);
+    ~UserCache() override;
+
+    // Keeps `user` (its presence too, unless it is unspecified).
+    void insert(const v1::User& user);
+    void setPresence(const QString& userId, v1::Presence presence);
+    // nullptr when not known (yet).
+    const v1::User* find(const QString& userId) const;
+    // The name to show for `userId`: the display name, else the username;
+    // "Deleted user" for a deleted account; empty while it is being fetched.
+    QString displayName(const QString& userId);
+    bool isOnline(const QString& userId) const;
+    // How a deleted account is named wherever it shows.
+    static QString deletedUserName() { return tr("Deleted user"); }
+    // Asks the server about `userId` unless known or asked already.
+    void fetch(const QString& userId);
+
+signals:
+    void userChanged(const QString& userId);
+
+private:
+    Session& m_session;
+    QHash<QString, v1::User> m_users;
+    QSet<QString> m_fetching;
+    QHash<QString, qint64> m_failedAt;
+};
+
+} // namespace confab::core
