@@ -63,6 +63,11 @@ public:
         m_settings.setValue("windows/" + window, geometry);
     }
 
+    // The language of the user interface ("de", "zh_CN", "ko", "en"); empty
+    // follows the system.
+    QString language() const { return value("ui/language").toString(); }
+    void setLanguage(const QString& language) { m_settings.setValue("ui/language", language); }
+
     void sync() { m_settings.sync(); }
 
 private:

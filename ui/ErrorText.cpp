@@ -34,7 +34,7 @@ QString ErrorText::reasonText(const core::Error& error)
         return tr("This cannot contain tabs or line breaks.");
     }
     if (reason.startsWith(QLatin1String("must be at most"))) {
-        return tr("This is too long (%1).").arg(reason.mid(5));
+        return tr("This is too long (%1).").arg(reason.mid(8));
     }
     if (reason.startsWith(QLatin1String("must be "))) {
         return tr("This must be %1.").arg(reason.mid(8));

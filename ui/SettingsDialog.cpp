@@ -1,5 +1,6 @@
 #include "SettingsDialog.h"
 
+#include <QComboBox>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -31,6 +32,27 @@ SettingsDialog::SettingsDialog(core::Client& client, QWidget* parent)
     m_restart = new QPushButton(tr("&Restart the server"), server);
     serverLayout->addWidget(m_restart, 0, Qt::AlignRight);
     layout->addWidget(server);
+    auto* appearance = new QGroupBox(tr("Language"), this);
+    auto* appearanceLayout = new QVBoxLayout(appearance);
+    m_language = new QComboBox(appearance);
+    m_language->setAccessibleName(tr("Language of the user interface"));
+    // Each language in its own words, so that anyone can find theirs.
+    m_language->addItem(tr("System default"), QString());
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
+    m_language->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
+    m_language->addItem(QStringLiteral("한국어"), QStringLiteral("ko"));
+    m_language->setCurrentIndex(std::max(0, m_language->findData(m_client.settings().language())));
+    auto* languageNote = new QLabel(appearance);
+    languageNote->setWordWrap(true);
+    appearanceLayout->addWidget(m_language);
+    appearanceLayout->addWidget(languageNote);
+    layout->addWidget(appearance);
+    connect(m_language, &QComboBox::currentIndexChanged, this, [this, languageNote](int index) {
+        m_client.settings().setLanguage(m_language->itemData(index).toString());
+        languageNote->setText(tr("Restart Confab to use the new language."));
+    });
+
     auto* close = new QPushButton(tr("Close"), this);
     close->setDefault(true);
     auto* buttons = new QHBoxLayout;

@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QComboBox;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -20,6 +21,7 @@ public:
 
     QLabel* serverState() const { return m_state; }
     QPlainTextEdit* serverLog() const { return m_log; }
+    QComboBox* languageBox() const { return m_language; }
 
 private:
     void updateState();
@@ -28,6 +30,7 @@ private:
     QLabel* m_state;
     QPlainTextEdit* m_log;
     QPushButton* m_restart;
+    QComboBox* m_language;
 };
 
 } // namespace confab::ui

@@ -1,0 +1,748 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>ErrorText</name>
+    <message>
+        <source>Use 3 to 32 characters: lower-case letters, digits, dots, dashes and underscores.</source>
+        <translation>Verwenden Sie 3 bis 32 Zeichen: Kleinbuchstaben, Ziffern, Punkte, Bindestriche und Unterstriche.</translation>
+    </message>
+    <message>
+        <source>This name is already taken. Try another one.</source>
+        <translation>Dieser Name ist bereits vergeben. Versuchen Sie einen anderen.</translation>
+    </message>
+    <message>
+        <source>Use at least 8 characters.</source>
+        <translation>Verwenden Sie mindestens 8 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The password is not correct.</source>
+        <translation>Das Passwort ist falsch.</translation>
+    </message>
+    <message>
+        <source>Please fill this in.</source>
+        <translation>Bitte füllen Sie dieses Feld aus.</translation>
+    </message>
+    <message>
+        <source>Choose a PNG, JPEG or WebP picture.</source>
+        <translation>Wählen Sie ein PNG-, JPEG- oder WebP-Bild.</translation>
+    </message>
+    <message>
+        <source>This cannot be only spaces.</source>
+        <translation>Dies darf nicht nur aus Leerzeichen bestehen.</translation>
+    </message>
+    <message>
+        <source>This cannot contain tabs or line breaks.</source>
+        <translation>Dies darf keine Tabulatoren oder Zeilenumbrüche enthalten.</translation>
+    </message>
+    <message>
+        <source>This is too long (%1).</source>
+        <translation>Das ist zu lang (%1).</translation>
+    </message>
+    <message>
+        <source>This must be %1.</source>
+        <translation>Dies muss %1 sein.</translation>
+    </message>
+    <message>
+        <source>The username or password is not correct.</source>
+        <translation>Benutzername oder Passwort ist falsch.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do that.</source>
+        <translation>Dazu sind Sie nicht berechtigt.</translation>
+    </message>
+    <message>
+        <source>That could not be found.</source>
+        <translation>Das wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Wait a little and try again.</source>
+        <translation>Zu viele Versuche. Warten Sie einen Moment und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The server is busy. Try again in a moment.</source>
+        <translation>Der Server ist ausgelastet. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the connection.</source>
+        <translation>Der Server ist nicht erreichbar. Prüfen Sie die Verbindung.</translation>
+    </message>
+    <message>
+        <source>The server took too long to answer. Try again.</source>
+        <translation>Der Server hat zu lange nicht geantwortet. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Something went wrong on the server. Try again later.</source>
+        <translation>Auf dem Server ist ein Fehler aufgetreten. Versuchen Sie es später erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>confab::core::Client</name>
+    <message>
+        <source>“%1” is not a server address (host or host:port).</source>
+        <translation>„%1“ ist keine Serveradresse (Host oder Host:Port).</translation>
+    </message>
+    <message>
+        <source>The CA file %1 cannot be read.</source>
+        <translation>Die CA-Datei %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The server did not answer a secure connection in time.</source>
+        <translation>Der Server hat nicht rechtzeitig auf die sichere Verbindung geantwortet.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate has changed since you accepted it. This can mean someone is intercepting the connection. Confab did not connect.</source>
+        <translation>Das Zertifikat des Servers hat sich geändert, seit Sie es akzeptiert haben. Das kann bedeuten, dass jemand die Verbindung abfängt. Confab hat keine Verbindung hergestellt.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server: %1</source>
+        <translation>Der Server ist nicht erreichbar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>confab::core::LocalServer</name>
+    <message>
+        <source>confabd was killed by signal %1</source>
+        <translation>confabd wurde durch Signal %1 beendet</translation>
+    </message>
+    <message>
+        <source>confabd exited with code %1</source>
+        <translation>confabd wurde mit Code %1 beendet</translation>
+    </message>
+    <message>
+        <source>confabd could not be started: %1</source>
+        <translation>confabd konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>confabd did not become ready within %1 s</source>
+        <translation>confabd war nicht innerhalb von %1 s bereit</translation>
+    </message>
+    <message>
+        <source>confabd was not found: build it or install it next to confab</source>
+        <translation>confabd wurde nicht gefunden: Erstellen Sie es oder installieren Sie es im selben Verzeichnis wie confab</translation>
+    </message>
+    <message>
+        <source>cannot create the data directory %1</source>
+        <translation>Datenverzeichnis %1 kann nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>cannot remove the old port file %1: %2</source>
+        <translation>Alte Portdatei %1 kann nicht entfernt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>confab::core::Session</name>
+    <message>
+        <source>Your sign-in could not be saved in the system keychain (%1). You will stay signed in until you quit Confab.</source>
+        <translation>Ihre Anmeldung konnte nicht im Schlüsselbund des Systems gespeichert werden (%1). Sie bleiben angemeldet, bis Sie Confab beenden.</translation>
+    </message>
+    <message>
+        <source>The system keychain is not available (%1), so you need to sign in again.</source>
+        <translation>Der Schlüsselbund des Systems ist nicht verfügbar (%1). Bitte melden Sie sich erneut an.</translation>
+    </message>
+</context>
+<context>
+    <name>confab::core::SessionsModel</name>
+    <message>
+        <source>Unnamed device</source>
+        <translation>Unbenanntes Gerät</translation>
+    </message>
+</context>
+<context>
+    <name>confab::core::TimelineModel</name>
+    <message>
+        <source>Message deleted</source>
+        <translation>Nachricht gelöscht</translation>
+    </message>
+</context>
+<context>
+    <name>confab::core::TokenStore</name>
+    <message>
+        <source>No keychain is available (no secret service running)</source>
+        <translation>Kein Schlüsselbund verfügbar (kein Secret Service aktiv)</translation>
+    </message>
+    <message>
+        <source>The keychain is locked or access was denied</source>
+        <translation>Der Schlüsselbund ist gesperrt oder der Zugriff wurde verweigert</translation>
+    </message>
+    <message>
+        <source>The keychain of this system does not support this</source>
+        <translation>Der Schlüsselbund dieses Systems unterstützt dies nicht</translation>
+    </message>
+    <message>
+        <source>The keychain could not delete the entry</source>
+        <translation>Der Schlüsselbund konnte den Eintrag nicht löschen</translation>
+    </message>
+    <message>
+        <source>The keychain did not find the entry</source>
+        <translation>Der Schlüsselbund hat den Eintrag nicht gefunden</translation>
+    </message>
+    <message>
+        <source>The keychain could not be used</source>
+        <translation>Der Schlüsselbund konnte nicht verwendet werden</translation>
+    </message>
+    <message>
+        <source>No keychain is available (no D-Bus session bus)</source>
+        <translation>Kein Schlüsselbund verfügbar (kein D-Bus-Sitzungsbus)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>confab::core::UserCache</name>
+    <message>
+        <source>Deleted user</source>
+        <translation>Gelöschter Benutzer</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::AppController</name>
+    <message>
+        <source>You were signed out: this session was ended on the server (from another device, or after a password change).</source>
+        <translation>Sie wurden abgemeldet: Diese Sitzung wurde auf dem Server beendet (von einem anderen Gerät aus oder nach einer Passwortänderung).</translation>
+    </message>
+    <message>
+        <source>The connection to the server failed: %1 Open Confab → Settings to restart it.</source>
+        <translation>Die Verbindung zum Server ist fehlgeschlagen: %1 Unter Confab → Einstellungen können Sie ihn neu starten.</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::MainWindow</name>
+    <message>
+        <source>Confab</source>
+        <translation>Confab</translation>
+    </message>
+    <message>
+        <source>Your picture</source>
+        <translation>Ihr Profilbild</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <source>Your status</source>
+        <translation>Ihr Status</translation>
+    </message>
+    <message>
+        <source>Profile…</source>
+        <translation>Profil…</translation>
+    </message>
+    <message>
+        <source>Edit your profile</source>
+        <translation>Profil bearbeiten</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Your rooms and conversations will appear here.</source>
+        <translation>Hier erscheinen Ihre Räume und Unterhaltungen.</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Konto</translation>
+    </message>
+    <message>
+        <source>&amp;Profile…</source>
+        <translation>&amp;Profil…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>Sign out &amp;everywhere</source>
+        <translation>Ü&amp;berall abmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Confab</source>
+        <translation>&amp;Confab</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Confab — %1</source>
+        <translation>Confab — %1</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ProfileDialog</name>
+    <message>
+        <source>Your profile</source>
+        <translation>Ihr Profil</translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation>&amp;Profil</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>Pass&amp;wort</translation>
+    </message>
+    <message>
+        <source>&amp;Devices</source>
+        <translation>&amp;Geräte</translation>
+    </message>
+    <message>
+        <source>De&amp;lete account</source>
+        <translation>Konto &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Your profile is saved.</source>
+        <translation>Ihr Profil wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Anzeigename</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>About you</source>
+        <translation>Über mich</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>Profilbild</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Your picture</source>
+        <translation>Ihr Profilbild</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose picture…</source>
+        <translation>Bild &amp;auswählen…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move picture</source>
+        <translation>Bild &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>What are you up to?</source>
+        <translation>Was machen Sie gerade?</translation>
+    </message>
+    <message>
+        <source>Display &amp;name</source>
+        <translation>Anzeige&amp;name</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>S&amp;tatus</translation>
+    </message>
+    <message>
+        <source>&amp;About you</source>
+        <translation>Ü&amp;ber mich</translation>
+    </message>
+    <message>
+        <source>&amp;Save profile</source>
+        <translation>Profil &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Aktuelles Passwort</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Neues Passwort</translation>
+    </message>
+    <message>
+        <source>Repeat new password</source>
+        <translation>Neues Passwort wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Current password</source>
+        <translation>&amp;Aktuelles Passwort</translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation>&amp;Neues Passwort</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password</source>
+        <translation>Neues Passwort wiede&amp;rholen</translation>
+    </message>
+    <message>
+        <source>Your other devices will be signed out.</source>
+        <translation>Ihre anderen Geräte werden abgemeldet.</translation>
+    </message>
+    <message>
+        <source>C&amp;hange password</source>
+        <translation>Passwort än&amp;dern</translation>
+    </message>
+    <message>
+        <source>The new passwords are not the same.</source>
+        <translation>Die neuen Passwörter stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>Changing your password…</source>
+        <translation>Passwort wird geändert…</translation>
+    </message>
+    <message>
+        <source>Your password is changed. Other devices were signed out.</source>
+        <translation>Ihr Passwort wurde geändert. Andere Geräte wurden abgemeldet.</translation>
+    </message>
+    <message>
+        <source>You are signed in on these devices:</source>
+        <translation>Sie sind auf diesen Geräten angemeldet:</translation>
+    </message>
+    <message>
+        <source>Signed-in devices</source>
+        <translation>Angemeldete Geräte</translation>
+    </message>
+    <message>
+        <source>&amp;Sign this device out</source>
+        <translation>Dieses Gerät &amp;abmelden</translation>
+    </message>
+    <message>
+        <source>Choose a device first.</source>
+        <translation>Wählen Sie zuerst ein Gerät aus.</translation>
+    </message>
+    <message>
+        <source>This is the device you are using: sign out from the main window instead.</source>
+        <translation>Dies ist das Gerät, das Sie gerade verwenden. Melden Sie sich stattdessen im Hauptfenster ab.</translation>
+    </message>
+    <message>
+        <source>The device was signed out.</source>
+        <translation>Das Gerät wurde abgemeldet.</translation>
+    </message>
+    <message>
+        <source>Deleting your account removes your profile and signs you out everywhere. Your messages stay in their rooms, shown as from a deleted user. This cannot be undone.</source>
+        <translation>Wenn Sie Ihr Konto löschen, wird Ihr Profil entfernt und Sie werden überall abgemeldet. Ihre Nachrichten bleiben in ihren Räumen und werden als Nachrichten eines gelöschten Benutzers angezeigt. Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Password to confirm</source>
+        <translation>Passwort zur Bestätigung</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>Passw&amp;ort</translation>
+    </message>
+    <message>
+        <source>&amp;Delete my account</source>
+        <translation>&amp;Mein Konto löschen</translation>
+    </message>
+    <message>
+        <source>Enter your password to confirm.</source>
+        <translation>Geben Sie zur Bestätigung Ihr Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Delete your account?</source>
+        <translation>Konto löschen?</translation>
+    </message>
+    <message>
+        <source>Your account %1 will be deleted for good.</source>
+        <translation>Ihr Konto %1 wird endgültig gelöscht.</translation>
+    </message>
+    <message>
+        <source>Choose a picture</source>
+        <translation>Bild auswählen</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.webp *.bmp *.gif)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.webp *.bmp *.gif)</translation>
+    </message>
+    <message>
+        <source>That file is not a picture Confab can read.</source>
+        <translation>Diese Datei ist kein Bild, das Confab lesen kann.</translation>
+    </message>
+    <message>
+        <source>That picture cannot be used.</source>
+        <translation>Dieses Bild kann nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <source>Save your profile to use the new picture.</source>
+        <translation>Speichern Sie Ihr Profil, um das neue Bild zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Server state</source>
+        <translation>Serverstatus</translation>
+    </message>
+    <message>
+        <source>Server log</source>
+        <translation>Serverprotokoll</translation>
+    </message>
+    <message>
+        <source>&amp;Restart the server</source>
+        <translation>Server &amp;neu starten</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>Verbunden mit %1.</translation>
+    </message>
+    <message>
+        <source>The server is stopped.</source>
+        <translation>Der Server ist gestoppt.</translation>
+    </message>
+    <message>
+        <source>The server is starting…</source>
+        <translation>Der Server wird gestartet…</translation>
+    </message>
+    <message>
+        <source>The server on this computer is running (port %1).</source>
+        <translation>Der Server auf diesem Computer läuft (Port %1).</translation>
+    </message>
+    <message>
+        <source>The server stopped: %1</source>
+        <translation>Der Server wurde beendet: %1</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Language of the user interface</source>
+        <translation>Sprache der Benutzeroberfläche</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>Restart Confab to use the new language.</source>
+        <translation>Starten Sie Confab neu, um die neue Sprache zu verwenden.</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::SignInWindow</name>
+    <message>
+        <source>Sign in to Confab</source>
+        <translation>Bei Confab anmelden</translation>
+    </message>
+    <message>
+        <source>Confab</source>
+        <translation>Confab</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>&amp;This computer</source>
+        <translation>&amp;Dieser Computer</translation>
+    </message>
+    <message>
+        <source>Use a server on this computer</source>
+        <translation>Einen Server auf diesem Computer verwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Another server</source>
+        <translation>&amp;Anderer Server</translation>
+    </message>
+    <message>
+        <source>Use another server</source>
+        <translation>Einen anderen Server verwenden</translation>
+    </message>
+    <message>
+        <source>chat.example.org:40052</source>
+        <translation>chat.example.org:40052</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Unencrypted connection (only on a network you trust)</source>
+        <translation>Unverschlüsselte Verbindung (nur in einem vertrauenswürdigen Netzwerk)</translation>
+    </message>
+    <message>
+        <source>Certificate authority to trust</source>
+        <translation>Vertrauenswürdige Zertifizierungsstelle</translation>
+    </message>
+    <message>
+        <source>Server status</source>
+        <translation>Serverstatus</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>Konto erstellen</translation>
+    </message>
+    <message>
+        <source>Sign in or create an account</source>
+        <translation>Anmelden oder Konto erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Username</source>
+        <translation>&amp;Benutzername</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>&amp;Display name</source>
+        <translation>A&amp;nzeigename</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Anzeigename</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Passwort</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password</source>
+        <translation>Passwort &amp;wiederholen</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>Passwort wiederholen</translation>
+    </message>
+    <message>
+        <source>How others see you (optional)</source>
+        <translation>So sehen andere Sie (optional)</translation>
+    </message>
+    <message>
+        <source>R&amp;emember me on this computer</source>
+        <translation>Auf diesem Computer an&amp;gemeldet bleiben</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Trust a certificate &amp;authority…</source>
+        <translation>Einer &amp;Zertifizierungsstelle vertrauen…</translation>
+    </message>
+    <message>
+        <source>&amp;Authority: %1 (click to clear)</source>
+        <translation>&amp;Zertifizierungsstelle: %1 (zum Entfernen klicken)</translation>
+    </message>
+    <message>
+        <source>Certificate authority of your server</source>
+        <translation>Zertifizierungsstelle Ihres Servers</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Trust this server?</source>
+        <translation>Diesem Server vertrauen?</translation>
+    </message>
+    <message>
+        <source>The server presents a certificate that this computer does not trust:
+
+%1
+
+SHA-256 fingerprint:
+%2
+
+Compare the fingerprint with the one your server&apos;s administrator gave you. Trust it from now on?</source>
+        <translation>Der Server legt ein Zertifikat vor, dem dieser Computer nicht vertraut:
+
+%1
+
+SHA-256-Fingerabdruck:
+%2
+
+Vergleichen Sie den Fingerabdruck mit dem, den Sie vom Administrator Ihres Servers erhalten haben. Diesem Zertifikat ab jetzt vertrauen?</translation>
+    </message>
+    <message>
+        <source>Not connected: the certificate was not trusted.</source>
+        <translation>Nicht verbunden: Das Zertifikat wurde nicht als vertrauenswürdig bestätigt.</translation>
+    </message>
+    <message>
+        <source>Starting the server on this computer…</source>
+        <translation>Server auf diesem Computer wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>The server on this computer is running.</source>
+        <translation>Der Server auf diesem Computer läuft.</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>Verbunden mit %1.</translation>
+    </message>
+    <message>
+        <source>Signing you in…</source>
+        <translation>Sie werden angemeldet…</translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation>Nicht verbunden: %1</translation>
+    </message>
+    <message>
+        <source>Enter your username.</source>
+        <translation>Geben Sie Ihren Benutzernamen ein.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Geben Sie Ihr Passwort ein.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>Creating your account…</source>
+        <translation>Ihr Konto wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft…</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,748 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko">
+<context>
+    <name>ErrorText</name>
+    <message>
+        <source>Use 3 to 32 characters: lower-case letters, digits, dots, dashes and underscores.</source>
+        <translation>영문 소문자, 숫자, 마침표, 하이픈, 밑줄로 3~32자를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>This name is already taken. Try another one.</source>
+        <translation>이미 사용 중인 이름입니다. 다른 이름을 입력해 보세요.</translation>
+    </message>
+    <message>
+        <source>Use at least 8 characters.</source>
+        <translation>8자 이상 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The password is not correct.</source>
+        <translation>비밀번호가 올바르지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Please fill this in.</source>
+        <translation>이 항목을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Choose a PNG, JPEG or WebP picture.</source>
+        <translation>PNG, JPEG 또는 WebP 이미지를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>This cannot be only spaces.</source>
+        <translation>공백만 입력할 수는 없습니다.</translation>
+    </message>
+    <message>
+        <source>This cannot contain tabs or line breaks.</source>
+        <translation>탭이나 줄바꿈은 넣을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>This is too long (%1).</source>
+        <translation>너무 깁니다(%1).</translation>
+    </message>
+    <message>
+        <source>This must be %1.</source>
+        <translation>다음 조건에 맞아야 합니다: %1.</translation>
+    </message>
+    <message>
+        <source>The username or password is not correct.</source>
+        <translation>사용자 이름 또는 비밀번호가 올바르지 않습니다.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do that.</source>
+        <translation>이 작업을 할 권한이 없습니다.</translation>
+    </message>
+    <message>
+        <source>That could not be found.</source>
+        <translation>찾을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Wait a little and try again.</source>
+        <translation>시도 횟수가 너무 많습니다. 잠시 기다린 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The server is busy. Try again in a moment.</source>
+        <translation>서버가 혼잡합니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the connection.</source>
+        <translation>서버에 연결할 수 없습니다. 연결 상태를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The server took too long to answer. Try again.</source>
+        <translation>서버 응답 시간이 초과되었습니다. 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Something went wrong on the server. Try again later.</source>
+        <translation>서버에 문제가 발생했습니다. 나중에 다시 시도하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Message</source>
+        <translation>안내 메시지</translation>
+    </message>
+</context>
+<context>
+    <name>confab::core::Client</name>
+    <message>
+        <source>“%1” is not a server address (host or host:port).</source>
+        <translation>“%1”은(는) 서버 주소가 아닙니다(호스트 또는 호스트:포트).</translation>
+    </message>
+    <message>
+        <source>The CA file %1 cannot be read.</source>
+        <translation>CA 파일(%1)을 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The server did not answer a secure connection in time.</source>
+        <translation>서버가 보안 연결에 제때 응답하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate has changed since you accepted it. This can mean someone is intercepting the connection. Confab did not connect.</source>
+        <translation>서버 인증서가 승인한 이후에 변경되었습니다. 누군가 연결을 가로채고 있을 수 있습니다. Confab은 연결하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server: %1</source>
+        <translation>서버에 연결할 수 없습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>confab::core::LocalServer</name>
+    <message>
+        <source>confabd was killed by signal %1</source>
+        <translation>confabd가 시그널 %1에 의해 종료되었습니다</translation>
+    </message>
+    <message>
+        <source>confabd exited with code %1</source>
+        <translation>confabd가 종료되었습니다(코드 %1)</translation>
+    </message>
+    <message>
+        <source>confabd could not be started: %1</source>
+        <translation>confabd를 시작할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>confabd did not become ready within %1 s</source>
+        <translation>confabd가 %1초 안에 준비되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>confabd was not found: build it or install it next to confab</source>
+        <translation>confabd를 찾을 수 없습니다: 빌드하거나 confab과 같은 위치에 설치하세요</translation>
+    </message>
+    <message>
+        <source>cannot create the data directory %1</source>
+        <translation>데이터 디렉터리(%1)를 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot remove the old port file %1: %2</source>
+        <translation>이전 포트 파일(%1)을 삭제할 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>confab::core::Session</name>
+    <message>
+        <source>Your sign-in could not be saved in the system keychain (%1). You will stay signed in until you quit Confab.</source>
+        <translation>로그인 정보를 시스템 키체인에 저장할 수 없습니다(%1). Confab을 종료할 때까지 로그인 상태가 유지됩니다.</translation>
+    </message>
+    <message>
+        <source>The system keychain is not available (%1), so you need to sign in again.</source>
+        <translation>시스템 키체인을 사용할 수 없으므로(%1) 다시 로그인해야 합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>confab::core::SessionsModel</name>
+    <message>
+        <source>Unnamed device</source>
+        <translation>이름 없는 기기</translation>
+    </message>
+</context>
+<context>
+    <name>confab::core::TimelineModel</name>
+    <message>
+        <source>Message deleted</source>
+        <translation>삭제된 메시지</translation>
+    </message>
+</context>
+<context>
+    <name>confab::core::TokenStore</name>
+    <message>
+        <source>No keychain is available (no secret service running)</source>
+        <translation>사용할 수 있는 키체인이 없습니다(Secret Service가 실행 중이 아님)</translation>
+    </message>
+    <message>
+        <source>The keychain is locked or access was denied</source>
+        <translation>키체인이 잠겨 있거나 접근이 거부되었습니다</translation>
+    </message>
+    <message>
+        <source>The keychain of this system does not support this</source>
+        <translation>이 시스템의 키체인은 이 기능을 지원하지 않습니다</translation>
+    </message>
+    <message>
+        <source>The keychain could not delete the entry</source>
+        <translation>키체인에서 항목을 삭제할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The keychain did not find the entry</source>
+        <translation>키체인에서 항목을 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The keychain could not be used</source>
+        <translation>키체인을 사용할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>No keychain is available (no D-Bus session bus)</source>
+        <translation>사용할 수 있는 키체인이 없습니다(D-Bus 세션 버스 없음)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>confab::core::UserCache</name>
+    <message>
+        <source>Deleted user</source>
+        <translation>삭제된 사용자</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::AppController</name>
+    <message>
+        <source>You were signed out: this session was ended on the server (from another device, or after a password change).</source>
+        <translation>로그아웃되었습니다. 서버에서 이 세션이 종료되었습니다(다른 기기에서 종료했거나 비밀번호가 변경됨).</translation>
+    </message>
+    <message>
+        <source>The connection to the server failed: %1 Open Confab → Settings to restart it.</source>
+        <translation>서버 연결에 실패했습니다: %1 Confab → 설정에서 서버를 다시 시작하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::MainWindow</name>
+    <message>
+        <source>Confab</source>
+        <translation>Confab</translation>
+    </message>
+    <message>
+        <source>Your picture</source>
+        <translation>내 프로필 사진</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>내 이름</translation>
+    </message>
+    <message>
+        <source>Your status</source>
+        <translation>내 상태</translation>
+    </message>
+    <message>
+        <source>Profile…</source>
+        <translation>프로필…</translation>
+    </message>
+    <message>
+        <source>Edit your profile</source>
+        <translation>프로필 편집</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>알림</translation>
+    </message>
+    <message>
+        <source>Your rooms and conversations will appear here.</source>
+        <translation>채팅방과 대화가 여기에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>계정(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Profile…</source>
+        <translation>프로필(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign out</source>
+        <translation>로그아웃(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Sign out &amp;everywhere</source>
+        <translation>모든 기기에서 로그아웃(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Confab</source>
+        <translation>&amp;Confab</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>설정(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>종료(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Confab — %1</source>
+        <translation>Confab — %1</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ProfileDialog</name>
+    <message>
+        <source>Your profile</source>
+        <translation>내 프로필</translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation>프로필(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>비밀번호(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Devices</source>
+        <translation>기기(&amp;D)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete account</source>
+        <translation>계정 삭제(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Your profile is saved.</source>
+        <translation>프로필이 저장되었습니다.</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>표시 이름</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>About you</source>
+        <translation>자기소개</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>프로필 사진</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Your picture</source>
+        <translation>내 프로필 사진</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose picture…</source>
+        <translation>사진 선택(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move picture</source>
+        <translation>사진 제거(&amp;M)</translation>
+    </message>
+    <message>
+        <source>What are you up to?</source>
+        <translation>지금 무엇을 하고 있나요?</translation>
+    </message>
+    <message>
+        <source>Display &amp;name</source>
+        <translation>표시 이름(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>상태(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;About you</source>
+        <translation>자기소개(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Save profile</source>
+        <translation>프로필 저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>현재 비밀번호</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>새 비밀번호</translation>
+    </message>
+    <message>
+        <source>Repeat new password</source>
+        <translation>새 비밀번호 확인</translation>
+    </message>
+    <message>
+        <source>&amp;Current password</source>
+        <translation>현재 비밀번호(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation>새 비밀번호(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password</source>
+        <translation>새 비밀번호 확인(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Your other devices will be signed out.</source>
+        <translation>다른 기기에서는 로그아웃됩니다.</translation>
+    </message>
+    <message>
+        <source>C&amp;hange password</source>
+        <translation>비밀번호 변경(&amp;H)</translation>
+    </message>
+    <message>
+        <source>The new passwords are not the same.</source>
+        <translation>새 비밀번호가 서로 일치하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Changing your password…</source>
+        <translation>비밀번호를 변경하는 중…</translation>
+    </message>
+    <message>
+        <source>Your password is changed. Other devices were signed out.</source>
+        <translation>비밀번호가 변경되었습니다. 다른 기기에서는 로그아웃되었습니다.</translation>
+    </message>
+    <message>
+        <source>You are signed in on these devices:</source>
+        <translation>다음 기기에 로그인되어 있습니다:</translation>
+    </message>
+    <message>
+        <source>Signed-in devices</source>
+        <translation>로그인된 기기</translation>
+    </message>
+    <message>
+        <source>&amp;Sign this device out</source>
+        <translation>이 기기 로그아웃(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Choose a device first.</source>
+        <translation>먼저 기기를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>This is the device you are using: sign out from the main window instead.</source>
+        <translation>현재 사용 중인 기기입니다. 대신 메인 창에서 로그아웃하세요.</translation>
+    </message>
+    <message>
+        <source>The device was signed out.</source>
+        <translation>기기가 로그아웃되었습니다.</translation>
+    </message>
+    <message>
+        <source>Deleting your account removes your profile and signs you out everywhere. Your messages stay in their rooms, shown as from a deleted user. This cannot be undone.</source>
+        <translation>계정을 삭제하면 프로필이 삭제되고 모든 기기에서 로그아웃됩니다. 보낸 메시지는 채팅방에 그대로 남으며 삭제된 사용자의 메시지로 표시됩니다. 이 작업은 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Password to confirm</source>
+        <translation>확인용 비밀번호</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>비밀번호(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete my account</source>
+        <translation>내 계정 삭제(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Enter your password to confirm.</source>
+        <translation>확인을 위해 비밀번호를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Delete your account?</source>
+        <translation>계정을 삭제하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>Your account %1 will be deleted for good.</source>
+        <translation>%1 계정이 영구적으로 삭제됩니다.</translation>
+    </message>
+    <message>
+        <source>Choose a picture</source>
+        <translation>사진 선택</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.webp *.bmp *.gif)</source>
+        <translation>이미지 (*.png *.jpg *.jpeg *.webp *.bmp *.gif)</translation>
+    </message>
+    <message>
+        <source>That file is not a picture Confab can read.</source>
+        <translation>Confab에서 읽을 수 있는 이미지 파일이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>That picture cannot be used.</source>
+        <translation>이 사진은 사용할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Save your profile to use the new picture.</source>
+        <translation>새 사진을 사용하려면 프로필을 저장하세요.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>저장하는 중…</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>서버</translation>
+    </message>
+    <message>
+        <source>Server state</source>
+        <translation>서버 상태</translation>
+    </message>
+    <message>
+        <source>Server log</source>
+        <translation>서버 로그</translation>
+    </message>
+    <message>
+        <source>&amp;Restart the server</source>
+        <translation>서버 다시 시작(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>%1에 연결되었습니다.</translation>
+    </message>
+    <message>
+        <source>The server is stopped.</source>
+        <translation>서버가 중지되었습니다.</translation>
+    </message>
+    <message>
+        <source>The server is starting…</source>
+        <translation>서버를 시작하는 중…</translation>
+    </message>
+    <message>
+        <source>The server on this computer is running (port %1).</source>
+        <translation>이 컴퓨터의 서버가 실행 중입니다(포트 %1).</translation>
+    </message>
+    <message>
+        <source>The server stopped: %1</source>
+        <translation>서버가 중지되었습니다: %1</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>Language of the user interface</source>
+        <translation>사용자 인터페이스 언어</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>시스템 기본값</translation>
+    </message>
+    <message>
+        <source>Restart Confab to use the new language.</source>
+        <translation>새 언어를 적용하려면 Confab을 다시 시작하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::SignInWindow</name>
+    <message>
+        <source>Sign in to Confab</source>
+        <translation>Confab에 로그인</translation>
+    </message>
+    <message>
+        <source>Confab</source>
+        <translation>Confab</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>서버</translation>
+    </message>
+    <message>
+        <source>&amp;This computer</source>
+        <translation>이 컴퓨터(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Use a server on this computer</source>
+        <translation>이 컴퓨터의 서버 사용</translation>
+    </message>
+    <message>
+        <source>&amp;Another server</source>
+        <translation>다른 서버(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Use another server</source>
+        <translation>다른 서버 사용</translation>
+    </message>
+    <message>
+        <source>chat.example.org:40052</source>
+        <translation>chat.example.org:40052</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>서버 주소</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>연결(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Unencrypted connection (only on a network you trust)</source>
+        <translation>암호화되지 않은 연결(신뢰할 수 있는 네트워크에서만 사용)</translation>
+    </message>
+    <message>
+        <source>Certificate authority to trust</source>
+        <translation>신뢰할 인증 기관</translation>
+    </message>
+    <message>
+        <source>Server status</source>
+        <translation>서버 상태</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>로그인</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>계정 만들기</translation>
+    </message>
+    <message>
+        <source>Sign in or create an account</source>
+        <translation>로그인 또는 계정 만들기</translation>
+    </message>
+    <message>
+        <source>&amp;Username</source>
+        <translation>사용자 이름(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>사용자 이름</translation>
+    </message>
+    <message>
+        <source>&amp;Display name</source>
+        <translation>표시 이름(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>표시 이름</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>비밀번호(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>비밀번호</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password</source>
+        <translation>비밀번호 확인(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>비밀번호 확인</translation>
+    </message>
+    <message>
+        <source>How others see you (optional)</source>
+        <translation>다른 사람에게 보이는 이름(선택 사항)</translation>
+    </message>
+    <message>
+        <source>R&amp;emember me on this computer</source>
+        <translation>이 컴퓨터에서 로그인 상태 유지(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>Trust a certificate &amp;authority…</source>
+        <translation>인증 기관 신뢰(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Authority: %1 (click to clear)</source>
+        <translation>인증 기관(&amp;A): %1 (클릭하여 해제)</translation>
+    </message>
+    <message>
+        <source>Certificate authority of your server</source>
+        <translation>서버의 인증 기관</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>인증서 (*.pem *.crt *.cer);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Trust this server?</source>
+        <translation>이 서버를 신뢰하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>The server presents a certificate that this computer does not trust:
+
+%1
+
+SHA-256 fingerprint:
+%2
+
+Compare the fingerprint with the one your server&apos;s administrator gave you. Trust it from now on?</source>
+        <translation>서버가 이 컴퓨터에서 신뢰하지 않는 인증서를 제시했습니다:
+
+%1
+
+SHA-256 지문:
+%2
+
+서버 관리자에게 받은 지문과 비교하세요. 앞으로 이 인증서를 신뢰하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>Not connected: the certificate was not trusted.</source>
+        <translation>연결되지 않음: 인증서를 신뢰하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Starting the server on this computer…</source>
+        <translation>이 컴퓨터에서 서버를 시작하는 중…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>연결하는 중…</translation>
+    </message>
+    <message>
+        <source>The server on this computer is running.</source>
+        <translation>이 컴퓨터의 서버가 실행 중입니다.</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>%1에 연결되었습니다.</translation>
+    </message>
+    <message>
+        <source>Signing you in…</source>
+        <translation>로그인하는 중…</translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation>연결되지 않음: %1</translation>
+    </message>
+    <message>
+        <source>Enter your username.</source>
+        <translation>사용자 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>비밀번호를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>두 비밀번호가 일치하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Creating your account…</source>
+        <translation>계정을 만드는 중…</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>로그인하는 중…</translation>
+    </message>
+</context>
+</TS>

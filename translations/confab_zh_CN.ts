@@ -1,0 +1,748 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ErrorText</name>
+    <message>
+        <source>Use 3 to 32 characters: lower-case letters, digits, dots, dashes and underscores.</source>
+        <translation>请使用 3 到 32 个字符：小写字母、数字、点、短横线和下划线。</translation>
+    </message>
+    <message>
+        <source>This name is already taken. Try another one.</source>
+        <translation>该名称已被占用，请换一个。</translation>
+    </message>
+    <message>
+        <source>Use at least 8 characters.</source>
+        <translation>请至少使用 8 个字符。</translation>
+    </message>
+    <message>
+        <source>The password is not correct.</source>
+        <translation>密码不正确。</translation>
+    </message>
+    <message>
+        <source>Please fill this in.</source>
+        <translation>请填写此项。</translation>
+    </message>
+    <message>
+        <source>Choose a PNG, JPEG or WebP picture.</source>
+        <translation>请选择 PNG、JPEG 或 WebP 格式的图片。</translation>
+    </message>
+    <message>
+        <source>This cannot be only spaces.</source>
+        <translation>不能只包含空格。</translation>
+    </message>
+    <message>
+        <source>This cannot contain tabs or line breaks.</source>
+        <translation>不能包含制表符或换行符。</translation>
+    </message>
+    <message>
+        <source>This is too long (%1).</source>
+        <translation>内容过长（%1）。</translation>
+    </message>
+    <message>
+        <source>This must be %1.</source>
+        <translation>必须为 %1。</translation>
+    </message>
+    <message>
+        <source>The username or password is not correct.</source>
+        <translation>用户名或密码不正确。</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do that.</source>
+        <translation>你无权执行此操作。</translation>
+    </message>
+    <message>
+        <source>That could not be found.</source>
+        <translation>找不到相关内容。</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Wait a little and try again.</source>
+        <translation>尝试次数过多，请稍等片刻再试。</translation>
+    </message>
+    <message>
+        <source>The server is busy. Try again in a moment.</source>
+        <translation>服务器繁忙，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the connection.</source>
+        <translation>无法连接到服务器，请检查网络连接。</translation>
+    </message>
+    <message>
+        <source>The server took too long to answer. Try again.</source>
+        <translation>服务器响应超时，请重试。</translation>
+    </message>
+    <message>
+        <source>Something went wrong on the server. Try again later.</source>
+        <translation>服务器出错了，请稍后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Message</source>
+        <translation>提示信息</translation>
+    </message>
+</context>
+<context>
+    <name>confab::core::Client</name>
+    <message>
+        <source>“%1” is not a server address (host or host:port).</source>
+        <translation>“%1”不是服务器地址（应为“主机”或“主机:端口”）。</translation>
+    </message>
+    <message>
+        <source>The CA file %1 cannot be read.</source>
+        <translation>无法读取 CA 文件 %1。</translation>
+    </message>
+    <message>
+        <source>The server did not answer a secure connection in time.</source>
+        <translation>服务器未能及时响应安全连接。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate has changed since you accepted it. This can mean someone is intercepting the connection. Confab did not connect.</source>
+        <translation>服务器的证书在你接受之后发生了变化。这可能意味着有人正在拦截连接。Confab 没有建立连接。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server: %1</source>
+        <translation>无法连接到服务器：%1</translation>
+    </message>
+</context>
+<context>
+    <name>confab::core::LocalServer</name>
+    <message>
+        <source>confabd was killed by signal %1</source>
+        <translation>confabd 被信号 %1 终止</translation>
+    </message>
+    <message>
+        <source>confabd exited with code %1</source>
+        <translation>confabd 已退出，退出码为 %1</translation>
+    </message>
+    <message>
+        <source>confabd could not be started: %1</source>
+        <translation>无法启动 confabd：%1</translation>
+    </message>
+    <message>
+        <source>confabd did not become ready within %1 s</source>
+        <translation>confabd 未能在 %1 秒内就绪</translation>
+    </message>
+    <message>
+        <source>confabd was not found: build it or install it next to confab</source>
+        <translation>找不到 confabd：请构建它，或将它安装到 confab 所在的目录</translation>
+    </message>
+    <message>
+        <source>cannot create the data directory %1</source>
+        <translation>无法创建数据目录 %1</translation>
+    </message>
+    <message>
+        <source>cannot remove the old port file %1: %2</source>
+        <translation>无法删除旧的端口文件 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>confab::core::Session</name>
+    <message>
+        <source>Your sign-in could not be saved in the system keychain (%1). You will stay signed in until you quit Confab.</source>
+        <translation>无法将登录信息保存到系统钥匙串（%1）。在你退出 Confab 之前，将一直保持登录。</translation>
+    </message>
+    <message>
+        <source>The system keychain is not available (%1), so you need to sign in again.</source>
+        <translation>系统钥匙串不可用（%1），因此你需要重新登录。</translation>
+    </message>
+</context>
+<context>
+    <name>confab::core::SessionsModel</name>
+    <message>
+        <source>Unnamed device</source>
+        <translation>未命名设备</translation>
+    </message>
+</context>
+<context>
+    <name>confab::core::TimelineModel</name>
+    <message>
+        <source>Message deleted</source>
+        <translation>消息已删除</translation>
+    </message>
+</context>
+<context>
+    <name>confab::core::TokenStore</name>
+    <message>
+        <source>No keychain is available (no secret service running)</source>
+        <translation>没有可用的钥匙串（Secret Service 未运行）</translation>
+    </message>
+    <message>
+        <source>The keychain is locked or access was denied</source>
+        <translation>钥匙串已锁定或访问被拒绝</translation>
+    </message>
+    <message>
+        <source>The keychain of this system does not support this</source>
+        <translation>此系统的钥匙串不支持该操作</translation>
+    </message>
+    <message>
+        <source>The keychain could not delete the entry</source>
+        <translation>钥匙串无法删除该条目</translation>
+    </message>
+    <message>
+        <source>The keychain did not find the entry</source>
+        <translation>钥匙串中找不到该条目</translation>
+    </message>
+    <message>
+        <source>The keychain could not be used</source>
+        <translation>无法使用钥匙串</translation>
+    </message>
+    <message>
+        <source>No keychain is available (no D-Bus session bus)</source>
+        <translation>没有可用的钥匙串（没有 D-Bus 会话总线）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>confab::core::UserCache</name>
+    <message>
+        <source>Deleted user</source>
+        <translation>已删除的用户</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::AppController</name>
+    <message>
+        <source>You were signed out: this session was ended on the server (from another device, or after a password change).</source>
+        <translation>你已退出登录：此会话已在服务器上结束（由其他设备结束，或因密码已更改）。</translation>
+    </message>
+    <message>
+        <source>The connection to the server failed: %1 Open Confab → Settings to restart it.</source>
+        <translation>连接服务器失败：%1 请在“Confab → 设置”中重新启动服务器。</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::MainWindow</name>
+    <message>
+        <source>Confab</source>
+        <translation>Confab</translation>
+    </message>
+    <message>
+        <source>Your picture</source>
+        <translation>你的头像</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>你的名字</translation>
+    </message>
+    <message>
+        <source>Your status</source>
+        <translation>你的状态</translation>
+    </message>
+    <message>
+        <source>Profile…</source>
+        <translation>个人资料…</translation>
+    </message>
+    <message>
+        <source>Edit your profile</source>
+        <translation>编辑个人资料</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Your rooms and conversations will appear here.</source>
+        <translation>你的聊天室和对话将显示在这里。</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>账户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Profile…</source>
+        <translation>个人资料(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign out</source>
+        <translation>退出登录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Sign out &amp;everywhere</source>
+        <translation>在所有设备上退出登录(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Confab</source>
+        <translation>&amp;Confab</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Confab — %1</source>
+        <translation>Confab — %1</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ProfileDialog</name>
+    <message>
+        <source>Your profile</source>
+        <translation>你的个人资料</translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation>个人资料(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>密码(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Devices</source>
+        <translation>设备(&amp;D)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete account</source>
+        <translation>删除账户(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Your profile is saved.</source>
+        <translation>个人资料已保存。</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>About you</source>
+        <translation>个人简介</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>头像</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Your picture</source>
+        <translation>你的头像</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose picture…</source>
+        <translation>选择头像(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move picture</source>
+        <translation>移除头像(&amp;M)</translation>
+    </message>
+    <message>
+        <source>What are you up to?</source>
+        <translation>你在忙什么？</translation>
+    </message>
+    <message>
+        <source>Display &amp;name</source>
+        <translation>显示名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;About you</source>
+        <translation>个人简介(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Save profile</source>
+        <translation>保存个人资料(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat new password</source>
+        <translation>确认新密码</translation>
+    </message>
+    <message>
+        <source>&amp;Current password</source>
+        <translation>当前密码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation>新密码(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password</source>
+        <translation>确认新密码(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Your other devices will be signed out.</source>
+        <translation>你的其他设备将退出登录。</translation>
+    </message>
+    <message>
+        <source>C&amp;hange password</source>
+        <translation>修改密码(&amp;H)</translation>
+    </message>
+    <message>
+        <source>The new passwords are not the same.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <source>Changing your password…</source>
+        <translation>正在修改密码…</translation>
+    </message>
+    <message>
+        <source>Your password is changed. Other devices were signed out.</source>
+        <translation>密码已修改，其他设备已退出登录。</translation>
+    </message>
+    <message>
+        <source>You are signed in on these devices:</source>
+        <translation>你已在以下设备上登录：</translation>
+    </message>
+    <message>
+        <source>Signed-in devices</source>
+        <translation>已登录的设备</translation>
+    </message>
+    <message>
+        <source>&amp;Sign this device out</source>
+        <translation>将此设备退出登录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Choose a device first.</source>
+        <translation>请先选择一个设备。</translation>
+    </message>
+    <message>
+        <source>This is the device you are using: sign out from the main window instead.</source>
+        <translation>这是你正在使用的设备，请改为在主窗口中退出登录。</translation>
+    </message>
+    <message>
+        <source>The device was signed out.</source>
+        <translation>该设备已退出登录。</translation>
+    </message>
+    <message>
+        <source>Deleting your account removes your profile and signs you out everywhere. Your messages stay in their rooms, shown as from a deleted user. This cannot be undone.</source>
+        <translation>删除账户会移除你的个人资料，并让你在所有设备上退出登录。你的消息会保留在原来的聊天室中，显示为来自已删除用户。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Password to confirm</source>
+        <translation>用于确认的密码</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete my account</source>
+        <translation>删除我的账户(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Enter your password to confirm.</source>
+        <translation>请输入密码以确认。</translation>
+    </message>
+    <message>
+        <source>Delete your account?</source>
+        <translation>要删除你的账户吗？</translation>
+    </message>
+    <message>
+        <source>Your account %1 will be deleted for good.</source>
+        <translation>你的账户 %1 将被永久删除。</translation>
+    </message>
+    <message>
+        <source>Choose a picture</source>
+        <translation>选择图片</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.webp *.bmp *.gif)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.webp *.bmp *.gif)</translation>
+    </message>
+    <message>
+        <source>That file is not a picture Confab can read.</source>
+        <translation>该文件不是 Confab 能读取的图片。</translation>
+    </message>
+    <message>
+        <source>That picture cannot be used.</source>
+        <translation>无法使用该图片。</translation>
+    </message>
+    <message>
+        <source>Save your profile to use the new picture.</source>
+        <translation>保存个人资料后即可使用新头像。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Server state</source>
+        <translation>服务器状态</translation>
+    </message>
+    <message>
+        <source>Server log</source>
+        <translation>服务器日志</translation>
+    </message>
+    <message>
+        <source>&amp;Restart the server</source>
+        <translation>重新启动服务器(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>已连接到 %1。</translation>
+    </message>
+    <message>
+        <source>The server is stopped.</source>
+        <translation>服务器已停止。</translation>
+    </message>
+    <message>
+        <source>The server is starting…</source>
+        <translation>服务器正在启动…</translation>
+    </message>
+    <message>
+        <source>The server on this computer is running (port %1).</source>
+        <translation>这台电脑上的服务器正在运行（端口 %1）。</translation>
+    </message>
+    <message>
+        <source>The server stopped: %1</source>
+        <translation>服务器已停止：%1</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Language of the user interface</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Restart Confab to use the new language.</source>
+        <translation>重新启动 Confab 后即可使用新语言。</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::SignInWindow</name>
+    <message>
+        <source>Sign in to Confab</source>
+        <translation>登录 Confab</translation>
+    </message>
+    <message>
+        <source>Confab</source>
+        <translation>Confab</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>&amp;This computer</source>
+        <translation>这台电脑(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Use a server on this computer</source>
+        <translation>使用这台电脑上的服务器</translation>
+    </message>
+    <message>
+        <source>&amp;Another server</source>
+        <translation>其他服务器(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Use another server</source>
+        <translation>使用其他服务器</translation>
+    </message>
+    <message>
+        <source>chat.example.org:40052</source>
+        <translation>chat.example.org:40052</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>连接(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Unencrypted connection (only on a network you trust)</source>
+        <translation>未加密连接（仅限在你信任的网络中使用）</translation>
+    </message>
+    <message>
+        <source>Certificate authority to trust</source>
+        <translation>要信任的证书颁发机构</translation>
+    </message>
+    <message>
+        <source>Server status</source>
+        <translation>服务器状态</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>创建账户</translation>
+    </message>
+    <message>
+        <source>Sign in or create an account</source>
+        <translation>登录或创建账户</translation>
+    </message>
+    <message>
+        <source>&amp;Username</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>&amp;Display name</source>
+        <translation>显示名称(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password</source>
+        <translation>确认密码(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>确认密码</translation>
+    </message>
+    <message>
+        <source>How others see you (optional)</source>
+        <translation>其他人看到的名字（可选）</translation>
+    </message>
+    <message>
+        <source>R&amp;emember me on this computer</source>
+        <translation>在这台电脑上记住我(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Trust a certificate &amp;authority…</source>
+        <translation>信任证书颁发机构(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Authority: %1 (click to clear)</source>
+        <translation>证书颁发机构(&amp;A)：%1（点击清除）</translation>
+    </message>
+    <message>
+        <source>Certificate authority of your server</source>
+        <translation>你的服务器的证书颁发机构</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Trust this server?</source>
+        <translation>信任此服务器？</translation>
+    </message>
+    <message>
+        <source>The server presents a certificate that this computer does not trust:
+
+%1
+
+SHA-256 fingerprint:
+%2
+
+Compare the fingerprint with the one your server&apos;s administrator gave you. Trust it from now on?</source>
+        <translation>服务器提供的证书不受这台电脑信任：
+
+%1
+
+SHA-256 指纹：
+%2
+
+请将此指纹与服务器管理员提供给你的指纹进行比对。从现在起信任它吗？</translation>
+    </message>
+    <message>
+        <source>Not connected: the certificate was not trusted.</source>
+        <translation>未连接：证书未被信任。</translation>
+    </message>
+    <message>
+        <source>Starting the server on this computer…</source>
+        <translation>正在这台电脑上启动服务器…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>The server on this computer is running.</source>
+        <translation>这台电脑上的服务器正在运行。</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>已连接到 %1。</translation>
+    </message>
+    <message>
+        <source>Signing you in…</source>
+        <translation>正在为你登录…</translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation>未连接：%1</translation>
+    </message>
+    <message>
+        <source>Enter your username.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Creating your account…</source>
+        <translation>正在创建账户…</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+</context>
+</TS>
