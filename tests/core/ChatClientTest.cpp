@@ -84,12 +84,11 @@ TEST_F(ChatClientTest, MessageReachesTheOtherUserOnce)
 
 TEST_F(ChatClientTest, EditsDeletesAndRepliesPropagate)
 {
-    auto anna = newUser(QStringLiteral("anna"), QStringLiteral("Anna"));
-    auto bob = newUser(QStringLiteral("bob"), QStringLiteral("Bob"));
-    ASSERT_TRUE(startLive(*anna));
-    ASSERT_TRUE(startLive(*bob));
-    const QString roomId = createRoom(*anna, QStringLiteral("Plans"), {QStringLiteral("bob")},
-                                      {anna.get(), bob.get()});
+    Pair pair;
+    ASSERT_NO_FATAL_FAILURE(annaAndBobInARoom(pair));
+    auto& anna = pair.anna;
+    auto& bob = pair.bob;
+    const QString roomId = pair.roomId;
     TimelineModel* annaTimeline = openTimeline(*anna, roomId);
     TimelineModel* bobTimeline = openTimeline(*bob, roomId);
     Tester annaTester(annaTimeline, kFatal);
@@ -164,12 +163,11 @@ TEST_F(ChatClientTest, EditsDeletesAndRepliesPropagate)
 
 TEST_F(ChatClientTest, NamesFollowProfileChangesAndDeletedAccounts)
 {
-    auto anna = newUser(QStringLiteral("anna"), QStringLiteral("Anna"));
-    auto bob = newUser(QStringLiteral("bob"), QStringLiteral("Bob"));
-    ASSERT_TRUE(startLive(*anna));
-    ASSERT_TRUE(startLive(*bob));
-    const QString roomId = createRoom(*anna, QStringLiteral("Plans"), {QStringLiteral("bob")},
-                                      {anna.get(), bob.get()});
+    Pair pair;
+    ASSERT_NO_FATAL_FAILURE(annaAndBobInARoom(pair));
+    auto& anna = pair.anna;
+    auto& bob = pair.bob;
+    const QString roomId = pair.roomId;
     QSignalSpy opened(bob->chat.get(), &ChatClient::directRoomOpened);
     bob->chat->openDirectRoom(QStringLiteral("anna"));
     ASSERT_TRUE(opened.wait(10000));
@@ -206,12 +204,11 @@ TEST_F(ChatClientTest, NamesFollowProfileChangesAndDeletedAccounts)
 
 TEST_F(ChatClientTest, TypingIsSentSparinglyShownAndExpires)
 {
-    auto anna = newUser(QStringLiteral("anna"), QStringLiteral("Anna"));
-    auto bob = newUser(QStringLiteral("bob"), QStringLiteral("Bob"));
-    ASSERT_TRUE(startLive(*anna));
-    ASSERT_TRUE(startLive(*bob));
-    const QString roomId = createRoom(*anna, QStringLiteral("Plans"), {QStringLiteral("bob")},
-                                      {anna.get(), bob.get()});
+    Pair pair;
+    ASSERT_NO_FATAL_FAILURE(annaAndBobInARoom(pair));
+    auto& anna = pair.anna;
+    auto& bob = pair.bob;
+    const QString roomId = pair.roomId;
     TimelineModel* bobTimeline = openTimeline(*bob, roomId);
 
     QSignalSpy typingSent(anna->chat.get(), &ChatClient::typingSent);
@@ -454,12 +451,11 @@ TEST_F(ChatClientTest, RoomActionsDirectoryAndSearch)
 
 TEST_F(ChatClientTest, MembersShowPresenceAndNames)
 {
-    auto anna = newUser(QStringLiteral("anna"), QStringLiteral("Anna"));
-    auto bob = newUser(QStringLiteral("bob"), QStringLiteral("Bob"));
-    ASSERT_TRUE(startLive(*anna));
-    ASSERT_TRUE(startLive(*bob));
-    const QString roomId = createRoom(*anna, QStringLiteral("Plans"), {QStringLiteral("bob")},
-                                      {anna.get(), bob.get()});
+    Pair pair;
+    ASSERT_NO_FATAL_FAILURE(annaAndBobInARoom(pair));
+    auto& anna = pair.anna;
+    auto& bob = pair.bob;
+    const QString roomId = pair.roomId;
     core::MembersModel* members = anna->chat->members(roomId);
     Tester tester(members, kFatal);
     ASSERT_TRUE(QTest::qWaitFor([&] { return members->isLoaded(); }, 10000));

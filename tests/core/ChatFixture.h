@@ -128,6 +128,25 @@ protected:
         return roomId;
     }
 
+    // Anna and Bob, both live, in a private room "Plans" that Anna made.
+    struct Pair {
+        std::unique_ptr<User> anna;
+        std::unique_ptr<User> bob;
+        QString roomId;
+    };
+
+    // Fills `pair`; call it under ASSERT_NO_FATAL_FAILURE.
+    void annaAndBobInARoom(Pair& pair)
+    {
+        pair.anna = newUser(QStringLiteral("anna"), QStringLiteral("Anna"));
+        pair.bob = newUser(QStringLiteral("bob"), QStringLiteral("Bob"));
+        ASSERT_TRUE(startLive(*pair.anna));
+        ASSERT_TRUE(startLive(*pair.bob));
+        pair.roomId = createRoom(*pair.anna, QStringLiteral("Plans"), {QStringLiteral("bob")},
+                                 {pair.anna.get(), pair.bob.get()});
+        ASSERT_FALSE(pair.roomId.isEmpty());
+    }
+
     // Loads the timeline and waits for it.
     static core::TimelineModel* openTimeline(User& user, const QString& roomId)
     {

@@ -39,12 +39,11 @@ protected:
 
 TEST_F(OutboxTest, MessagesWrittenOfflineArriveOnceAndInOrder)
 {
-    auto anna = newUser(QStringLiteral("anna"), QStringLiteral("Anna"));
-    auto bob = newUser(QStringLiteral("bob"), QStringLiteral("Bob"));
-    ASSERT_TRUE(startLive(*anna));
-    ASSERT_TRUE(startLive(*bob));
-    const QString roomId = createRoom(*anna, QStringLiteral("Plans"), {QStringLiteral("bob")},
-                                      {anna.get(), bob.get()});
+    Pair pair;
+    ASSERT_NO_FATAL_FAILURE(annaAndBobInARoom(pair));
+    auto& anna = pair.anna;
+    auto& bob = pair.bob;
+    const QString roomId = pair.roomId;
     TimelineModel* annaTimeline = openTimeline(*anna, roomId);
     TimelineModel* bobTimeline = openTimeline(*bob, roomId);
     Tester annaTester(annaTimeline, kFatal);
@@ -155,12 +154,11 @@ TEST_F(OutboxTest, UnsentMessagesSurviveARestartOfTheApp)
 
 TEST_F(OutboxTest, RefusedMessageFailsAndCanBeEditedRetriedOrDiscarded)
 {
-    auto anna = newUser(QStringLiteral("anna"), QStringLiteral("Anna"));
-    auto bob = newUser(QStringLiteral("bob"), QStringLiteral("Bob"));
-    ASSERT_TRUE(startLive(*anna));
-    ASSERT_TRUE(startLive(*bob));
-    const QString roomId = createRoom(*anna, QStringLiteral("Plans"), {QStringLiteral("bob")},
-                                      {anna.get(), bob.get()});
+    Pair pair;
+    ASSERT_NO_FATAL_FAILURE(annaAndBobInARoom(pair));
+    auto& anna = pair.anna;
+    auto& bob = pair.bob;
+    const QString roomId = pair.roomId;
     TimelineModel* annaTimeline = openTimeline(*anna, roomId);
     TimelineModel* bobTimeline = openTimeline(*bob, roomId);
     Tester annaTester(annaTimeline, kFatal);
