@@ -110,10 +110,12 @@ ChatClient::~ChatClient()
     qDeleteAll(std::exchange(m_members, {}));
 }
 
-QString ChatClient::dataDirFor(const QString& serverKey, const QString& username)
+QString ChatClient::dataDirFor(const QString& serverKey, const QString& username,
+                               const QString& base)
 {
-    const QString base = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    return QDir(base).filePath(safeName(serverKey) + QLatin1Char('/') + safeName(username));
+    const QString root =
+        base.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) : base;
+    return QDir(root).filePath(safeName(serverKey) + QLatin1Char('/') + safeName(username));
 }
 
 QString ChatClient::myId() const

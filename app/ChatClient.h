@@ -55,8 +55,10 @@ public:
     ChatClient(Session& session, Options options, QObject* parent = nullptr);
     ~ChatClient() override;
 
-    // AppDataLocation/<server>/<user>, with names made safe for a path.
-    static QString dataDirFor(const QString& serverKey, const QString& username);
+    // <base>/<server>/<user> (base: AppDataLocation when empty), with names
+    // made safe for a path.
+    static QString dataDirFor(const QString& serverKey, const QString& username,
+                              const QString& base = {});
 
     void start();
     void stop();
@@ -95,6 +97,8 @@ public:
     void invite(const QString& roomId, const QString& username);
     void openDirectRoom(const QString& username);
     void setMuted(const QString& roomId, bool muted) { m_rooms->setMuted(roomId, muted); }
+    // The signed-in user's id.
+    QString myId() const;
 
 signals:
     void connectionStateChanged(confab::core::EventStream::State state);
@@ -118,7 +122,6 @@ private:
         std::unique_ptr<QTimer> idle;
     };
 
-    QString myId() const;
     void prepare(std::function<void(const Error&)> done);
     void onStateChanged(EventStream::State state);
     void dispatch(const v1::Event& event);

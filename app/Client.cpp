@@ -9,6 +9,8 @@
 #include <QStandardPaths>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace confab::core {
 
 Q_LOGGING_CATEGORY(lcClient, "confab.core.net")
@@ -33,10 +35,25 @@ Client::Client(Options options, QObject* parent)
     if (m_options.dataDir.isEmpty()) {
         m_options.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     }
+    m_localRestarts.setSingleShot(true);
+    connect(&m_localRestarts, &QTimer::timeout, this, [this] {
+        if (m_localServer && m_serverKey == QLatin1String("local")) {
+            m_localServer->start();
+        }
+    });
 }
 
 Client::~Client()
 {
+    m_account.reset();
+    m_session.reset();
+}
+
+void Client::endSession()
+{
+    if (m_session) {
+        emit sessionEnding(m_session.get());
+    }
     m_account.reset();
     m_session.reset();
 }
@@ -52,8 +69,8 @@ void Client::setState(State state, const QString& error)
 
 void Client::useLocal()
 {
-    m_account.reset();
-    m_session.reset();
+    m_localRestarts.stop();
+    endSession();
     if (!m_localServer) {
         m_localServer = new LocalServer(QDir(m_options.dataDir).filePath("server"), this);
         if (!m_options.confabd.isEmpty()) {
@@ -64,9 +81,20 @@ void Client::useLocal()
                 return;
             }
             if (state == LocalServer::State::Running) {
+                m_localRestarts.stop();
+                m_localUpSince.start();
+                if (m_session && m_session->connection().target() == m_localServer->target()) {
+                    // Back on the same port: the session and its streams
+                    // carry on over the same connection.
+                    m_session->connection().resetBackoff();
+                    setState(State::Ready);
+                    emit localServerRecovered();
+                    return;
+                }
                 connectTo(m_localServer->target(), QStringLiteral("local"), {});
             } else if (state == LocalServer::State::Failed) {
                 setState(State::Failed, m_localServer->errorString());
+                scheduleLocalRestart();
             }
         });
     }
@@ -80,10 +108,37 @@ void Client::useLocal()
     }
 }
 
+void Client::scheduleLocalRestart()
+{
+    // A server that ran for a while and then died is started again at once
+    // (then after 2, 4 ... 30 s while it keeps dying); one that never came
+    // up is left to the user, who sees why.
+    if (!m_localUpSince.isValid()) {
+        return;
+    }
+    constexpr qint64 kStableMs = 60 * 1000;
+    if (m_localUpSince.elapsed() > kStableMs) {
+        m_localRestartDelayMs = 0;
+    }
+    m_localUpSince.invalidate();
+    const int delay = m_localRestartDelayMs;
+    m_localRestartDelayMs = std::clamp(delay * 2, 2000, 30000);
+    qCInfo(lcClient) << "restarting the local server in" << delay << "ms";
+    m_localRestarts.start(delay);
+    emit localServerRestarting(delay / 1000);
+}
+
+bool Client::isRestartingLocalServer() const
+{
+    return m_localRestarts.isActive() ||
+           (m_localServer && m_localServer->state() == LocalServer::State::Starting &&
+            m_session != nullptr);
+}
+
 void Client::useRemote(const QString& address, bool insecure, const QString& caFile)
 {
-    m_account.reset();
-    m_session.reset();
+    m_localRestarts.stop();
+    endSession();
     const auto parsed = ServerAddress::parse(address);
     if (!parsed) {
         setState(State::Failed,
@@ -187,7 +242,7 @@ void Client::connectTo(const QString& target, const QString& serverKey,
                        const Connection::Security& security)
 {
     qCInfo(lcClient) << "connecting to" << target << (security.tls ? "over TLS" : "in plain text");
-    m_account.reset();
+    endSession();
     m_session = std::make_unique<Session>(std::make_shared<Connection>(target, security), serverKey,
                                           m_tokens);
     m_account = std::make_unique<Account>(*m_session);

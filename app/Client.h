@@ -7,8 +7,10 @@
 #include "Settings.h"
 #include "TokenStore.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QSslCertificate>
+#include <QTimer>
 
 #include <memory>
 
@@ -41,6 +43,10 @@ public:
     LocalServer* localServer() { return m_localServer; }
     Session* session() { return m_session.get(); }
     Account* account() { return m_account.get(); }
+    // Where this app keeps its data (the local server's, the outboxes).
+    QString dataDir() const { return m_options.dataDir; }
+    // The settings file given in the options; empty for the app's QSettings.
+    QString settingsFile() const { return m_options.settingsFile; }
     State state() const { return m_state; }
     QString serverKey() const { return m_serverKey; }
     QString errorString() const { return m_error; }
@@ -55,19 +61,30 @@ public:
     // Signs the last account of this server in from the keychain, if any;
     // false when there is none to try.
     bool restoreLastAccount();
+    // The local server died and is being started again.
+    bool isRestartingLocalServer() const;
 
 signals:
     void stateChanged(confab::core::Client::State state);
     // A session object exists (after connecting); views connect to it here.
     void sessionCreated(confab::core::Session* session);
+    // The session is about to be destroyed (another server, a restart):
+    // whatever uses it stops now.
+    void sessionEnding(confab::core::Session* session);
     void certificateNeedsApproval(const QString& fingerprint, const QString& subject);
     void certificateChanged(const QString& pinnedFingerprint, const QString& presentedFingerprint);
+    // The local server died; it is started again in `seconds`.
+    void localServerRestarting(int seconds);
+    // It runs again on the same port: the session carried on.
+    void localServerRecovered();
 
 private:
     void setState(State state, const QString& error = {});
     void connectTo(const QString& target, const QString& serverKey,
                    const Connection::Security& security);
     void probe(const QString& host, quint16 port);
+    void scheduleLocalRestart();
+    void endSession();
 
     Options m_options;
     std::unique_ptr<Settings> m_settings;
@@ -80,6 +97,9 @@ private:
     QString m_serverKey;
     QString m_pendingAddress;
     QSslCertificate m_pendingCertificate;
+    QTimer m_localRestarts;
+    QElapsedTimer m_localUpSince;
+    int m_localRestartDelayMs = 0;
 };
 
 QString fingerprintOf(const QSslCertificate& certificate);

@@ -227,6 +227,7 @@ void EventStream::reconnectNow()
         return;
     }
     m_backoff.reset();
+    m_session.connection().resetBackoff();
     connectNow();
 }
 

@@ -109,6 +109,11 @@ struct LocalServer::Private {
     // Bumped on every start and stop, so that late health results are dropped.
     quint64 run = 0;
     int pendingPort = 0;
+    // The port of the last run: a restart asks for it again, so that the
+    // client's connection (and its session) carries on where it was.
+    int lastPort = 0;
+    // The port this run asked for (0: any).
+    int askedPort = 0;
     // The last line confabd wrote in this run, for the error message.
     QString lastLine;
     QString lastProbeProblem;
@@ -221,6 +226,15 @@ void LocalServer::Private::onFinished(int exitCode, QProcess::ExitStatus status)
         }
         return;
     }
+    if (q->m_state == State::Starting && askedPort != 0) {
+        // The last run's port is taken now: any free one will do.
+        qCInfo(lcLocalServer) << "port" << askedPort << "is not free; asking for any";
+        lastPort = 0;
+        endRun();
+        q->m_state = State::Stopped;
+        q->start(timeoutMs);
+        return;
+    }
     // Qt reports the signal number as the exit code of a crashed process.
     QString message = status == QProcess::CrashExit
                           ? LocalServer::tr("confabd was killed by signal %1").arg(exitCode)
@@ -327,6 +341,7 @@ void LocalServer::Private::probeFinished(quint64 probeRun, bool serving, const Q
     pollTimer.stop();
     startTimer.stop();
     q->m_port = port;
+    lastPort = port;
     q->m_error.clear();
     qCInfo(lcLocalServer) << "confabd is serving on port" << port;
     setState(State::Running);
@@ -443,13 +458,14 @@ void LocalServer::start(int timeoutMs)
     d->lastLine.clear();
     d->lastProbeProblem.clear();
     d->timeoutMs = timeoutMs;
+    d->askedPort = d->lastPort;
 
     auto* process = new QProcess(this);
     d->process = process;
     process->setProgram(program);
     process->setArguments({
         QStringLiteral("--listen"),
-        QStringLiteral("127.0.0.1:0"),
+        QStringLiteral("127.0.0.1:%1").arg(d->askedPort),
         QStringLiteral("--port-file"),
         d->portFilePath(),
         QStringLiteral("--data-dir"),

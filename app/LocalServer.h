@@ -48,7 +48,8 @@ public:
     // The pid of the running confabd, 0 when there is none.
     qint64 processId() const;
 
-    // Starts the server unless it is Starting or Running; gives up (Failed)
+    // Starts the server unless it is Starting or Running (on the port of its
+    // last run when that is free, so a connection to it carries on); gives up (Failed)
     // when it is not healthy within `timeoutMs`. Called while a stop() is
     // under way, it starts again once the old process is gone.
     void start(int timeoutMs = 20000);

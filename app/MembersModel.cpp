@@ -47,6 +47,8 @@ QVariant MembersModel::data(const QModelIndex& index, int role) const
         return member.role() == v1::ROLE_OWNER;
     case ReadSeqRole:
         return QVariant::fromValue<qulonglong>(member.read_seq());
+    case AvatarRole:
+        return m_users.avatar(userId);
     case DeletedRole:
         if (const v1::User* user = m_users.find(userId)) {
             return user->deleted();
@@ -59,9 +61,9 @@ QVariant MembersModel::data(const QModelIndex& index, int role) const
 
 QHash<int, QByteArray> MembersModel::roleNames() const
 {
-    return {{UserIdRole, "userId"},  {UsernameRole, "username"}, {DisplayNameRole, "displayName"},
-            {OnlineRole, "online"},  {OwnerRole, "owner"},       {ReadSeqRole, "readSeq"},
-            {DeletedRole, "deleted"}};
+    return {{UserIdRole, "userId"},   {UsernameRole, "username"}, {DisplayNameRole, "displayName"},
+            {OnlineRole, "online"},   {OwnerRole, "owner"},       {ReadSeqRole, "readSeq"},
+            {DeletedRole, "deleted"}, {AvatarRole, "avatar"}};
 }
 
 int MembersModel::rowOf(const QString& userId) const
@@ -147,8 +149,9 @@ void MembersModel::userChanged(const QString& userId)
 {
     const int row = rowOf(userId);
     if (row >= 0) {
-        emit dataChanged(index(row), index(row),
-                         {Qt::DisplayRole, DisplayNameRole, UsernameRole, OnlineRole, DeletedRole});
+        emit dataChanged(
+            index(row), index(row),
+            {Qt::DisplayRole, DisplayNameRole, UsernameRole, OnlineRole, DeletedRole, AvatarRole});
     }
 }
 

@@ -28,6 +28,7 @@ public:
         OwnerRole,
         ReadSeqRole,
         DeletedRole,
+        AvatarRole, // encoded picture bytes; empty for none (or not yet)
     };
     Q_ENUM(Roles)
 

@@ -9,6 +9,11 @@ Connection::Connection(const QString& target, const Security& security) : m_targ
     args.SetInt(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 10000);
     args.SetInt(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
     args.SetMaxReceiveMessageSize(8 * 1024 * 1024);
+    // gRPC's own reconnect backoff reaches 2 min; the event stream keeps to
+    // its own (at most 30 s), which a longer channel backoff would defeat.
+    args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 1000);
+    args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 1000);
+    args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 10000);
     std::shared_ptr<grpc::ChannelCredentials> credentials;
     if (security.tls) {
         grpc::SslCredentialsOptions options;
@@ -24,6 +29,11 @@ Connection::Connection(const QString& target, const Security& security) : m_targ
     m_auth = v1::Auth::NewStub(m_channel);
     m_accounts = v1::Accounts::NewStub(m_channel);
     m_chat = v1::Chat::NewStub(m_channel);
+}
+
+void Connection::resetBackoff()
+{
+    grpc::experimental::ChannelResetConnectionBackoff(m_channel.get());
 }
 
 } // namespace confab::core

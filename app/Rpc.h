@@ -37,6 +37,9 @@ public:
     v1::Auth::Stub& auth() { return *m_auth; }
     v1::Accounts::Stub& accounts() { return *m_accounts; }
     v1::Chat::Stub& chat() { return *m_chat; }
+    // Connect at the next call rather than after the channel's backoff (the
+    // network is back, the machine woke, the local server restarted).
+    void resetBackoff();
 
 private:
     QString m_target;

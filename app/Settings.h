@@ -68,6 +68,10 @@ public:
     QString language() const { return value("ui/language").toString(); }
     void setLanguage(const QString& language) { m_settings.setValue("ui/language", language); }
 
+    // "system" (light or dark as the desktop prefers), "light" or "dark".
+    QString theme() const { return value("ui/theme", "system").toString(); }
+    void setTheme(const QString& theme) { m_settings.setValue("ui/theme", theme); }
+
     void sync() { m_settings.sync(); }
 
 private:

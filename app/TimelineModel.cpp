@@ -59,6 +59,8 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
         return row.authorId;
     case AuthorNameRole:
         return m_users.displayName(row.authorId);
+    case AuthorAvatarRole:
+        return m_users.avatar(row.authorId);
     case SentAtRole:
         return row.sentAt;
     case EditedRole:
@@ -120,7 +122,8 @@ QHash<int, QByteArray> TimelineModel::roleNames() const
             {SendStateRole, "sendState"},
             {ErrorRole, "error"},
             {ErrorTextRole, "errorText"},
-            {ClientMessageIdRole, "clientMessageId"}};
+            {ClientMessageIdRole, "clientMessageId"},
+            {AuthorAvatarRole, "authorAvatar"}};
 }
 
 int TimelineModel::confirmedRowOfSeq(quint64 seq) const
@@ -267,7 +270,8 @@ void TimelineModel::authorChanged(const QString& userId)
         }
     }
     if (first >= 0) {
-        emit dataChanged(index(first), index(last), {AuthorNameRole, ReplyAuthorNameRole});
+        emit dataChanged(index(first), index(last),
+                         {AuthorNameRole, AuthorAvatarRole, ReplyAuthorNameRole});
     }
 }
 

@@ -54,6 +54,7 @@ public:
         ErrorRole,     // core::Error of a failed send
         ErrorTextRole, // the server's words for it
         ClientMessageIdRole,
+        AuthorAvatarRole, // encoded picture bytes; empty for none (or not yet)
     };
     Q_ENUM(Roles)
 

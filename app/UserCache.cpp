@@ -9,7 +9,11 @@
 namespace confab::core {
 
 UserCache::UserCache(Session& session, QObject* parent) : QObject(parent), m_session(session)
-{}
+{
+    // The user's own profile is the session's: its edits show in every view.
+    connect(&m_session, &Session::userChanged, this,
+            [this] { emit userChanged(toQString(m_session.user().id())); });
+}
 
 UserCache::~UserCache() = default;
 
@@ -20,7 +24,11 @@ void UserCache::insert(const v1::User& user)
         return;
     }
     v1::User copy = user;
-    copy.clear_avatar(); // views fetch avatars themselves; names are what we keep
+    if (!user.avatar().empty() || user.avatar_sha256().empty()) {
+        // Lists leave the picture out; a full profile carries it (or none).
+        m_avatars.insert(id, {user.avatar_sha256(), QByteArray::fromStdString(user.avatar())});
+    }
+    copy.clear_avatar(); // kept apart, once per picture
     auto it = m_users.find(id);
     if (it != m_users.end()) {
         if (copy.presence() == v1::PRESENCE_UNSPECIFIED) {
@@ -84,6 +92,64 @@ bool UserCache::isOnline(const QString& userId) const
 {
     const v1::User* user = find(userId);
     return user && user->presence() == v1::PRESENCE_ONLINE;
+}
+
+QByteArray UserCache::avatar(const QString& userId)
+{
+    const v1::User* user = find(userId);
+    if (toQString(m_session.user().id()) == userId) {
+        return QByteArray::fromStdString(m_session.user().avatar());
+    }
+    if (!user || user->deleted()) {
+        return {};
+    }
+    const auto known = m_avatars.constFind(userId);
+    if (known != m_avatars.cend() && known->sha256 == user->avatar_sha256()) {
+        return known->bytes;
+    }
+    if (!user->avatar_sha256().empty()) {
+        fetchAvatar(userId, user->avatar_sha256());
+    }
+    // An older picture is better than none while the new one comes.
+    return known != m_avatars.cend() ? known->bytes : QByteArray();
+}
+
+void UserCache::fetchAvatar(const QString& userId, const std::string& sha256)
+{
+    if (m_fetchingAvatars.contains(userId)) {
+        return;
+    }
+    constexpr qint64 kRetryAfterMs = 30 * 1000;
+    const auto failed = m_failedAt.constFind(userId);
+    if (failed != m_failedAt.cend() &&
+        QDateTime::currentMSecsSinceEpoch() - *failed < kRetryAfterMs) {
+        return;
+    }
+    m_fetchingAvatars.insert(userId);
+    v1::GetUserRequest request;
+    request.set_user_id(userId.toStdString());
+    m_session.authorized<v1::GetUserRequest, v1::User>(
+        request,
+        [&connection = m_session.connection()](auto* ctx, auto* req, auto* resp, auto cb) {
+            connection.accounts().async()->GetUser(ctx, req, resp, std::move(cb));
+        },
+        [self = QPointer<UserCache>(this), userId, sha256](const Error& error, v1::User user) {
+            if (!self) {
+                return;
+            }
+            self->m_fetchingAvatars.remove(userId);
+            if (!error.ok()) {
+                self->m_failedAt.insert(userId, QDateTime::currentMSecsSinceEpoch());
+                return;
+            }
+            if (user.avatar_sha256() != sha256) {
+                // Changed again meanwhile: what came is the newest anyway.
+                self->insert(user);
+            } else {
+                self->m_avatars.insert(userId, {sha256, QByteArray::fromStdString(user.avatar())});
+            }
+            emit self->userChanged(userId);
+        });
 }
 
 void UserCache::fetch(const QString& userId)

@@ -30,6 +30,9 @@ public:
     // "Deleted user" for a deleted account; empty while it is being fetched.
     QString displayName(const QString& userId);
     bool isOnline(const QString& userId) const;
+    // The user's picture (encoded image bytes); empty when there is none or
+    // while it is being fetched (userChanged() follows when it arrives).
+    QByteArray avatar(const QString& userId);
     // How a deleted account is named wherever it shows.
     static QString deletedUserName() { return tr("Deleted user"); }
     // Asks the server about `userId` unless known or asked already.
@@ -40,7 +43,16 @@ signals:
 
 private:
     Session& m_session;
+    struct Avatar {
+        std::string sha256;
+        QByteArray bytes;
+    };
+
+    void fetchAvatar(const QString& userId, const std::string& sha256);
+
     QHash<QString, v1::User> m_users;
+    QHash<QString, Avatar> m_avatars;
+    QSet<QString> m_fetchingAvatars;
     QSet<QString> m_fetching;
     QHash<QString, qint64> m_failedAt;
 };

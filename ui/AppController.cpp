@@ -30,12 +30,31 @@ AppController::AppController(core::Client& client, QObject* parent)
                           "(from another device, or after a password change)."));
         });
     });
+    connect(&m_client, &core::Client::sessionEnding, this, [this] {
+        if (m_main) {
+            m_main->stopChat();
+        }
+    });
     connect(&m_client, &core::Client::stateChanged, this, [this](core::Client::State state) {
-        if (state == core::Client::State::Failed && m_main) {
+        if (!m_main) {
+            return;
+        }
+        if (state == core::Client::State::Failed) {
             m_main->noticeLabel()->setText(
-                tr("The connection to the server failed: %1 Open Confab → Settings to restart it.")
-                    .arg(m_client.errorString()));
+                m_client.isRestartingLocalServer()
+                    ? tr("The local server stopped (%1). Starting it again…")
+                          .arg(m_client.errorString())
+                    : tr("The connection to the server failed: %1 Open Confab → Settings to "
+                         "restart it.")
+                          .arg(m_client.errorString()));
             m_main->noticeLabel()->show();
+        }
+    });
+    connect(&m_client, &core::Client::localServerRecovered, this, [this] {
+        if (m_main) {
+            const QString notice = m_client.session() ? m_client.session()->notice() : QString();
+            m_main->noticeLabel()->setText(notice);
+            m_main->noticeLabel()->setVisible(!notice.isEmpty());
         }
     });
 }

@@ -3,6 +3,7 @@
 #include <QBuffer>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPixmapCache>
 
 namespace confab::ui {
 
@@ -77,6 +78,24 @@ QPixmap avatarPixmap(const QByteArray& bytes, const QString& name, int size)
     painter.setPen(Qt::white);
     painter.drawText(QRect(0, 0, size, size), Qt::AlignCenter, initials);
     return pixmap;
+}
+
+QPixmap cachedAvatarPixmap(const QByteArray& bytes, const QString& name, int size)
+{
+    const QString key = QStringLiteral("avatar:%1:%2:%3")
+                            .arg(QString::number(qHash(bytes), 16), name, QString::number(size));
+    QPixmap pixmap;
+    if (!QPixmapCache::find(key, &pixmap)) {
+        pixmap = avatarPixmap(bytes, name, size);
+        QPixmapCache::insert(key, pixmap);
+    }
+    return pixmap;
+}
+
+QColor userColour(const QString& key, bool dark)
+{
+    const int hue = static_cast<int>(qHash(key) % 360);
+    return QColor::fromHsl(hue, dark ? 150 : 170, dark ? 170 : 95);
 }
 
 } // namespace confab::ui

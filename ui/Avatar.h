@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QColor>
 #include <QImage>
 #include <QPixmap>
 #include <QString>
@@ -16,5 +17,11 @@ QByteArray encodeAvatar(const QImage& image, qsizetype maxBytes = 256 * 1024);
 // A round avatar of `size` px: the image, or the initials of `name` on a
 // colour of its own.
 QPixmap avatarPixmap(const QByteArray& bytes, const QString& name, int size);
+
+// The same, kept in QPixmapCache: for delegates that paint it often.
+QPixmap cachedAvatarPixmap(const QByteArray& bytes, const QString& name, int size);
+
+// A colour of the user's own for names, readable on the window's background.
+QColor userColour(const QString& key, bool dark);
 
 } // namespace confab::ui

@@ -1,5 +1,7 @@
 #include "SettingsDialog.h"
 
+#include "Theme.h"
+
 #include <QComboBox>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -51,6 +53,26 @@ SettingsDialog::SettingsDialog(core::Client& client, QWidget* parent)
     connect(m_language, &QComboBox::currentIndexChanged, this, [this, languageNote](int index) {
         m_client.settings().setLanguage(m_language->itemData(index).toString());
         languageNote->setText(tr("Restart Confab to use the new language."));
+    });
+
+    auto* themeBox = new QGroupBox(tr("Theme"), this);
+    auto* themeLayout = new QVBoxLayout(themeBox);
+    m_theme = new QComboBox(themeBox);
+    m_theme->setAccessibleName(tr("Light or dark theme"));
+    m_theme->addItem(tr("System"), Theme::keyOf(ThemeChoice::System));
+    m_theme->addItem(tr("Light"), Theme::keyOf(ThemeChoice::Light));
+    m_theme->addItem(tr("Dark"), Theme::keyOf(ThemeChoice::Dark));
+    m_theme->setCurrentIndex(std::max(
+        0, m_theme->findData(Theme::keyOf(Theme::choiceFromKey(m_client.settings().theme())))));
+    themeLayout->addWidget(m_theme);
+    layout->addWidget(themeBox);
+    // Unlike the language, the theme changes at once.
+    connect(m_theme, &QComboBox::currentIndexChanged, this, [this](int index) {
+        const QString key = m_theme->itemData(index).toString();
+        m_client.settings().setTheme(key);
+        if (Theme* theme = Theme::instance()) {
+            theme->setChoice(Theme::choiceFromKey(key));
+        }
     });
 
     auto* close = new QPushButton(tr("Close"), this);

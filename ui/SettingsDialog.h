@@ -22,6 +22,7 @@ public:
     QLabel* serverState() const { return m_state; }
     QPlainTextEdit* serverLog() const { return m_log; }
     QComboBox* languageBox() const { return m_language; }
+    QComboBox* themeBox() const { return m_theme; }
 
 private:
     void updateState();
@@ -31,6 +32,7 @@ private:
     QPlainTextEdit* m_log;
     QPushButton* m_restart;
     QComboBox* m_language;
+    QComboBox* m_theme;
 };
 
 } // namespace confab::ui

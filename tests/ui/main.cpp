@@ -1,3 +1,6 @@
+#include "Theme.h"
+#include "Translations.h"
+
 #include <QApplication>
 
 #include <gtest/gtest.h>
@@ -11,6 +14,10 @@ int main(int argc, char** argv)
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("confab-tests"));
     QApplication::setApplicationName(QStringLiteral("confab-ui-tests"));
+    // As the app has them: a theme, and English with its plural forms.
+    confab::ui::Theme theme;
+    theme.setChoice(confab::ui::ThemeChoice::Light);
+    confab::ui::installTranslations(QStringLiteral("en"));
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }

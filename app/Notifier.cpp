@@ -1,0 +1,229 @@
+#include "Notifier.h"
+
+#include "ChatClient.h"
+#include "ProtoConvert.h"
+#include "Session.h"
+
+#include <QDBusMessage>
+#include <QDBusPendingCallWatcher>
+#include <QDBusPendingReply>
+#include <QLoggingCategory>
+#include <QPointer>
+
+namespace confab::core {
+
+Q_LOGGING_CATEGORY(lcNotify, "confab.core.notify")
+
+namespace {
+
+const QString kService = QStringLiteral("org.freedesktop.Notifications");
+const QString kPath = QStringLiteral("/org/freedesktop/Notifications");
+const QString kInterface = QStringLiteral("org.freedesktop.Notifications");
+constexpr int kPreviewLength = 160;
+
+} // namespace
+
+Notifier::Notifier(ChatClient& chat, QDBusConnection bus, QObject* parent)
+    : QObject(parent), m_chat(chat), m_bus(std::move(bus))
+{
+    connect(m_chat.stream(), &EventStream::eventReceived, this,
+            [this](const v1::Event& event) { onEvent(event); });
+    connect(m_chat.stream(), &EventStream::stateChanged, this,
+            [this](EventStream::State state) { onStateChanged(state); });
+    connect(m_chat.rooms(), &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex& first, const QModelIndex& last) {
+                for (int row = first.row(); row <= last.row(); ++row) {
+                    const QString roomId = m_chat.rooms()->roomIdAt(row);
+                    if (m_shown.contains(roomId) && m_chat.rooms()->unreadCount(roomId) == 0) {
+                        close(roomId); // read here or on another device
+                    }
+                }
+            });
+    connect(&m_chat, &ChatClient::roomRemoved, this, [this](const QString& roomId) {
+        close(roomId);
+        m_missed.remove(roomId);
+    });
+    if (m_bus.isConnected()) {
+        // Signals from whoever owns the service name now.
+        m_bus.connect(QString(), kPath, kInterface, QStringLiteral("ActionInvoked"), this,
+                      SLOT(onActionInvoked(uint, QString)));
+        m_bus.connect(QString(), kPath, kInterface, QStringLiteral("NotificationClosed"), this,
+                      SLOT(onNotificationClosed(uint, uint)));
+    } else {
+        m_serviceWorks = false;
+    }
+}
+
+Notifier::~Notifier()
+{
+    for (auto it = m_shown.cbegin(); it != m_shown.cend(); ++it) {
+        if (it->id != 0) {
+            m_bus.asyncCall(QDBusMessage::createMethodCall(kService, kPath, kInterface,
+                                                           QStringLiteral("CloseNotification"))
+                            << it->id);
+        }
+    }
+}
+
+void Notifier::setViewedRoom(const QString& roomId)
+{
+    m_viewedRoom = roomId;
+    if (isSeen(roomId)) {
+        close(roomId);
+        m_missed.remove(roomId);
+    }
+}
+
+void Notifier::setWindowActive(bool active)
+{
+    m_windowActive = active;
+    if (isSeen(m_viewedRoom)) {
+        close(m_viewedRoom);
+        m_missed.remove(m_viewedRoom);
+    }
+}
+
+bool Notifier::isSeen(const QString& roomId) const
+{
+    return !roomId.isEmpty() && roomId == m_viewedRoom && m_windowActive;
+}
+
+void Notifier::onEvent(const v1::Event& event)
+{
+    if (!m_enabled || !event.has_room_event() || !event.room_event().has_message_posted()) {
+        return;
+    }
+    const v1::Message& message = event.room_event().message_posted();
+    const QString roomId = toQString(event.room_event().room_id());
+    if (toQString(message.author_id()) == m_chat.myId() || m_chat.rooms()->isMuted(roomId) ||
+        isSeen(roomId) || m_chat.rooms()->readSeq(roomId) >= event.room_event().seq()) {
+        return;
+    }
+    const QString body = bodyOf(roomId, message);
+    if (m_syncing) {
+        auto& [count, newest] = m_missed[roomId];
+        ++count;
+        newest = body;
+        return;
+    }
+    post(roomId, 1, body);
+}
+
+void Notifier::onStateChanged(EventStream::State state)
+{
+    m_syncing = state != EventStream::State::Live;
+    if (m_syncing) {
+        return;
+    }
+    const auto missed = std::exchange(m_missed, {});
+    for (auto it = missed.cbegin(); it != missed.cend(); ++it) {
+        if (!isSeen(it.key()) && m_chat.rooms()->unreadCount(it.key()) > 0) {
+            post(it.key(), it->first, it->second);
+        }
+    }
+}
+
+QString Notifier::bodyOf(const QString& roomId, const v1::Message& message) const
+{
+    QString text = toQString(message.text()).simplified();
+    if (text.size() > kPreviewLength) {
+        text = text.left(kPreviewLength - 1) + QChar(0x2026);
+    }
+    const bool direct =
+        m_chat.rooms()
+            ->data(m_chat.rooms()->index(m_chat.rooms()->rowOf(roomId)), RoomsModel::DirectRole)
+            .toBool();
+    if (direct) {
+        return text;
+    }
+    QString author = m_chat.users()->displayName(toQString(message.author_id()));
+    if (author.isEmpty()) {
+        author = toQString(message.author_id()).left(8);
+    }
+    return tr("%1: %2").arg(author, text);
+}
+
+void Notifier::post(const QString& roomId, int added, const QString& body)
+{
+    Shown& shown = m_shown[roomId];
+    shown.count += added;
+    shown.lastBody = body;
+    QString name = m_chat.rooms()->name(roomId);
+    if (name.isEmpty()) {
+        name = tr("New message");
+    }
+    const QString title =
+        shown.count > 1 ? tr("%1 (%n new)", nullptr, shown.count).arg(name) : name;
+    emit notificationPosted(roomId, title, body);
+    if (!m_serviceWorks) {
+        return;
+    }
+    QDBusMessage call =
+        QDBusMessage::createMethodCall(kService, kPath, kInterface, QStringLiteral("Notify"));
+    const QVariantMap hints{{QStringLiteral("desktop-entry"), QStringLiteral("confab")},
+                            {QStringLiteral("category"), QStringLiteral("im.received")}};
+    call << QStringLiteral("Confab") << shown.id << QStringLiteral("confab") << title << body
+         << QStringList{QStringLiteral("default"), tr("Open")} << hints << -1;
+    auto* watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call), this);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this,
+            [this, roomId](QDBusPendingCallWatcher* finished) {
+                finished->deleteLater();
+                const QDBusPendingReply<uint> reply = *finished;
+                if (reply.isError()) {
+                    qCInfo(lcNotify) << "no desktop notifications:" << reply.error().message();
+                    m_serviceWorks = false;
+                    return;
+                }
+                const auto it = m_shown.find(roomId);
+                if (it != m_shown.end()) {
+                    it->id = reply.value();
+                } else {
+                    // Read while the call was under way.
+                    m_bus.asyncCall(
+                        QDBusMessage::createMethodCall(kService, kPath, kInterface,
+                                                       QStringLiteral("CloseNotification"))
+                        << reply.value());
+                }
+            });
+}
+
+void Notifier::close(const QString& roomId)
+{
+    const auto it = m_shown.constFind(roomId);
+    if (it == m_shown.cend()) {
+        return;
+    }
+    const uint id = it->id;
+    m_shown.erase(it);
+    if (id != 0 && m_serviceWorks) {
+        m_bus.asyncCall(QDBusMessage::createMethodCall(kService, kPath, kInterface,
+                                                       QStringLiteral("CloseNotification"))
+                        << id);
+    }
+}
+
+void Notifier::onActionInvoked(uint id, const QString& action)
+{
+    if (action != QLatin1String("default")) {
+        return;
+    }
+    for (auto it = m_shown.cbegin(); it != m_shown.cend(); ++it) {
+        if (it->id == id && id != 0) {
+            emit roomActivated(it.key());
+            return;
+        }
+    }
+}
+
+void Notifier::onNotificationClosed(uint id, uint /*reason*/)
+{
+    for (auto it = m_shown.begin(); it != m_shown.end(); ++it) {
+        if (it->id == id && id != 0) {
+            // Dismissed: the next message starts a new count.
+            m_shown.erase(it);
+            return;
+        }
+    }
+}
+
+} // namespace confab::core

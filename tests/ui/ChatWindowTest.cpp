@@ -1,0 +1,316 @@
+#include "ChatFixture.h"
+#include "ChatView.h"
+#include "Client.h"
+#include "Composer.h"
+#include "ConnectionBanner.h"
+#include "MainWindow.h"
+#include "MembersPanel.h"
+#include "RoomListPanel.h"
+#include "TimelineView.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QListView>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QToolButton>
+#include <QUuid>
+
+namespace confab::test {
+namespace {
+
+using core::TimelineModel;
+
+// The main window of Anna's app (a real core::Client on the in-process
+// server) next to Bob, who uses the chat core directly.
+class ChatWindowTest : public ChatFixture {
+protected:
+    std::unique_ptr<core::Client> client;
+    std::unique_ptr<ui::MainWindow> window;
+    std::unique_ptr<User> bob;
+
+    void openAnnasWindow()
+    {
+        core::Client::Options options;
+        options.tokenService = QStringLiteral("confab-ui-chat-") + QUuid::createUuid().toString();
+        options.dataDir = QString::fromStdString((dir.path() / "anna-app").string());
+        options.settingsFile = QString::fromStdString((dir.path() / "anna-app.ini").string());
+        client = std::make_unique<core::Client>(options);
+        client->useRemote(target(), true);
+        ASSERT_TRUE(QTest::qWaitFor([&] { return client->session() != nullptr; }, 10000));
+        client->session()->registerAccount(QStringLiteral("anna"), QStringLiteral("correct horse"),
+                                           QStringLiteral("Anna"), false);
+        ASSERT_TRUE(QTest::qWaitFor(
+            [&] { return client->session()->state() == core::Session::State::SignedIn; }, 10000));
+        window = std::make_unique<ui::MainWindow>(*client);
+        window->show();
+        QApplication::setActiveWindow(window.get());
+        ASSERT_TRUE(waitLive(*window->chat()));
+    }
+
+    // Bob makes "Plans" with Anna in it; Anna's window shows it.
+    QString roomWithBob(const QString& name = QStringLiteral("Plans"))
+    {
+        if (!bob) {
+            bob = newUser(QStringLiteral("bob"), QStringLiteral("Bob"));
+            EXPECT_TRUE(startLive(*bob));
+        }
+        const QString roomId = createRoom(*bob, name, {QStringLiteral("anna")}, {bob.get()});
+        EXPECT_TRUE(
+            QTest::qWaitFor([&] { return window->chat()->rooms()->contains(roomId); }, 10000));
+        return roomId;
+    }
+
+    ui::ChatView& view() { return *window->chatView(); }
+    ui::Composer& composer() { return *view().composer(); }
+
+    void type(const QString& text) { QTest::keyClicks(&composer(), text); }
+    void press(Qt::Key key, Qt::KeyboardModifiers mods = Qt::NoModifier)
+    {
+        QTest::keyClick(&composer(), key, mods);
+    }
+
+    // Waits until Bob's timeline of the room has `count` messages.
+    bool bobSees(TimelineModel& timeline, int count)
+    {
+        return QTest::qWaitFor(
+            [&] { return static_cast<int>(messageRows(timeline).size()) >= count; }, 10000);
+    }
+};
+
+TEST_F(ChatWindowTest, SendsWithEnterNewLineWithShiftEnterAndEditsWithUp)
+{
+    ASSERT_NO_FATAL_FAILURE(openAnnasWindow());
+    const QString roomId = roomWithBob();
+    // The only room opens by itself.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return view().roomId() == roomId; }, 5000));
+    EXPECT_EQ(view().titleLabel()->text(), QStringLiteral("Plans"));
+    TimelineModel* bobs = openTimeline(*bob, roomId);
+
+    type(QStringLiteral("hello bob"));
+    press(Qt::Key_Return);
+    EXPECT_TRUE(composer().text().isEmpty());
+    ASSERT_TRUE(bobSees(*bobs, 1));
+
+    type(QStringLiteral("line one"));
+    press(Qt::Key_Return, Qt::ShiftModifier);
+    type(QStringLiteral("line two"));
+    EXPECT_EQ(composer().text(), QStringLiteral("line one\nline two"));
+    press(Qt::Key_Return);
+    ASSERT_TRUE(bobSees(*bobs, 2));
+    EXPECT_EQ(messageTexts(*bobs),
+              (QStringList{QStringLiteral("hello bob"), QStringLiteral("line one\nline two")}));
+    // Once each, and Anna's own timeline has them acknowledged (not pending).
+    TimelineModel* annas = window->chat()->timeline(roomId);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            const auto rows = messageRows(*annas);
+            return rows.size() == 2 &&
+                   sendState(*annas, rows.back()) == TimelineModel::SendState::Sent;
+        },
+        10000));
+
+    // Up in the empty composer takes the last own message; Esc leaves it be.
+    press(Qt::Key_Up);
+    EXPECT_EQ(composer().text(), QStringLiteral("line one\nline two"));
+    EXPECT_FALSE(view().editingId().isEmpty());
+    EXPECT_TRUE(view().contextBar()->isVisibleTo(window.get()));
+    press(Qt::Key_Escape);
+    EXPECT_TRUE(composer().text().isEmpty());
+    EXPECT_TRUE(view().editingId().isEmpty());
+
+    // Up again, change it, Enter: Bob sees the edit, still two messages.
+    type(QStringLiteral("draft kept"));
+    composer().clear();
+    press(Qt::Key_Up);
+    composer().selectAll();
+    type(QStringLiteral("two lines, fixed"));
+    press(Qt::Key_Return);
+    EXPECT_TRUE(composer().text().isEmpty());
+    const int edited = messageRows(*bobs).back();
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return value(*bobs, edited, TimelineModel::TextRole).toString() ==
+                   QStringLiteral("two lines, fixed");
+        },
+        10000));
+    EXPECT_TRUE(value(*bobs, edited, TimelineModel::EditedRole).toBool());
+    EXPECT_EQ(messageRows(*bobs).size(), 2u);
+}
+
+TEST_F(ChatWindowTest, RepliesQuoteTheMessageAndTypingShowsForTheOther)
+{
+    ASSERT_NO_FATAL_FAILURE(openAnnasWindow());
+    const QString roomId = roomWithBob();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return view().roomId() == roomId; }, 5000));
+    TimelineModel* annas = window->chat()->timeline(roomId);
+    bob->chat->sendMessage(roomId, QStringLiteral("lunch at noon?"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return messageRows(*annas).size() == 1; }, 10000));
+    const int row = messageRows(*annas).front();
+
+    view().startReply(annas->index(row));
+    EXPECT_TRUE(view().contextLabel()->text().contains(QStringLiteral("lunch at noon?")));
+    type(QStringLiteral("yes!"));
+    press(Qt::Key_Return);
+    TimelineModel* bobs = openTimeline(*bob, roomId);
+    ASSERT_TRUE(bobSees(*bobs, 2));
+    const int reply = messageRows(*bobs).back();
+    EXPECT_EQ(value(*bobs, reply, TimelineModel::ReplyToRole).toString(),
+              value(*annas, row, TimelineModel::IdRole).toString());
+    EXPECT_EQ(value(*bobs, reply, TimelineModel::ReplyPreviewRole).toString(),
+              QStringLiteral("lunch at noon?"));
+
+    // Bob types: Anna's window says so, and stops saying it when he stops.
+    bob->chat->userTyping(roomId);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return view().typingLabel()->text() == QStringLiteral("Bob is typing…"); }, 10000))
+        << view().typingLabel()->text().toStdString();
+    bob->chat->stopTyping(roomId);
+    EXPECT_TRUE(QTest::qWaitFor([&] { return view().typingLabel()->text().isEmpty(); }, 10000));
+}
+
+TEST_F(ChatWindowTest, ScrollingBackLoadsHistoryWithoutMovingTheView)
+{
+    ASSERT_NO_FATAL_FAILURE(openAnnasWindow());
+    const QString plans = roomWithBob();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return view().roomId() == plans; }, 5000));
+    // Not opened until it has pages of history.
+    const QString roomId = roomWithBob(QStringLiteral("Archive"));
+    EXPECT_EQ(window->chat()->existingTimeline(roomId), nullptr);
+    constexpr int kMessages = 180;
+    for (int i = 1; i <= kMessages; ++i) {
+        bob->chat->sendMessage(roomId, QStringLiteral("message %1").arg(i));
+    }
+    ASSERT_TRUE(QTest::qWaitFor([&] { return bob->chat->outbox()->size() == 0; }, 30000));
+    window->openRoom(roomId);
+    ui::TimelineView& timelineView = *view().timelineView();
+    TimelineModel* annas = window->chat()->timeline(roomId);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return annas->isLoaded(); }, 10000));
+    QTest::qWait(100);
+    // It opens at the newest, with one page (and perhaps one more to fill the screen).
+    EXPECT_TRUE(timelineView.isAtBottom());
+    const int firstLoad = annas->rowCount();
+    EXPECT_LT(firstLoad, kMessages);
+    EXPECT_EQ(messageTexts(*annas).back(), QStringLiteral("message %1").arg(kMessages));
+
+    // Scrolled to the top: an older page comes, and the message that was at
+    // the top of the screen is still there.
+    QScrollBar* bar = timelineView.verticalScrollBar();
+    bar->setValue(0);
+    const QModelIndex topBefore = timelineView.indexAt(QPoint(40, 5));
+    ASSERT_TRUE(topBefore.isValid());
+    const QString textBefore = topBefore.data(TimelineModel::TextRole).toString();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return annas->rowCount() > firstLoad; }, 10000));
+    QTest::qWait(100);
+    const QModelIndex topAfter = timelineView.indexAt(QPoint(40, 5));
+    ASSERT_TRUE(topAfter.isValid());
+    EXPECT_EQ(topAfter.data(TimelineModel::TextRole).toString(), textBefore);
+    EXPECT_GT(bar->value(), 0);
+
+    // Keep going up: all of it, each message once and in order.
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            bar->setValue(0);
+            return !annas->canFetchMore({}) && !annas->isFetching();
+        },
+        20000));
+    QStringList expected;
+    for (int i = 1; i <= kMessages; ++i) {
+        expected.append(QStringLiteral("message %1").arg(i));
+    }
+    EXPECT_EQ(messageTexts(*annas), expected);
+}
+
+TEST_F(ChatWindowTest, OfflineBannerCountsDownAndMessagesGoOutOnceBack)
+{
+    ASSERT_NO_FATAL_FAILURE(openAnnasWindow());
+    window->chat()->stream()->setBackoffLimits(std::chrono::milliseconds(1500),
+                                               std::chrono::milliseconds(3000));
+    const QString roomId = roomWithBob();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return view().roomId() == roomId; }, 5000));
+    ui::ConnectionBanner& banner = *window->banner();
+    EXPECT_FALSE(banner.isVisible());
+
+    stopServer();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return banner.isVisible(); }, 10000));
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return banner.textLabel()->text().startsWith(
+                QStringLiteral("Offline: reconnecting in"));
+        },
+        10000))
+        << banner.textLabel()->text().toStdString();
+    EXPECT_TRUE(banner.retryButton()->isVisible());
+
+    // Written while offline: shown at once as on its way, and counted.
+    type(QStringLiteral("sent while offline"));
+    press(Qt::Key_Return);
+    TimelineModel* annas = window->chat()->timeline(roomId);
+    ASSERT_EQ(messageRows(*annas).size(), 1u);
+    EXPECT_NE(sendState(*annas, messageRows(*annas).front()), TimelineModel::SendState::Sent);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return banner.textLabel()->text().contains(
+                QStringLiteral("1 message will be sent once the connection is back."));
+        },
+        10000))
+        << banner.textLabel()->text().toStdString();
+
+    startServer();
+    QTest::mouseClick(banner.retryButton(), Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !banner.isVisible(); }, 15000))
+        << banner.textLabel()->text().toStdString();
+    TimelineModel* bobs = openTimeline(*bob, roomId);
+    ASSERT_TRUE(bobSees(*bobs, 1));
+    QTest::qWait(300);
+    EXPECT_EQ(messageTexts(*bobs), QStringList{QStringLiteral("sent while offline")});
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return messageRows(*annas).size() == 1 &&
+                   sendState(*annas, messageRows(*annas).front()) == TimelineModel::SendState::Sent;
+        },
+        10000));
+}
+
+TEST_F(ChatWindowTest, UnreadBadgesInTheTitleUntilTheRoomIsOpened)
+{
+    ASSERT_NO_FATAL_FAILURE(openAnnasWindow());
+    const QString plans = roomWithBob();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return view().roomId() == plans; }, 5000));
+    const QString other = roomWithBob(QStringLiteral("Garden"));
+    // Plans stays on screen; news in Garden is unread.
+    bob->chat->sendMessage(other, QStringLiteral("the tomatoes are in"));
+    bob->chat->sendMessage(other, QStringLiteral("and the beans"));
+    core::RoomsModel& rooms = *window->chat()->rooms();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return rooms.unreadCount(other) == 2; }, 10000));
+    EXPECT_EQ(view().roomId(), plans);
+    EXPECT_TRUE(window->windowTitle().startsWith(QStringLiteral("(2) ")))
+        << window->windowTitle().toStdString();
+    // The busier room is first in the list.
+    EXPECT_EQ(rooms.roomIdAt(0), other);
+
+    window->openRoom(other);
+    EXPECT_EQ(window->roomList()->selectedRoom(), other);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return rooms.unreadCount(other) == 0; }, 10000));
+    EXPECT_FALSE(window->windowTitle().startsWith(QStringLiteral("(")));
+    // Bob sees that Anna read it.
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            core::MembersModel* members = bob->chat->members(other);
+            const int row = members->rowOf(window->chat()->myId());
+            return row >= 0 &&
+                   value(*members, row, core::MembersModel::ReadSeqRole).toULongLong() >=
+                       rooms.lastSeq(other);
+        },
+        10000));
+    // The members panel lists both, with presence.
+    window->chatView()->membersButton()->click();
+    EXPECT_TRUE(window->membersPanel()->isVisible());
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return window->membersPanel()->view()->model()->rowCount() == 2; }, 10000));
+    EXPECT_EQ(window->membersPanel()->titleLabel()->text(),
+              QStringLiteral("Members — 2 online of 2"));
+}
+
+} // namespace
+} // namespace confab::test

@@ -1,0 +1,61 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>confab::core::Notifier</name>
+    <message numerus="yes">
+        <source>%1 (%n new)</source>
+        <translation>
+            <numerusform>%1 (%n new)</numerusform>
+            <numerusform>%1 (%n new)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ChatView</name>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ConnectionBanner</name>
+    <message numerus="yes">
+        <source>Offline: reconnecting in %n second(s).</source>
+        <translation>
+            <numerusform>Offline: reconnecting in %n second.</numerusform>
+            <numerusform>Offline: reconnecting in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) will be sent once the connection is back.</source>
+        <translation>
+            <numerusform>%n message will be sent once the connection is back.</numerusform>
+            <numerusform>%n messages will be sent once the connection is back.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::DirectoryDialog</name>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::MainWindow</name>
+    <message numerus="yes">
+        <source>Confab: %n unread message(s)</source>
+        <translation>
+            <numerusform>Confab: %n unread message</numerusform>
+            <numerusform>Confab: %n unread messages</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,416 @@
+#include "ChatView.h"
+
+#include "ChatClient.h"
+#include "Composer.h"
+#include "MessageDelegate.h"
+#include "TimelineView.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace confab::ui {
+
+using core::RoomsModel;
+using core::TimelineModel;
+
+ChatView::ChatView(core::ChatClient& chat, QWidget* parent) : QWidget(parent), m_chat(chat)
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+
+    auto* header = new QWidget(this);
+    header->setObjectName(QStringLiteral("roomHeader"));
+    auto* headerLayout = new QHBoxLayout(header);
+    headerLayout->setContentsMargins(16, 10, 10, 10);
+    auto* titles = new QVBoxLayout;
+    titles->setSpacing(0);
+    m_title = new QLabel(header);
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
+    m_title->setFont(titleFont);
+    m_title->setAccessibleName(tr("Room name"));
+    m_subtitle = new QLabel(header);
+    m_subtitle->setForegroundRole(QPalette::PlaceholderText);
+    m_subtitle->setAccessibleName(tr("Room topic"));
+    titles->addWidget(m_title);
+    titles->addWidget(m_subtitle);
+    headerLayout->addLayout(titles, 1);
+
+    m_inviteButton = new QToolButton(header);
+    m_inviteButton->setText(tr("Invite…"));
+    m_inviteButton->setAutoRaise(true);
+    m_inviteButton->setToolTip(tr("Invite someone to this room"));
+    connect(m_inviteButton, &QToolButton::clicked, this,
+            [this] { emit inviteRequested(m_roomId); });
+    m_membersButton = new QToolButton(header);
+    m_membersButton->setText(tr("Members"));
+    m_membersButton->setCheckable(true);
+    m_membersButton->setAutoRaise(true);
+    m_membersButton->setToolTip(tr("Show who is in this room"));
+    connect(m_membersButton, &QToolButton::toggled, this, &ChatView::membersToggled);
+    m_moreButton = new QToolButton(header);
+    m_moreButton->setText(tr("More"));
+    m_moreButton->setAutoRaise(true);
+    m_moreButton->setPopupMode(QToolButton::InstantPopup);
+    m_moreButton->setAccessibleName(tr("More room actions"));
+    auto* more = new QMenu(m_moreButton);
+    m_muteAction = more->addAction(tr("&Mute notifications"));
+    m_muteAction->setCheckable(true);
+    connect(m_muteAction, &QAction::toggled, this, [this](bool muted) {
+        if (!m_roomId.isEmpty() && m_chat.rooms()->isMuted(m_roomId) != muted) {
+            m_chat.setMuted(m_roomId, muted);
+        }
+    });
+    more->addSeparator();
+    more->addAction(tr("&Leave room…"), this, [this] { emit leaveRequested(m_roomId); });
+    m_moreButton->setMenu(more);
+    headerLayout->addWidget(m_inviteButton);
+    headerLayout->addWidget(m_membersButton);
+    headerLayout->addWidget(m_moreButton);
+    layout->addWidget(header);
+
+    auto* line = new QFrame(this);
+    line->setFrameShape(QFrame::HLine);
+    line->setFrameShadow(QFrame::Plain);
+    line->setForegroundRole(QPalette::Midlight);
+    layout->addWidget(line);
+
+    m_timeline = new TimelineView(this);
+    layout->addWidget(m_timeline, 1);
+    connect(m_timeline, &TimelineView::newestShown, this, [this] {
+        if (window()->isActiveWindow()) {
+            markSeen();
+        }
+    });
+    connect(m_timeline, &TimelineView::messageMenuRequested, this, &ChatView::showMessageMenu);
+
+    auto* bottom = new QWidget(this);
+    auto* bottomLayout = new QVBoxLayout(bottom);
+    bottomLayout->setContentsMargins(16, 0, 16, 12);
+    bottomLayout->setSpacing(4);
+    m_typing = new QLabel(bottom);
+    m_typing->setForegroundRole(QPalette::PlaceholderText);
+    QFont typingFont = m_typing->font();
+    typingFont.setItalic(true);
+    typingFont.setPointSizeF(typingFont.pointSizeF() * 0.9);
+    m_typing->setFont(typingFont);
+    m_typing->setFixedHeight(QFontMetrics(typingFont).height() + 4);
+    m_typing->setAccessibleName(tr("Who is typing"));
+    bottomLayout->addWidget(m_typing);
+
+    m_contextBar = new QWidget(bottom);
+    auto* contextLayout = new QHBoxLayout(m_contextBar);
+    contextLayout->setContentsMargins(8, 4, 4, 4);
+    m_contextText = new QLabel(m_contextBar);
+    m_contextText->setTextFormat(Qt::PlainText);
+    auto* cancelButton = new QToolButton(m_contextBar);
+    cancelButton->setText(tr("Cancel"));
+    cancelButton->setAutoRaise(true);
+    cancelButton->setToolTip(tr("Cancel (Esc)"));
+    connect(cancelButton, &QToolButton::clicked, this, &ChatView::cancel);
+    contextLayout->addWidget(m_contextText, 1);
+    contextLayout->addWidget(cancelButton);
+    m_contextBar->setAutoFillBackground(true);
+    m_contextBar->setBackgroundRole(QPalette::AlternateBase);
+    m_contextBar->hide();
+    bottomLayout->addWidget(m_contextBar);
+
+    m_composer = new Composer(bottom);
+    bottomLayout->addWidget(m_composer);
+    layout->addWidget(bottom);
+    connect(m_composer, &Composer::sendRequested, this, &ChatView::send);
+    connect(m_composer, &Composer::editLastRequested, this, &ChatView::editLast);
+    connect(m_composer, &Composer::cancelRequested, this, &ChatView::cancel);
+    connect(m_composer, &QPlainTextEdit::textChanged, this, &ChatView::onTextChanged);
+
+    connect(m_chat.rooms(), &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex& first, const QModelIndex& last) {
+                const int row = m_chat.rooms()->rowOf(m_roomId);
+                if (row >= first.row() && row <= last.row()) {
+                    updateHeader();
+                }
+            });
+    connect(m_chat.rooms(), &QAbstractItemModel::modelReset, this, &ChatView::updateHeader);
+    setRoom({});
+}
+
+void ChatView::setRoom(const QString& roomId)
+{
+    if (roomId == m_roomId && !roomId.isEmpty()) {
+        return;
+    }
+    if (!m_roomId.isEmpty()) {
+        cancel();
+        m_drafts.insert(m_roomId, m_composer->text());
+        m_chat.stopTyping(m_roomId);
+    }
+    if (TimelineModel* old = m_timeline->timeline()) {
+        disconnect(old, nullptr, this, nullptr);
+    }
+    m_roomId = roomId;
+    m_settingText = true;
+    m_composer->setPlainText(m_drafts.take(roomId));
+    m_composer->moveCursor(QTextCursor::End);
+    m_settingText = false;
+    if (roomId.isEmpty()) {
+        m_timeline->setTimeline(nullptr);
+        updateHeader();
+        updateTyping();
+        return;
+    }
+    TimelineModel* timeline = m_chat.timeline(roomId);
+    m_timeline->setTimeline(timeline);
+    connect(timeline, &TimelineModel::typingUsersChanged, this, &ChatView::updateTyping);
+    updateHeader();
+    updateTyping();
+    m_composer->setFocus();
+}
+
+void ChatView::updateHeader()
+{
+    RoomsModel* rooms = m_chat.rooms();
+    const int row = rooms->rowOf(m_roomId);
+    if (row < 0) {
+        m_title->clear();
+        m_subtitle->clear();
+        return;
+    }
+    const QModelIndex index = rooms->index(row);
+    const bool direct = index.data(RoomsModel::DirectRole).toBool();
+    m_title->setText(index.data(RoomsModel::NameRole).toString());
+    const QString topic = index.data(RoomsModel::TopicRole).toString();
+    if (direct) {
+        m_subtitle->setText(tr("Direct message"));
+    } else if (!topic.isEmpty()) {
+        m_subtitle->setText(topic);
+    } else {
+        m_subtitle->setText(
+            tr("%n member(s)", nullptr, index.data(RoomsModel::MemberCountRole).toInt()));
+    }
+    m_inviteButton->setVisible(!direct);
+    m_timeline->messageDelegate()->setShowNames(!direct);
+    const bool muted = index.data(RoomsModel::MutedRole).toBool();
+    if (m_muteAction->isChecked() != muted) {
+        m_muteAction->setChecked(muted);
+    }
+    m_composer->setPlaceholderText(direct ? tr("Message %1").arg(m_title->text())
+                                          : tr("Message #%1").arg(m_title->text()));
+}
+
+void ChatView::updateTyping()
+{
+    TimelineModel* timeline = m_timeline->timeline();
+    const QStringList names = timeline ? timeline->typingUsers() : QStringList();
+    switch (names.size()) {
+    case 0:
+        m_typing->clear();
+        break;
+    case 1:
+        m_typing->setText(tr("%1 is typing…").arg(names.at(0)));
+        break;
+    case 2:
+        m_typing->setText(tr("%1 and %2 are typing…").arg(names.at(0), names.at(1)));
+        break;
+    default:
+        m_typing->setText(tr("Several people are typing…"));
+        break;
+    }
+}
+
+void ChatView::onTextChanged()
+{
+    if (m_settingText || m_roomId.isEmpty() || !m_editId.isEmpty()) {
+        return;
+    }
+    if (m_composer->document()->isEmpty()) {
+        m_chat.stopTyping(m_roomId);
+    } else {
+        m_chat.userTyping(m_roomId);
+    }
+}
+
+void ChatView::setContext(const QString& text)
+{
+    m_contextText->setText(text);
+    m_contextBar->setVisible(!text.isEmpty());
+}
+
+void ChatView::startReply(const QModelIndex& index)
+{
+    const QString messageId = index.data(TimelineModel::IdRole).toString();
+    if (messageId.isEmpty()) {
+        return;
+    }
+    if (!m_editId.isEmpty()) {
+        cancel();
+    }
+    m_replyTo = messageId;
+    const QString preview = index.data(TimelineModel::TextRole).toString().simplified();
+    setContext(tr("Replying to %1: %2")
+                   .arg(index.data(TimelineModel::AuthorNameRole).toString(),
+                        m_contextText->fontMetrics().elidedText(preview, Qt::ElideRight, 320)));
+    m_composer->setFocus();
+}
+
+bool ChatView::startEdit(const QModelIndex& index)
+{
+    if (!index.data(TimelineModel::OwnRole).toBool() ||
+        index.data(TimelineModel::DeletedRole).toBool()) {
+        return false;
+    }
+    const auto state = index.data(TimelineModel::SendStateRole).value<TimelineModel::SendState>();
+    if (state == TimelineModel::SendState::Pending) {
+        return false;
+    }
+    if (m_editId.isEmpty()) {
+        m_draftBeforeEdit = m_composer->text();
+    }
+    m_replyTo.clear();
+    m_editingFailed = state == TimelineModel::SendState::Failed;
+    m_editId = m_editingFailed ? index.data(TimelineModel::ClientMessageIdRole).toString()
+                               : index.data(TimelineModel::IdRole).toString();
+    setContext(m_editingFailed ? tr("Editing a message that was not sent")
+                               : tr("Editing your message"));
+    m_settingText = true;
+    m_composer->setPlainText(index.data(TimelineModel::TextRole).toString());
+    m_composer->moveCursor(QTextCursor::End);
+    m_settingText = false;
+    m_composer->setFocus();
+    return true;
+}
+
+void ChatView::editLast()
+{
+    TimelineModel* timeline = m_timeline->timeline();
+    if (!timeline) {
+        return;
+    }
+    for (int row = timeline->rowCount() - 1; row >= 0; --row) {
+        const QModelIndex index = timeline->index(row);
+        if (index.data(TimelineModel::KindRole).value<TimelineModel::Kind>() ==
+                TimelineModel::Kind::Message &&
+            startEdit(index)) {
+            return;
+        }
+    }
+}
+
+void ChatView::cancel()
+{
+    const bool wasEditing = !m_editId.isEmpty();
+    m_replyTo.clear();
+    m_editId.clear();
+    m_editingFailed = false;
+    setContext({});
+    if (wasEditing) {
+        m_settingText = true;
+        m_composer->setPlainText(std::exchange(m_draftBeforeEdit, {}));
+        m_composer->moveCursor(QTextCursor::End);
+        m_settingText = false;
+    }
+}
+
+void ChatView::send()
+{
+    const QString text = m_composer->text().trimmed();
+    if (m_roomId.isEmpty()) {
+        return;
+    }
+    if (!m_editId.isEmpty()) {
+        if (text.isEmpty()) {
+            return; // an empty edit is not a deletion; the menu has that
+        }
+        if (m_editingFailed) {
+            m_chat.outbox()->edit(m_editId, text);
+            m_chat.outbox()->retry(m_editId);
+        } else {
+            const int row = m_timeline->timeline()->rowOfMessage(m_editId);
+            if (row < 0 || m_timeline->timeline()->index(row).data(TimelineModel::TextRole) !=
+                               QVariant(text)) {
+                m_chat.editMessage(m_editId, text);
+            }
+        }
+        m_draftBeforeEdit.clear();
+        m_editId.clear();
+        m_editingFailed = false;
+        setContext({});
+        m_settingText = true;
+        m_composer->clear();
+        m_settingText = false;
+        return;
+    }
+    if (text.isEmpty()) {
+        return;
+    }
+    m_chat.sendMessage(m_roomId, text, m_replyTo);
+    m_chat.stopTyping(m_roomId);
+    m_replyTo.clear();
+    setContext({});
+    m_settingText = true;
+    m_composer->clear();
+    m_settingText = false;
+    m_timeline->scrollToNewest();
+}
+
+void ChatView::markSeen()
+{
+    if (!m_roomId.isEmpty() && m_timeline->timeline() && m_timeline->timeline()->isLoaded() &&
+        m_timeline->isAtBottom()) {
+        m_chat.markRead(m_roomId);
+    }
+}
+
+void ChatView::showMessageMenu(const QModelIndex& index, const QPoint& globalPos)
+{
+    const auto state = index.data(TimelineModel::SendStateRole).value<TimelineModel::SendState>();
+    const bool own = index.data(TimelineModel::OwnRole).toBool();
+    const bool deleted = index.data(TimelineModel::DeletedRole).toBool();
+    const QString text = index.data(TimelineModel::TextRole).toString();
+    const QPersistentModelIndex row(index);
+    QMenu menu(this);
+    if (state == TimelineModel::SendState::Sent) {
+        if (!deleted) {
+            menu.addAction(tr("&Reply"), this, [this, row] { startReply(row); });
+        }
+        if (own && !deleted) {
+            menu.addAction(tr("&Edit"), this, [this, row] { startEdit(row); });
+            menu.addAction(tr("&Delete…"), this, [this, row] {
+                const QString messageId = row.data(TimelineModel::IdRole).toString();
+                if (QMessageBox::question(this, tr("Delete message"),
+                                          tr("Delete this message for everyone in the room?"),
+                                          QMessageBox::Yes | QMessageBox::Cancel) ==
+                    QMessageBox::Yes) {
+                    m_chat.deleteMessage(messageId);
+                }
+            });
+        }
+    } else {
+        const QString clientId = index.data(TimelineModel::ClientMessageIdRole).toString();
+        if (state == TimelineModel::SendState::Failed) {
+            menu.addAction(tr("&Retry"), this,
+                           [this, clientId] { m_chat.outbox()->retry(clientId); });
+            menu.addAction(tr("&Edit"), this, [this, row] { startEdit(row); });
+        }
+        menu.addAction(tr("&Discard"), this,
+                       [this, clientId] { m_chat.outbox()->discard(clientId); });
+    }
+    if (!deleted) {
+        menu.addSeparator();
+        menu.addAction(tr("&Copy text"), this,
+                       [text] { QApplication::clipboard()->setText(text); });
+    }
+    if (!menu.isEmpty()) {
+        menu.exec(globalPos);
+    }
+}
+
+} // namespace confab::ui

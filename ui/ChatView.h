@@ -1,0 +1,86 @@
+#pragma once
+
+#include <QHash>
+#include <QPersistentModelIndex>
+#include <QWidget>
+
+class QLabel;
+class QToolButton;
+class QAction;
+
+namespace confab::core {
+class ChatClient;
+}
+
+namespace confab::ui {
+
+class Composer;
+class TimelineView;
+
+// One room on screen: its name and topic, the timeline, who is typing, and
+// the composer with the message being replied to or edited. Keeps each
+// room's unsent draft while the user looks at another.
+class ChatView : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ChatView(core::ChatClient& chat, QWidget* parent = nullptr);
+
+    void setRoom(const QString& roomId);
+    const QString& roomId() const { return m_roomId; }
+
+    // Replying to a message / editing one of the user's (a row of the
+    // timeline); cancel() ends either.
+    void startReply(const QModelIndex& index);
+    bool startEdit(const QModelIndex& index);
+    void editLast();
+    void cancel();
+    void send();
+    // The window gained focus: what is on screen has been seen.
+    void markSeen();
+
+    TimelineView* timelineView() const { return m_timeline; }
+    Composer* composer() const { return m_composer; }
+    QLabel* titleLabel() const { return m_title; }
+    QLabel* typingLabel() const { return m_typing; }
+    QLabel* contextLabel() const { return m_contextText; }
+    QWidget* contextBar() const { return m_contextBar; }
+    QToolButton* membersButton() const { return m_membersButton; }
+    // The message being edited (its id, or a failed one's client id).
+    const QString& editingId() const { return m_editId; }
+    const QString& replyingTo() const { return m_replyTo; }
+
+signals:
+    void inviteRequested(const QString& roomId);
+    void leaveRequested(const QString& roomId);
+    void membersToggled(bool shown);
+
+private:
+    void updateHeader();
+    void updateTyping();
+    void showMessageMenu(const QModelIndex& index, const QPoint& globalPos);
+    void setContext(const QString& text);
+    void onTextChanged();
+
+    core::ChatClient& m_chat;
+    QString m_roomId;
+    QLabel* m_title;
+    QLabel* m_subtitle;
+    QToolButton* m_inviteButton;
+    QToolButton* m_membersButton;
+    QToolButton* m_moreButton;
+    QAction* m_muteAction;
+    TimelineView* m_timeline;
+    QLabel* m_typing;
+    QWidget* m_contextBar;
+    QLabel* m_contextText;
+    Composer* m_composer;
+    QHash<QString, QString> m_drafts;
+    QString m_replyTo;
+    QString m_editId; // message id, or client id of a failed message
+    bool m_editingFailed = false;
+    QString m_draftBeforeEdit;
+    bool m_settingText = false;
+};
+
+} // namespace confab::ui

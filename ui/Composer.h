@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QPlainTextEdit>
+
+namespace confab::ui {
+
+// Where a message is written: Enter sends, Shift+Enter starts a new line,
+// Up in an empty composer edits the last own message, Esc cancels a reply
+// or an edit. Grows with its text up to a few lines.
+class Composer : public QPlainTextEdit {
+    Q_OBJECT
+
+public:
+    explicit Composer(QWidget* parent = nullptr);
+
+    QString text() const { return toPlainText(); }
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+signals:
+    void sendRequested();
+    void editLastRequested();
+    void cancelRequested();
+
+protected:
+    void keyPressEvent(QKeyEvent* event) override;
+
+private:
+    int heightFor(int lines) const;
+    void fitHeight();
+};
+
+} // namespace confab::ui

@@ -1,0 +1,408 @@
+#include "MessageDelegate.h"
+
+#include "Avatar.h"
+#include "ErrorText.h"
+#include "Theme.h"
+#include "TimelineModel.h"
+
+#include <QAbstractItemView>
+#include <QHelpEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QTextLayout>
+#include <QToolTip>
+
+namespace confab::ui {
+
+using core::TimelineModel;
+
+namespace {
+
+constexpr int kMargin = 12;
+constexpr int kAvatar = 32;
+constexpr int kGap = 8;
+constexpr int kPadH = 11;
+constexpr int kPadV = 7;
+constexpr int kRadius = 14;
+constexpr int kDayHeight = 34;
+constexpr int kEventHeight = 24;
+constexpr int kMaxBubble = 620;
+constexpr qint64 kRunGapSecs = 5 * 60;
+
+QFont smallFont(const QFont& base)
+{
+    QFont font = base;
+    font.setPointSizeF(base.pointSizeF() * 0.82);
+    return font;
+}
+
+QFont nameFont(const QFont& base)
+{
+    QFont font = smallFont(base);
+    font.setBold(true);
+    return font;
+}
+
+// Message text as QTextLayout wants it: line breaks as line separators.
+QString layoutText(QString text)
+{
+    text.replace(QLatin1Char('\n'), QChar::LineSeparator);
+    return text;
+}
+
+struct TextSize {
+    int width = 0;
+    int height = 0;
+    int lastLine = 0;
+};
+
+// Lays `text` out within `width`; draws it at `at` when a painter is given.
+TextSize layOut(const QString& text, const QFont& font, int width, QPainter* painter = nullptr,
+                QPointF at = {})
+{
+    QTextLayout layout(layoutText(text), font);
+    QTextOption option;
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    layout.setTextOption(option);
+    layout.beginLayout();
+    qreal y = 0;
+    qreal widest = 0;
+    qreal last = 0;
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(width);
+        line.setPosition(QPointF(0, y));
+        y += line.height();
+        widest = std::max(widest, line.naturalTextWidth());
+        last = line.naturalTextWidth();
+    }
+    layout.endLayout();
+    if (painter) {
+        layout.draw(painter, at);
+    }
+    return {static_cast<int>(std::ceil(widest)), static_cast<int>(std::ceil(y)),
+            static_cast<int>(std::ceil(last))};
+}
+
+QString shownText(const QModelIndex& index)
+{
+    return index.data(TimelineModel::DeletedRole).toBool()
+               ? TimelineModel::deletedMessageText()
+               : index.data(TimelineModel::TextRole).toString();
+}
+
+TimelineModel::Kind kindOf(const QModelIndex& index)
+{
+    return index.data(TimelineModel::KindRole).value<TimelineModel::Kind>();
+}
+
+TimelineModel::SendState stateOf(const QModelIndex& index)
+{
+    return index.data(TimelineModel::SendStateRole).value<TimelineModel::SendState>();
+}
+
+QDateTime sentAt(const QModelIndex& index)
+{
+    return index.data(TimelineModel::SentAtRole).toDateTime().toLocalTime();
+}
+
+const Theme::Colors& colours()
+{
+    return Theme::instance() ? Theme::instance()->colors() : Theme::colors(false);
+}
+
+} // namespace
+
+MessageDelegate::MessageDelegate(QObject* parent) : QStyledItemDelegate(parent)
+{}
+
+QString MessageDelegate::dayText(const QDate& day)
+{
+    const QDate today = QDate::currentDate();
+    if (day == today) {
+        return tr("Today");
+    }
+    if (day == today.addDays(-1)) {
+        return tr("Yesterday");
+    }
+    const QLocale locale;
+    if (day.year() == today.year()) {
+        return locale.toString(day, tr("dddd, d MMMM", "date of a day this year"));
+    }
+    return locale.toString(day, QLocale::LongFormat);
+}
+
+QString MessageDelegate::footerText(const QModelIndex& index)
+{
+    switch (stateOf(index)) {
+    case TimelineModel::SendState::Pending:
+        return tr("Sending…");
+    case TimelineModel::SendState::Failed:
+        return tr("Not sent");
+    case TimelineModel::SendState::Sent:
+        break;
+    }
+    const QString time = QLocale().toString(sentAt(index).time(), QLocale::ShortFormat);
+    if (index.data(TimelineModel::EditedRole).toBool() &&
+        !index.data(TimelineModel::DeletedRole).toBool()) {
+        return tr("edited %1", "time of a message that was edited").arg(time);
+    }
+    return time;
+}
+
+bool MessageDelegate::startsDay(const QModelIndex& index)
+{
+    const QModelIndex previous = index.siblingAtRow(index.row() - 1);
+    return !previous.isValid() || sentAt(previous).date() != sentAt(index).date();
+}
+
+bool MessageDelegate::startsRun(const QModelIndex& index) const
+{
+    const QModelIndex previous = index.siblingAtRow(index.row() - 1);
+    if (!previous.isValid() || startsDay(index) ||
+        kindOf(previous) != TimelineModel::Kind::Message) {
+        return true;
+    }
+    if (previous.data(TimelineModel::AuthorIdRole) != index.data(TimelineModel::AuthorIdRole)) {
+        return true;
+    }
+    return sentAt(previous).secsTo(sentAt(index)) > kRunGapSecs;
+}
+
+MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem& option,
+                                                const QModelIndex& index) const
+{
+    Layout out;
+    const QRect r = option.rect;
+    int y = r.top();
+    if (startsDay(index)) {
+        out.daySeparator = QRect(r.left(), y, r.width(), kDayHeight);
+        y += kDayHeight;
+    }
+    if (kindOf(index) != TimelineModel::Kind::Message) {
+        out.memberEvent = QRect(r.left(), y, r.width(), kEventHeight);
+        out.height = y + kEventHeight - r.top();
+        return out;
+    }
+
+    const bool own = index.data(TimelineModel::OwnRole).toBool();
+    const bool runStart = startsRun(index);
+    y += runStart ? 10 : 3;
+    const QFont small = smallFont(option.font);
+    const QFontMetrics smallMetrics(small);
+    const QFontMetrics nameMetrics(nameFont(option.font));
+    const int usable = r.width() - 2 * kMargin - kAvatar - kGap;
+    const int maxBubble = std::clamp(usable * 4 / 5, 120, kMaxBubble);
+    const int contentMax = maxBubble - 2 * kPadH;
+    const int left = r.left() + kMargin + kAvatar + kGap;
+
+    if (!own && runStart) {
+        out.avatar = QRect(r.left() + kMargin, y, kAvatar, kAvatar);
+        if (m_showNames) {
+            out.name = QRect(left + kPadH, y, contentMax, nameMetrics.height());
+            y += nameMetrics.height() + 2;
+        }
+    }
+
+    int contentWidth = 0;
+    int quoteHeight = 0;
+    if (!index.data(TimelineModel::ReplyToRole).toString().isEmpty() &&
+        !index.data(TimelineModel::DeletedRole).toBool()) {
+        const QString author = index.data(TimelineModel::ReplyAuthorNameRole).toString();
+        const QString preview = index.data(TimelineModel::ReplyPreviewRole).toString().simplified();
+        const int wanted = std::max(nameMetrics.horizontalAdvance(author),
+                                    smallMetrics.horizontalAdvance(preview));
+        contentWidth = std::min(contentMax, wanted + 14);
+        quoteHeight = nameMetrics.height() + smallMetrics.height() + 8;
+    }
+
+    QFont textFont = option.font;
+    textFont.setItalic(index.data(TimelineModel::DeletedRole).toBool());
+    const TextSize text = layOut(shownText(index), textFont, contentMax);
+    out.textWidth = contentMax;
+    const int footerWidth = smallMetrics.horizontalAdvance(footerText(index));
+    out.footerInline = text.lastLine + 10 + footerWidth <= contentMax;
+    contentWidth = std::max({contentWidth, text.width,
+                             out.footerInline ? text.lastLine + 10 + footerWidth : footerWidth});
+    const int textTop = kPadV + (quoteHeight > 0 ? quoteHeight + 4 : 0);
+    const int bubbleHeight =
+        textTop + text.height + (out.footerInline ? 0 : smallMetrics.height()) + kPadV;
+    const int bubbleWidth = contentWidth + 2 * kPadH;
+    const int bubbleLeft = own ? r.right() - kMargin - bubbleWidth + 1 : left;
+    out.bubble = QRect(bubbleLeft, y, bubbleWidth, bubbleHeight);
+    if (quoteHeight > 0) {
+        out.quote = QRect(bubbleLeft + kPadH, y + kPadV, contentWidth, quoteHeight);
+    }
+    out.text = QRect(bubbleLeft + kPadH, y + textTop, contentWidth, text.height);
+    const int footerTop =
+        out.footerInline ? out.text.bottom() + 1 - smallMetrics.height() : out.text.bottom() + 1;
+    out.footer = QRect(out.bubble.right() - kPadH - footerWidth + 1, footerTop, footerWidth,
+                       smallMetrics.height());
+    out.height = out.bubble.bottom() + 1 - r.top() + 2;
+    if (out.avatar.isValid()) {
+        out.height = std::max(out.height, out.avatar.bottom() + 1 - r.top() + 2);
+    }
+    return out;
+}
+
+QSize MessageDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    QStyleOptionViewItem opt = option;
+    opt.rect = QRect(0, 0, option.rect.width() > 0 ? option.rect.width() : 600, 0);
+    if (const auto* view = qobject_cast<const QAbstractItemView*>(option.widget)) {
+        opt.rect.setWidth(view->viewport()->width());
+    }
+    return {opt.rect.width(), layout(opt, index).height};
+}
+
+bool MessageDelegate::helpEvent(QHelpEvent* event, QAbstractItemView* view,
+                                const QStyleOptionViewItem& option, const QModelIndex& index)
+{
+    if (event->type() != QEvent::ToolTip || !index.isValid()) {
+        return QStyledItemDelegate::helpEvent(event, view, option, index);
+    }
+    const Layout l = layout(option, index);
+    if (!l.bubble.contains(event->pos()) && !l.memberEvent.contains(event->pos())) {
+        QToolTip::hideText();
+        return true;
+    }
+    QString tip = QLocale().toString(sentAt(index), QLocale::LongFormat);
+    if (index.data(TimelineModel::EditedRole).toBool()) {
+        tip += QLatin1Char('\n') +
+               tr("Edited %1")
+                   .arg(QLocale().toString(
+                       index.data(TimelineModel::EditedAtRole).toDateTime().toLocalTime(),
+                       QLocale::ShortFormat));
+    }
+    if (stateOf(index) == TimelineModel::SendState::Failed) {
+        tip = tr("Not sent: %1\nRight-click to edit, retry or discard it.")
+                  .arg(ErrorText::describe(
+                      index.data(TimelineModel::ErrorRole).value<core::Error>()));
+    }
+    QToolTip::showText(event->globalPos(), tip, view);
+    return true;
+}
+
+void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
+                            const QModelIndex& index) const
+{
+    const Theme::Colors& c = colours();
+    const bool dark = Theme::instance() && Theme::instance()->isDark();
+    const Layout l = layout(option, index);
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    if (index.row() == m_highlighted) {
+        QColor glow = option.palette.highlight().color();
+        glow.setAlpha(45);
+        painter->fillRect(option.rect, glow);
+    }
+    const QFont small = smallFont(option.font);
+    const QFontMetrics smallMetrics(small);
+
+    if (l.daySeparator.isValid()) {
+        painter->setFont(nameFont(option.font));
+        const QString day = dayText(sentAt(index).date());
+        const int width = QFontMetrics(painter->font()).horizontalAdvance(day) + 24;
+        const QRect pill(l.daySeparator.center().x() - width / 2, l.daySeparator.top() + 7, width,
+                         l.daySeparator.height() - 12);
+        painter->setPen(QPen(c.separator, 1));
+        const int mid = pill.center().y();
+        painter->drawLine(l.daySeparator.left() + kMargin, mid, pill.left() - 8, mid);
+        painter->drawLine(pill.right() + 8, mid, l.daySeparator.right() - kMargin, mid);
+        painter->setPen(c.mutedText);
+        painter->drawText(pill, Qt::AlignCenter, day);
+    }
+
+    if (l.memberEvent.isValid()) {
+        const QString who = index.data(TimelineModel::AuthorNameRole).toString();
+        const QString what = kindOf(index) == TimelineModel::Kind::MemberJoined
+                                 ? tr("%1 joined").arg(who)
+                                 : tr("%1 left").arg(who);
+        painter->setFont(small);
+        painter->setPen(c.mutedText);
+        painter->drawText(l.memberEvent, Qt::AlignCenter,
+                          what + QStringLiteral("  ·  ") + footerText(index));
+        painter->restore();
+        return;
+    }
+
+    const bool own = index.data(TimelineModel::OwnRole).toBool();
+    const bool deleted = index.data(TimelineModel::DeletedRole).toBool();
+    const auto state = stateOf(index);
+    const QString author = index.data(TimelineModel::AuthorNameRole).toString();
+    const QString authorId = index.data(TimelineModel::AuthorIdRole).toString();
+
+    if (l.avatar.isValid()) {
+        painter->drawPixmap(
+            l.avatar.topLeft(),
+            cachedAvatarPixmap(index.data(TimelineModel::AuthorAvatarRole).toByteArray(),
+                               author.isEmpty() ? QStringLiteral("?") : author, kAvatar));
+    }
+    if (l.name.isValid()) {
+        painter->setFont(nameFont(option.font));
+        painter->setPen(userColour(authorId, dark));
+        painter->drawText(
+            l.name, Qt::AlignLeft | Qt::AlignVCenter,
+            QFontMetrics(painter->font())
+                .elidedText(author.isEmpty() ? tr("…") : author, Qt::ElideRight, l.name.width()));
+    }
+
+    QColor fill = own ? c.ownBubble : c.otherBubble;
+    QColor ink = own ? c.ownBubbleText : c.otherBubbleText;
+    if (deleted) {
+        fill.setAlpha(90);
+        ink = c.mutedText;
+    } else if (state == TimelineModel::SendState::Pending) {
+        fill.setAlpha(170);
+    }
+    QPainterPath bubble;
+    bubble.addRoundedRect(QRectF(l.bubble).adjusted(0.5, 0.5, -0.5, -0.5), kRadius, kRadius);
+    painter->fillPath(bubble, fill);
+    if (state == TimelineModel::SendState::Failed) {
+        painter->setPen(QPen(c.failed, 1.5));
+        painter->drawPath(bubble);
+    }
+
+    if (l.quote.isValid()) {
+        const QString quotedAuthor = index.data(TimelineModel::ReplyAuthorNameRole).toString();
+        const QString preview = index.data(TimelineModel::ReplyPreviewRole).toString().simplified();
+        QColor back = ink;
+        back.setAlpha(22);
+        QPainterPath quote;
+        quote.addRoundedRect(QRectF(l.quote), 6, 6);
+        painter->fillPath(quote, back);
+        painter->fillRect(QRect(l.quote.left(), l.quote.top(), 3, l.quote.height()),
+                          own ? ink : userColour(quotedAuthor, dark));
+        const QRect inner = l.quote.adjusted(9, 4, -4, -4);
+        painter->setFont(nameFont(option.font));
+        painter->setPen(own ? ink : userColour(quotedAuthor, dark));
+        const QFontMetrics nameMetrics(painter->font());
+        painter->drawText(
+            QRect(inner.left(), inner.top(), inner.width(), nameMetrics.height()),
+            Qt::AlignLeft | Qt::AlignVCenter,
+            nameMetrics.elidedText(quotedAuthor.isEmpty() ? tr("Earlier message") : quotedAuthor,
+                                   Qt::ElideRight, inner.width()));
+        painter->setFont(small);
+        painter->setPen(ink);
+        painter->drawText(QRect(inner.left(), inner.top() + nameMetrics.height(), inner.width(),
+                                smallMetrics.height()),
+                          Qt::AlignLeft | Qt::AlignVCenter,
+                          smallMetrics.elidedText(preview.isEmpty() ? tr("Not loaded") : preview,
+                                                  Qt::ElideRight, inner.width()));
+    }
+
+    QFont textFont = option.font;
+    textFont.setItalic(deleted);
+    painter->setPen(ink);
+    layOut(shownText(index), textFont, l.textWidth, painter, l.text.topLeft());
+
+    painter->setFont(small);
+    QColor footerInk = state == TimelineModel::SendState::Failed ? c.failed : ink;
+    if (state != TimelineModel::SendState::Failed) {
+        footerInk.setAlpha(150);
+    }
+    painter->setPen(footerInk);
+    painter->drawText(l.footer, Qt::AlignRight | Qt::AlignVCenter, footerText(index));
+    painter->restore();
+}
+
+} // namespace confab::ui

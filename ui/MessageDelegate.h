@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+
+namespace confab::ui {
+
+// Paints a timeline row: a day separator when the day changes, member
+// events as a quiet line, messages as bubbles (own on the right, others on
+// the left with avatar and name at the start of a run by one author), with
+// the quoted message of a reply, "edited", the time, and the state of a
+// message still on its way or refused.
+class MessageDelegate : public QStyledItemDelegate {
+    Q_OBJECT
+
+public:
+    // Where the parts of a row go, for painting and for clicks.
+    struct Layout {
+        int height = 0;
+        QRect daySeparator;
+        QRect avatar;
+        QRect name;
+        QRect bubble;
+        QRect quote;
+        QRect text;
+        QRect footer;
+        int textWidth = 0; // the width the text is wrapped to
+        bool footerInline = false;
+        QRect memberEvent;
+    };
+
+    explicit MessageDelegate(QObject* parent = nullptr);
+
+    void paint(QPainter* painter, const QStyleOptionViewItem& option,
+               const QModelIndex& index) const override;
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    bool helpEvent(QHelpEvent* event, QAbstractItemView* view, const QStyleOptionViewItem& option,
+                   const QModelIndex& index) override;
+
+    Layout layout(const QStyleOptionViewItem& option, const QModelIndex& index) const;
+    // Direct rooms have two people: no names over the bubbles.
+    void setShowNames(bool show) { m_showNames = show; }
+    // The row to highlight briefly (the original of a clicked reply).
+    void setHighlightedRow(int row) { m_highlighted = row; }
+
+    static QString dayText(const QDate& day);
+    static QString footerText(const QModelIndex& index);
+
+private:
+    bool startsRun(const QModelIndex& index) const;
+    static bool startsDay(const QModelIndex& index);
+
+    bool m_showNames = true;
+    int m_highlighted = -1;
+};
+
+} // namespace confab::ui

@@ -1,0 +1,282 @@
+#include "RoomListPanel.h"
+
+#include "Avatar.h"
+#include "ChatClient.h"
+#include "Theme.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenu>
+#include <QPainter>
+#include <QPainterPath>
+#include <QSortFilterProxyModel>
+#include <QStyledItemDelegate>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace confab::ui {
+
+using core::RoomsModel;
+
+namespace {
+
+constexpr int kRowHeight = 58;
+constexpr int kAvatar = 38;
+
+QString activityText(const QDateTime& at)
+{
+    if (!at.isValid()) {
+        return {};
+    }
+    const QDateTime local = at.toLocalTime();
+    const QDate today = QDate::currentDate();
+    const QLocale locale;
+    if (local.date() == today) {
+        return locale.toString(local.time(), QLocale::ShortFormat);
+    }
+    if (local.date().daysTo(today) < 7) {
+        return locale.dayName(local.date().dayOfWeek(), QLocale::ShortFormat);
+    }
+    return locale.toString(local.date(), QLocale::ShortFormat);
+}
+
+class RoomDelegate : public QStyledItemDelegate {
+public:
+    RoomDelegate(core::ChatClient& chat, QObject* parent)
+        : QStyledItemDelegate(parent), m_chat(chat)
+    {}
+
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex&) const override
+    {
+        return {option.rect.width(), kRowHeight};
+    }
+
+    void paint(QPainter* painter, const QStyleOptionViewItem& option,
+               const QModelIndex& index) const override
+    {
+        const Theme::Colors& c =
+            Theme::instance() ? Theme::instance()->colors() : Theme::colors(false);
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        const QRect r = option.rect.adjusted(6, 2, -6, -2);
+        const bool selected = option.state & QStyle::State_Selected;
+        if (selected || (option.state & QStyle::State_MouseOver)) {
+            QColor back = option.palette.highlight().color();
+            back.setAlpha(selected ? 60 : 22);
+            QPainterPath path;
+            path.addRoundedRect(QRectF(r), 8, 8);
+            painter->fillPath(path, back);
+        }
+        const QString name = index.data(RoomsModel::NameRole).toString();
+        const bool direct = index.data(RoomsModel::DirectRole).toBool();
+        const int unread = index.data(RoomsModel::UnreadCountRole).toInt();
+        const bool muted = index.data(RoomsModel::MutedRole).toBool();
+
+        const QRect avatar(r.left() + 8, r.center().y() - kAvatar / 2 + 1, kAvatar, kAvatar);
+        painter->drawPixmap(
+            avatar.topLeft(),
+            cachedAvatarPixmap({}, direct ? name : QStringLiteral("# ") + name, kAvatar));
+
+        const int textLeft = avatar.right() + 10;
+        QFont nameFont = option.font;
+        nameFont.setBold(unread > 0 && !muted);
+        QFont small = option.font;
+        small.setPointSizeF(option.font.pointSizeF() * 0.88);
+        const QFontMetrics nameMetrics(nameFont);
+        const QFontMetrics smallMetrics(small);
+
+        const QString when = activityText(index.data(RoomsModel::LastActivityRole).toDateTime());
+        const int whenWidth = smallMetrics.horizontalAdvance(when);
+        const int top =
+            r.top() + (r.height() - nameMetrics.height() - smallMetrics.height() - 3) / 2;
+        const QRect nameRect(textLeft, top, r.right() - 10 - whenWidth - 8 - textLeft,
+                             nameMetrics.height());
+        painter->setFont(nameFont);
+        painter->setPen(option.palette.text().color());
+        painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
+                          nameMetrics.elidedText(name, Qt::ElideRight, nameRect.width()));
+        painter->setFont(small);
+        painter->setPen(c.mutedText);
+        painter->drawText(QRect(r.right() - 10 - whenWidth, top, whenWidth, nameMetrics.height()),
+                          Qt::AlignRight | Qt::AlignVCenter, when);
+
+        QString badge;
+        if (unread > 0) {
+            badge = unread > 99 ? QStringLiteral("99+") : QString::number(unread);
+        }
+        const int badgeWidth =
+            badge.isEmpty() ? 0 : std::max(smallMetrics.horizontalAdvance(badge) + 12, 20);
+        const int secondTop = top + nameMetrics.height() + 3;
+        if (!badge.isEmpty()) {
+            const QRect pill(r.right() - 10 - badgeWidth, secondTop, badgeWidth,
+                             smallMetrics.height() + 2);
+            QPainterPath path;
+            path.addRoundedRect(QRectF(pill), pill.height() / 2.0, pill.height() / 2.0);
+            painter->fillPath(path, muted ? c.mutedText : c.badge);
+            QFont bold = small;
+            bold.setBold(true);
+            painter->setFont(bold);
+            painter->setPen(c.badgeText);
+            painter->drawText(pill, Qt::AlignCenter, badge);
+            painter->setFont(small);
+        }
+        QString preview = index.data(RoomsModel::LastMessageRole).toString().simplified();
+        const QString authorId = index.data(RoomsModel::LastMessageAuthorIdRole).toString();
+        if (!preview.isEmpty() && authorId == m_chat.myId()) {
+            preview = RoomListPanel::tr("You: %1").arg(preview);
+        } else if (!preview.isEmpty() && !direct && !authorId.isEmpty()) {
+            const QString author = m_chat.users()->displayName(authorId);
+            if (!author.isEmpty()) {
+                preview = RoomListPanel::tr("%1: %2").arg(author, preview);
+            }
+        }
+        if (preview.isEmpty()) {
+            preview =
+                direct ? RoomListPanel::tr("Direct message") : RoomListPanel::tr("No messages yet");
+        }
+        if (muted) {
+            preview = RoomListPanel::tr("Muted · %1").arg(preview);
+        }
+        const QRect previewRect(textLeft, secondTop,
+                                r.right() - 10 - (badgeWidth ? badgeWidth + 8 : 0) - textLeft,
+                                smallMetrics.height() + 2);
+        painter->setPen(c.mutedText);
+        painter->drawText(previewRect, Qt::AlignLeft | Qt::AlignVCenter,
+                          smallMetrics.elidedText(preview, Qt::ElideRight, previewRect.width()));
+        painter->restore();
+    }
+
+private:
+    core::ChatClient& m_chat;
+};
+
+} // namespace
+
+RoomListPanel::RoomListPanel(core::ChatClient& chat, QWidget* parent)
+    : QWidget(parent), m_chat(chat)
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(6);
+
+    auto* top = new QHBoxLayout;
+    top->setContentsMargins(8, 0, 8, 0);
+    m_search = new QLineEdit(this);
+    m_search->setPlaceholderText(tr("Search rooms"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search rooms"));
+    m_new = new QToolButton(this);
+    m_new->setText(tr("New"));
+    m_new->setToolTip(tr("Start a conversation or join a room"));
+    m_new->setPopupMode(QToolButton::InstantPopup);
+    auto* menu = new QMenu(m_new);
+    menu->addAction(tr("New &room…"), this, &RoomListPanel::createRoomRequested);
+    menu->addAction(tr("&Join a room…"), this, &RoomListPanel::joinRoomRequested);
+    menu->addAction(tr("New &direct message…"), this, &RoomListPanel::directMessageRequested);
+    m_new->setMenu(menu);
+    top->addWidget(m_search, 1);
+    top->addWidget(m_new);
+    layout->addLayout(top);
+
+    m_filter = new QSortFilterProxyModel(this);
+    m_filter->setSourceModel(m_chat.rooms());
+    m_filter->setFilterRole(RoomsModel::NameRole);
+    m_filter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString& text) {
+        m_filter->setFilterFixedString(text.trimmed());
+        updateEmpty();
+    });
+
+    m_view = new QListView(this);
+    m_view->setModel(m_filter);
+    m_view->setItemDelegate(new RoomDelegate(m_chat, m_view));
+    m_view->setFrameShape(QFrame::NoFrame);
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_view->setUniformItemSizes(true);
+    m_view->setMouseTracking(true);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->setAccessibleName(tr("Rooms"));
+    m_view->viewport()->setAttribute(Qt::WA_Hover);
+    layout->addWidget(m_view, 1);
+
+    m_empty = new QLabel(tr("No rooms yet. Use “New” to create one, join a public room, or "
+                            "message someone."),
+                         this);
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setForegroundRole(QPalette::PlaceholderText);
+    m_empty->setContentsMargins(16, 16, 16, 16);
+    layout->addWidget(m_empty);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex& current) {
+                const QString roomId = current.data(RoomsModel::IdRole).toString();
+                if (!roomId.isEmpty() && roomId != m_selected) {
+                    m_selected = roomId;
+                    emit roomSelected(roomId);
+                }
+            });
+    connect(m_view, &QListView::customContextMenuRequested, this, &RoomListPanel::showMenu);
+    // Rows move as activity changes: the selection follows its room.
+    connect(m_filter, &QAbstractItemModel::rowsMoved, this, [this] { selectRoom(m_selected); });
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, [this] { selectRoom(m_selected); });
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, [this] { updateEmpty(); });
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, [this] { updateEmpty(); });
+    connect(m_filter, &QAbstractItemModel::modelReset, this, [this] {
+        updateEmpty();
+        selectRoom(m_selected);
+    });
+    updateEmpty();
+}
+
+void RoomListPanel::updateEmpty()
+{
+    const bool none = m_chat.rooms()->rowCount() == 0;
+    m_empty->setVisible(none);
+    m_view->setVisible(!none);
+}
+
+void RoomListPanel::selectRoom(const QString& roomId)
+{
+    m_selected = roomId;
+    const int sourceRow = m_chat.rooms()->rowOf(roomId);
+    const QModelIndex index = m_filter->mapFromSource(m_chat.rooms()->index(sourceRow));
+    if (!index.isValid()) {
+        m_view->selectionModel()->clearSelection();
+        return;
+    }
+    if (m_view->currentIndex() != index) {
+        const QSignalBlocker block(m_view->selectionModel());
+        m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+        m_view->viewport()->update();
+    }
+}
+
+QString RoomListPanel::selectedRoom() const
+{
+    return m_selected;
+}
+
+void RoomListPanel::showMenu(const QPoint& pos)
+{
+    const QModelIndex index = m_view->indexAt(pos);
+    if (!index.isValid()) {
+        return;
+    }
+    const QString roomId = index.data(RoomsModel::IdRole).toString();
+    const bool muted = index.data(RoomsModel::MutedRole).toBool();
+    QMenu menu(this);
+    menu.addAction(muted ? tr("Un&mute notifications") : tr("&Mute notifications"), this,
+                   [this, roomId, muted] { m_chat.setMuted(roomId, !muted); });
+    if (!index.data(RoomsModel::DirectRole).toBool()) {
+        menu.addAction(tr("&Invite…"), this, [this, roomId] { emit inviteRequested(roomId); });
+    }
+    menu.addSeparator();
+    menu.addAction(tr("&Leave…"), this, [this, roomId] { emit leaveRequested(roomId); });
+    menu.exec(m_view->viewport()->mapToGlobal(pos));
+}
+
+} // namespace confab::ui

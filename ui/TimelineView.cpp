@@ -1,0 +1,237 @@
+#include "TimelineView.h"
+
+#include "MessageDelegate.h"
+#include "TimelineModel.h"
+
+#include <QContextMenuEvent>
+#include <QIdentityProxyModel>
+#include <QMouseEvent>
+#include <QScrollBar>
+
+namespace confab::ui {
+
+using core::TimelineModel;
+
+namespace {
+
+// Item views fetch more whenever the last row is on screen, which in a
+// timeline is always: older pages are asked for here, near the top only.
+class NoAutoFetch : public QIdentityProxyModel {
+public:
+    using QIdentityProxyModel::QIdentityProxyModel;
+    bool canFetchMore(const QModelIndex&) const override { return false; }
+    void fetchMore(const QModelIndex&) override {}
+};
+
+constexpr int kStickSlackPx = 6;
+constexpr int kGlowMs = 1600;
+
+} // namespace
+
+TimelineView::TimelineView(QWidget* parent)
+    : QListView(parent), m_delegate(new MessageDelegate(this))
+{
+    setItemDelegate(m_delegate);
+    setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setSelectionMode(QAbstractItemView::NoSelection);
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setFocusPolicy(Qt::NoFocus);
+    setFrameShape(QFrame::NoFrame);
+    setUniformItemSizes(false);
+    // Re-lays rows out when the width changes (their heights depend on it).
+    setWordWrap(true);
+    setMouseTracking(true);
+    verticalScrollBar()->setSingleStep(24);
+    setAccessibleName(tr("Messages"));
+    viewport()->setAutoFillBackground(true);
+
+    m_glow.setSingleShot(true);
+    connect(&m_glow, &QTimer::timeout, this, [this] {
+        m_delegate->setHighlightedRow(-1);
+        viewport()->update();
+    });
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &TimelineView::onScrolled);
+    connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, [this] {
+        if (m_stick && !m_adjusting) {
+            settle();
+        }
+    });
+}
+
+void TimelineView::setTimeline(TimelineModel* timeline)
+{
+    if (QAbstractItemModel* old = model()) {
+        setModel(nullptr);
+        old->deleteLater();
+    }
+    m_timeline = timeline;
+    m_stick = true;
+    m_anchor = QPersistentModelIndex();
+    m_delegate->setHighlightedRow(-1);
+    if (timeline) {
+        auto* proxy = new NoAutoFetch(this);
+        proxy->setSourceModel(timeline);
+        connect(timeline, &QObject::destroyed, proxy, &QObject::deleteLater);
+        setModel(proxy);
+        connect(proxy, &QAbstractItemModel::rowsAboutToBeInserted, this,
+                [this](const QModelIndex&, int start) { rememberAnchor(start); });
+        timeline->load();
+        connect(timeline, &TimelineModel::loadedChanged, this, [this] { settle(); });
+    }
+    settle();
+}
+
+bool TimelineView::isAtBottom() const
+{
+    const QScrollBar* bar = verticalScrollBar();
+    return bar->value() >= bar->maximum() - kStickSlackPx;
+}
+
+void TimelineView::scrollToNewest()
+{
+    m_stick = true;
+    settle();
+}
+
+bool TimelineView::showMessage(const QString& messageId)
+{
+    if (!m_timeline || messageId.isEmpty()) {
+        return false;
+    }
+    const int row = m_timeline->rowOfMessage(messageId);
+    if (row < 0) {
+        return false;
+    }
+    executeDelayedItemsLayout();
+    m_stick = false;
+    scrollTo(model()->index(row, 0), QAbstractItemView::PositionAtCenter);
+    m_delegate->setHighlightedRow(row);
+    m_glow.start(kGlowMs);
+    viewport()->update();
+    return true;
+}
+
+void TimelineView::settle()
+{
+    if (!model()) {
+        return;
+    }
+    m_adjusting = true;
+    executeDelayedItemsLayout();
+    QScrollBar* bar = verticalScrollBar();
+    if (m_stick) {
+        bar->setValue(bar->maximum());
+    } else if (m_anchor.isValid()) {
+        bar->setValue(bar->value() + visualRect(m_anchor).top() - m_anchorTop);
+    }
+    m_anchor = QPersistentModelIndex();
+    m_adjusting = false;
+    if (m_stick && isVisible() && m_timeline && m_timeline->isLoaded()) {
+        emit newestShown();
+    }
+    maybeFetchOlder();
+}
+
+void TimelineView::rememberAnchor(int start)
+{
+    // Rows about to go in above what is shown: what is shown stays put.
+    if (m_stick || m_anchor.isValid() || model()->rowCount() == 0) {
+        return;
+    }
+    const QModelIndex top = indexAt(QPoint(1, 1));
+    if (top.isValid() && start <= top.row()) {
+        m_anchor = top;
+        m_anchorTop = visualRect(top).top();
+    }
+}
+
+void TimelineView::rowsInserted(const QModelIndex& parent, int start, int end)
+{
+    QListView::rowsInserted(parent, start, end);
+    // Once per burst (a page of history, a catch-up), not once per row.
+    QMetaObject::invokeMethod(this, &TimelineView::settle, Qt::QueuedConnection);
+}
+
+void TimelineView::rowsAboutToBeRemoved(const QModelIndex& parent, int start, int end)
+{
+    QListView::rowsAboutToBeRemoved(parent, start, end);
+    QMetaObject::invokeMethod(this, &TimelineView::settle, Qt::QueuedConnection);
+}
+
+void TimelineView::dataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight,
+                               const QList<int>& roles)
+{
+    QListView::dataChanged(topLeft, bottomRight, roles);
+    // An edit, a deletion, a name that arrived: the row's height may differ.
+    scheduleDelayedItemsLayout();
+    if (m_stick) {
+        QMetaObject::invokeMethod(this, &TimelineView::settle, Qt::QueuedConnection);
+    }
+}
+
+void TimelineView::resizeEvent(QResizeEvent* event)
+{
+    QListView::resizeEvent(event);
+    if (m_stick) {
+        QMetaObject::invokeMethod(this, &TimelineView::settle, Qt::QueuedConnection);
+    }
+}
+
+void TimelineView::onScrolled(int value)
+{
+    if (m_adjusting) {
+        return;
+    }
+    m_stick = value >= verticalScrollBar()->maximum() - kStickSlackPx;
+    if (m_stick) {
+        emit newestShown();
+    }
+    maybeFetchOlder();
+}
+
+void TimelineView::maybeFetchOlder()
+{
+    if (!m_timeline || !m_timeline->isLoaded() || m_timeline->isFetching()) {
+        return;
+    }
+    // Within a screen of the top, or everything fits on one screen.
+    if (verticalScrollBar()->value() < viewport()->height() &&
+        m_timeline->canFetchMore(QModelIndex())) {
+        m_timeline->fetchMore(QModelIndex());
+    }
+}
+
+void TimelineView::mouseReleaseEvent(QMouseEvent* event)
+{
+    const QModelIndex index = indexAt(event->position().toPoint());
+    if (index.isValid() && event->button() == Qt::LeftButton) {
+        QStyleOptionViewItem option;
+        initViewItemOption(&option);
+        option.rect = visualRect(index);
+        const MessageDelegate::Layout layout = m_delegate->layout(option, index);
+        if (layout.quote.contains(event->position().toPoint())) {
+            showMessage(index.data(TimelineModel::ReplyToRole).toString());
+            return;
+        }
+        if (layout.bubble.contains(event->position().toPoint()) &&
+            index.data(TimelineModel::SendStateRole).value<TimelineModel::SendState>() ==
+                TimelineModel::SendState::Failed) {
+            emit messageMenuRequested(index, event->globalPosition().toPoint());
+            return;
+        }
+    }
+    QListView::mouseReleaseEvent(event);
+}
+
+void TimelineView::contextMenuEvent(QContextMenuEvent* event)
+{
+    const QModelIndex index = indexAt(event->pos());
+    if (!index.isValid() || index.data(TimelineModel::KindRole).value<TimelineModel::Kind>() !=
+                                TimelineModel::Kind::Message) {
+        return;
+    }
+    emit messageMenuRequested(index, event->globalPos());
+}
+
+} // namespace confab::ui

@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QListView>
+#include <QPersistentModelIndex>
+#include <QTimer>
+
+namespace confab::core {
+class TimelineModel;
+}
+
+namespace confab::ui {
+
+class MessageDelegate;
+
+// A room's timeline: newest at the bottom, kept there while the user is
+// there; scrolling near the top loads older messages without moving what
+// is on screen; a click on a quoted message goes to it.
+class TimelineView : public QListView {
+    Q_OBJECT
+
+public:
+    explicit TimelineView(QWidget* parent = nullptr);
+
+    void setTimeline(core::TimelineModel* timeline);
+    core::TimelineModel* timeline() const { return m_timeline; }
+    MessageDelegate* messageDelegate() const { return m_delegate; }
+
+    bool isAtBottom() const;
+    void scrollToNewest();
+    // Scrolls to a message and makes it glow for a moment; false when it is
+    // not loaded.
+    bool showMessage(const QString& messageId);
+
+signals:
+    // The newest message is on screen (after a scroll, a new message, a switch).
+    void newestShown();
+    void messageMenuRequested(const QModelIndex& index, const QPoint& globalPos);
+
+protected:
+    void rowsInserted(const QModelIndex& parent, int start, int end) override;
+    void rowsAboutToBeRemoved(const QModelIndex& parent, int start, int end) override;
+    void dataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight,
+                     const QList<int>& roles) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
+
+private:
+    void onScrolled(int value);
+    void rememberAnchor(int start);
+    void maybeFetchOlder();
+    void settle();
+
+    core::TimelineModel* m_timeline = nullptr;
+    MessageDelegate* m_delegate;
+    bool m_stick = true;
+    // While older rows go in at the top: the row at the top of the screen
+    // and where it was, to keep it there.
+    QPersistentModelIndex m_anchor;
+    int m_anchorTop = 0;
+    bool m_adjusting = false;
+    QTimer m_glow;
+};
+
+} // namespace confab::ui
