@@ -93,8 +93,8 @@ void Client::useLocal()
                 }
                 connectTo(m_localServer->target(), QStringLiteral("local"), {});
             } else if (state == LocalServer::State::Failed) {
-                setState(State::Failed, m_localServer->errorString());
                 scheduleLocalRestart();
+                setState(State::Failed, m_localServer->errorString());
             }
         });
     }

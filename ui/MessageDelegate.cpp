@@ -131,6 +131,15 @@ QString MessageDelegate::dayText(const QDate& day)
     return locale.toString(day, QLocale::LongFormat);
 }
 
+QString MessageDelegate::timeText(const QTime& time)
+{
+    const QLocale locale;
+    QString format = locale.timeFormat(QLocale::ShortFormat);
+    // Some locales' short format (C's among them) still has seconds.
+    format.remove(QStringLiteral(":ss"));
+    return locale.toString(time, format);
+}
+
 QString MessageDelegate::footerText(const QModelIndex& index)
 {
     switch (stateOf(index)) {
@@ -141,7 +150,7 @@ QString MessageDelegate::footerText(const QModelIndex& index)
     case TimelineModel::SendState::Sent:
         break;
     }
-    const QString time = QLocale().toString(sentAt(index).time(), QLocale::ShortFormat);
+    const QString time = timeText(sentAt(index).time());
     if (index.data(TimelineModel::EditedRole).toBool() &&
         !index.data(TimelineModel::DeletedRole).toBool()) {
         return tr("edited %1", "time of a message that was edited").arg(time);

@@ -43,6 +43,8 @@ public:
     void setHighlightedRow(int row) { m_highlighted = row; }
 
     static QString dayText(const QDate& day);
+    // Hours and minutes, the locale's way.
+    static QString timeText(const QTime& time);
     static QString footerText(const QModelIndex& index);
 
 private:

@@ -2,6 +2,7 @@
 
 #include "Avatar.h"
 #include "ChatClient.h"
+#include "MessageDelegate.h"
 #include "Theme.h"
 
 #include <QHBoxLayout>
@@ -34,7 +35,7 @@ QString activityText(const QDateTime& at)
     const QDate today = QDate::currentDate();
     const QLocale locale;
     if (local.date() == today) {
-        return locale.toString(local.time(), QLocale::ShortFormat);
+        return MessageDelegate::timeText(local.time());
     }
     if (local.date().daysTo(today) < 7) {
         return locale.dayName(local.date().dayOfWeek(), QLocale::ShortFormat);
@@ -75,9 +76,7 @@ public:
         const bool muted = index.data(RoomsModel::MutedRole).toBool();
 
         const QRect avatar(r.left() + 8, r.center().y() - kAvatar / 2 + 1, kAvatar, kAvatar);
-        painter->drawPixmap(
-            avatar.topLeft(),
-            cachedAvatarPixmap({}, direct ? name : QStringLiteral("# ") + name, kAvatar));
+        painter->drawPixmap(avatar.topLeft(), cachedAvatarPixmap({}, name, kAvatar));
 
         const int textLeft = avatar.right() + 10;
         QFont nameFont = option.font;

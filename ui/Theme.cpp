@@ -10,6 +10,8 @@
 #include <QtDBus/QDBusPendingCallWatcher>
 #include <QtDBus/QDBusVariant>
 
+#include <utility>
+
 namespace confab::ui {
 
 namespace {
@@ -150,13 +152,12 @@ Theme::Theme(QObject* parent) : Theme(kPortalService, parent)
 Theme::Theme(const QString& portalService, QObject* parent)
     : QObject(parent), m_portalService(portalService)
 {
-    if (s_instance) {
-        qCWarning(lcTheme) << "A second Theme replaces the first as Theme::instance()";
-    }
-    s_instance = this;
-    // Taken before our palettes replace the platform's.
-    m_platformDark =
+    // A second theme (a test's) stands in for the first until it goes.
+    m_previous = std::exchange(s_instance, this);
+    // Taken before the first of our palettes replaces the platform's.
+    static const bool platformDark =
         gtkThemeIsDark() || QGuiApplication::palette().color(QPalette::Window).lightness() < 128;
+    m_platformDark = platformDark;
     if (qobject_cast<QApplication*>(QCoreApplication::instance())) {
         // Fusion draws with the palette alone, so both looks are complete.
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
@@ -168,7 +169,10 @@ Theme::Theme(const QString& portalService, QObject* parent)
 Theme::~Theme()
 {
     if (s_instance == this) {
-        s_instance = nullptr;
+        s_instance = m_previous;
+        if (m_previous) {
+            m_previous->apply(true);
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 #include <QColor>
 #include <QObject>
 #include <QPalette>
+#include <QPointer>
 #include <QString>
 
 class QDBusMessage;
@@ -78,6 +79,7 @@ private:
     void setPortalScheme(PortalScheme scheme);
     void apply(bool force = false);
 
+    QPointer<Theme> m_previous;
     QString m_portalService;
     ThemeChoice m_choice = ThemeChoice::System;
     PortalScheme m_portalScheme = PortalScheme::Unknown;

@@ -372,6 +372,16 @@ TEST(Theme, LightAndDarkSetTheWholePalette)
     EXPECT_FALSE(changed.at(1).at(0).toBool());
     EXPECT_GT(QApplication::palette().color(QPalette::Window).lightness(), 230);
 
+    // A theme made for a while stands in for this one, and gives way again.
+    {
+        ui::Theme other(uniqueName("noportal"), nullptr);
+        other.setChoice(ui::ThemeChoice::Dark);
+        EXPECT_EQ(ui::Theme::instance(), &other);
+        EXPECT_LT(QApplication::palette().color(QPalette::Window).lightness(), 50);
+    }
+    EXPECT_EQ(ui::Theme::instance(), &theme);
+    EXPECT_GT(QApplication::palette().color(QPalette::Window).lightness(), 230);
+
     EXPECT_EQ(ui::Theme::choiceFromKey(QStringLiteral("dark")), ui::ThemeChoice::Dark);
     EXPECT_EQ(ui::Theme::choiceFromKey(QStringLiteral("light")), ui::ThemeChoice::Light);
     EXPECT_EQ(ui::Theme::choiceFromKey(QStringLiteral("nonsense")), ui::ThemeChoice::System);

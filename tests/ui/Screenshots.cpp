@@ -2,23 +2,79 @@
 // taken from the screen (run it under Xvfb: scripts/screenshot).
 
 #include "AppController.h"
+#include "Avatar.h"
+#include "ChatClient.h"
+#include "ChatView.h"
 #include "Client.h"
+#include "Composer.h"
 #include "MainWindow.h"
 #include "ProfileDialog.h"
 #include "SignInWindow.h"
+#include "Theme.h"
+#include "Translations.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScreen>
+#include <QSignalSpy>
 #include <QTabBar>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QUuid>
 
 #include <cstdio>
 
 namespace {
+
+QImage gradient(int hue)
+{
+    QImage picture(400, 400, QImage::Format_RGB32);
+    for (int y = 0; y < picture.height(); ++y) {
+        for (int x = 0; x < picture.width(); ++x) {
+            picture.setPixelColor(x, y, QColor::fromHsv((hue + (x + y) / 3) % 360, 120, 200));
+        }
+    }
+    return picture;
+}
+
+// Another person on the same server, through the chat core.
+struct Peer {
+    std::unique_ptr<confab::core::Session> session;
+    std::unique_ptr<confab::core::Account> account;
+    std::unique_ptr<confab::core::ChatClient> chat;
+};
+
+bool wait(const std::function<bool()>& done, const char* what, int ms = 15000)
+{
+    if (QTest::qWaitFor(done, ms)) {
+        return true;
+    }
+    std::fprintf(stderr, "timed out: %s\n", what);
+    return false;
+}
+
+std::unique_ptr<Peer> signUp(const QString& target, const QString& username,
+                             const QString& displayName, const QString& dataDir)
+{
+    auto peer = std::make_unique<Peer>();
+    peer->session = std::make_unique<confab::core::Session>(
+        std::make_shared<confab::core::Connection>(target, confab::core::Connection::Security{}),
+        QStringLiteral("local"), nullptr);
+    peer->session->registerAccount(username, QStringLiteral("correct horse"), displayName, false);
+    if (!wait([&] { return peer->session->state() == confab::core::Session::State::SignedIn; },
+              "peer sign-up")) {
+        return nullptr;
+    }
+    peer->account = std::make_unique<confab::core::Account>(*peer->session);
+    peer->chat = std::make_unique<confab::core::ChatClient>(
+        *peer->session, confab::core::ChatClient::Options{dataDir, {}});
+    peer->chat->start();
+    return peer;
+}
 
 bool save(QWidget* window, const QDir& dir, const QString& name)
 {
@@ -42,6 +98,9 @@ int main(int argc, char** argv)
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("confab"));
     QApplication::setOrganizationName(QStringLiteral("confab"));
+    confab::ui::Theme theme;
+    theme.setChoice(confab::ui::ThemeChoice::Light);
+    confab::ui::installTranslations(QStringLiteral("en"));
     if (argc < 2) {
         std::fprintf(stderr, "usage: %s OUTPUT_DIR\n", argv[0]);
         return 2;
@@ -76,13 +135,7 @@ int main(int argc, char** argv)
     confab::ui::ProfileDialog profile(*client.session(), *client.account(), &main);
     profile.show();
     profile.statusField()->setText(QStringLiteral("Working from the lake house"));
-    QImage picture(400, 400, QImage::Format_RGB32);
-    for (int y = 0; y < picture.height(); ++y) {
-        for (int x = 0; x < picture.width(); ++x) {
-            picture.setPixelColor(x, y, QColor::fromHsv((x + y) / 3 % 360, 120, 200));
-        }
-    }
-    profile.setAvatarImage(picture);
+    profile.setAvatarImage(gradient(0));
     QTest::mouseClick(profile.saveButton(), Qt::LeftButton);
     if (!QTest::qWaitFor([&] { return !client.session()->user().avatar().empty(); }, 10000)) {
         std::fprintf(stderr, "the profile was not saved\n");
@@ -90,6 +143,129 @@ int main(int argc, char** argv)
     }
     ok = save(&profile, out, QStringLiteral("profile")) && ok;
     profile.hide();
+
+    // Bob and Chen join the server; Bob has a picture.
+    const QString target = client.localServer()->target();
+    QTemporaryDir peersDir;
+    const QString peers = peersDir.path();
+    auto bob = signUp(target, QStringLiteral("bob"), QStringLiteral("Bob Marsh"), peers + "/bob");
+    auto chen = signUp(target, QStringLiteral("chen"), QStringLiteral("Chen Wei"), peers + "/chen");
+    if (!bob || !chen) {
+        return 1;
+    }
+    confab::core::Account::ProfileChange bobsPicture;
+    bobsPicture.avatar = confab::ui::encodeAvatar(gradient(200));
+    bobsPicture.statusText = QStringLiteral("Packing");
+    bob->account->updateProfile(bobsPicture);
+
+    confab::core::ChatClient& anna = *main.chat();
+    // A quiet room, a direct conversation, and the trip, busiest last.
+    QSignalSpy created(bob->chat.get(), &confab::core::ChatClient::roomCreated);
+    bob->chat->createRoom(QStringLiteral("Book club"), QStringLiteral("March: The Overstory"), true,
+                          {QStringLiteral("anna"), QStringLiteral("chen")});
+    wait([&] { return created.count() == 1; }, "room");
+    const QString bookClub = created.at(0).at(0).toString();
+    bob->chat->sendMessage(bookClub, QStringLiteral("Chapter 4 is where it gets good"));
+    QSignalSpy direct(chen->chat.get(), &confab::core::ChatClient::directRoomOpened);
+    chen->chat->openDirectRoom(QStringLiteral("anna"));
+    wait([&] { return direct.count() == 1; }, "direct room");
+    const QString dm = direct.at(0).at(0).toString();
+    chen->chat->sendMessage(dm, QStringLiteral("Are you coming on Saturday?"));
+    bob->chat->createRoom(QStringLiteral("Weekend trip"), QStringLiteral("Lake Tahoe, 14–16 March"),
+                          false, {QStringLiteral("anna"), QStringLiteral("chen")});
+    wait([&] { return created.count() == 2; }, "room");
+    const QString trip = created.at(1).at(0).toString();
+    wait([&] { return anna.rooms()->contains(trip) && anna.rooms()->contains(dm); },
+         "rooms at Anna's");
+    main.openRoom(trip);
+
+    struct Line {
+        confab::core::ChatClient* who;
+        const char* text;
+    };
+    const std::vector<Line> script = {
+        {bob->chat.get(), "Morning! Cabin is booked for Friday to Sunday"},
+        {&anna, "Amazing, thank you for sorting that out"},
+        {chen->chat.get(), "Who is driving?"},
+        {bob->chat.get(), "I can take four in the van"},
+        {&anna, "I'll bring the camera and the board games"},
+        {chen->chat.get(), "Count me in for the van"},
+        {bob->chat.get(), "Weather says sunny on Saturday, snow on Sunday morning"},
+        {&anna, "Then let's do the long hike on Saturday"},
+        {chen->chat.get(), "The ridge trail? It's about 14 km"},
+        {&anna, "Yes, the ridge trail. We start early, around eight"},
+        {bob->chat.get(), "Eight it is. I'll bring coffee in the big thermos"},
+        {chen->chat.get(), "What about food for Friday night?"},
+        {&anna, "Pasta night? I can cook"},
+        {bob->chat.get(), "Yes please"},
+        {chen->chat.get(), "I'll get the groceries on the way"},
+        {&anna, "Shopping list:\n- pasta and tomatoes\n- parmesan\n- something green"},
+        {bob->chat.get(), "Add marshmallows, there is a fire pit"},
+        {chen->chat.get(), "Done, added"},
+        {&anna, "Does anyone have snow chains?"},
+        {bob->chat.get(), "The van has them"},
+        {chen->chat.get(), "Leaving from mine at 5 on Friday?"},
+        {&anna, "5 works for me"},
+        {bob->chat.get(), "Same. See you all then"},
+        {chen->chat.get(), "Can't wait"},
+        {&anna, "Me neither. Packing tonight"},
+        {bob->chat.get(), "Don't forget warm socks"},
+        {&anna, "Noted. Should we split the cabin cost now?"},
+        {chen->chat.get(), "Send me the total and I'll pay my part"},
+        {bob->chat.get(), "It's 480 for three nights, so 160 each"},
+        {&anna, "Sent!"},
+        {chen->chat.get(), "Sent as well"},
+        {bob->chat.get(), "Got both, thanks"},
+    };
+    for (const Line& line : script) {
+        const quint64 before = anna.rooms()->lastSeq(trip);
+        line.who->sendMessage(trip, QString::fromUtf8(line.text));
+        ok = wait([&] { return anna.rooms()->lastSeq(trip) > before; }, "message") && ok;
+    }
+    confab::core::TimelineModel* timeline = anna.timeline(trip);
+    auto rowOf = [&](const QString& text) {
+        for (int row = timeline->rowCount() - 1; row >= 0; --row) {
+            if (timeline->index(row).data(confab::core::TimelineModel::TextRole) == text) {
+                return row;
+            }
+        }
+        return -1;
+    };
+    // Anna fixes a message, Bob answers one with a reply, and types.
+    const QString hike =
+        timeline->index(rowOf(QStringLiteral("Then let's do the long hike on Saturday")))
+            .data(confab::core::TimelineModel::IdRole)
+            .toString();
+    anna.editMessage(hike, QStringLiteral("Then let's do the long hike on Saturday morning"));
+    const QString split =
+        timeline->index(rowOf(QStringLiteral("Noted. Should we split the cabin cost now?")))
+            .data(confab::core::TimelineModel::IdRole)
+            .toString();
+    const quint64 beforeReply = anna.rooms()->lastSeq(trip);
+    bob->chat->sendMessage(trip, QStringLiteral("Yes, I'll post the numbers in a minute"), split);
+    ok = wait([&] { return anna.rooms()->lastSeq(trip) > beforeReply + 1; }, "reply") && ok;
+    bob->chat->userTyping(trip);
+    main.chatView()->composer()->setPlainText(QStringLiteral("See you Friday!"));
+    main.chatView()->membersButton()->setChecked(true);
+    wait([&] { return !main.chatView()->typingLabel()->text().isEmpty(); }, "typing", 5000);
+    QTest::qWait(500);
     ok = save(&main, out, QStringLiteral("main-window")) && ok;
+
+    confab::ui::Theme::instance()->setChoice(confab::ui::ThemeChoice::Dark);
+    bob->chat->userTyping(trip);
+    QTest::qWait(300);
+    ok = save(&main, out, QStringLiteral("main-window-dark")) && ok;
+    confab::ui::Theme::instance()->setChoice(confab::ui::ThemeChoice::Light);
+
+    // The same account in German: a window made after the language changed.
+    confab::ui::installTranslations(QStringLiteral("de"));
+    QLocale::setDefault(QLocale(QStringLiteral("de")));
+    main.hide();
+    confab::ui::MainWindow german(client);
+    german.show();
+    german.openRoom(trip);
+    wait([&] { return german.chat()->timeline(trip)->isLoaded(); }, "German timeline");
+    QTest::qWait(500);
+    ok = save(&german, out, QStringLiteral("main-window-de")) && ok;
     return ok ? 0 : 1;
 }

@@ -1,4 +1,5 @@
 #include "AppController.h"
+#include "ChatClient.h"
 #include "Client.h"
 #include "MainWindow.h"
 #include "ProfileDialog.h"
@@ -176,26 +177,54 @@ TEST(AppRestart, SignsInFromTheKeychainWithoutAPassword)
     EXPECT_EQ(client.session()->state(), core::Session::State::SignedIn);
 }
 
-TEST_F(SignInTest, SaysWhenTheLocalServerDiesAndRestartsIt)
+TEST_F(SignInTest, SaysWhenTheLocalServerDiesAndRestartsItOnItsOwn)
 {
     startLocal();
     createAccount(QStringLiteral("anna"), QStringLiteral("correct horse"));
     ASSERT_TRUE(waitFor([&] { return controller.mainWindow() != nullptr; }));
-    ui::MainWindow& main = *controller.mainWindow();
-    EXPECT_FALSE(main.noticeLabel()->isVisible());
+    ui::MainWindow* main = controller.mainWindow();
+    EXPECT_FALSE(main->noticeLabel()->isVisible());
+    core::Session* session = client.session();
+    ASSERT_TRUE(
+        waitFor([&] { return main->chat()->connectionState() == core::EventStream::State::Live; }));
 
     core::LocalServer* server = client.localServer();
     ASSERT_NE(server, nullptr);
-    ASSERT_GT(server->processId(), 0);
-    ::kill(static_cast<pid_t>(server->processId()), SIGKILL);
-    ASSERT_TRUE(waitFor([&] { return main.noticeLabel()->isVisible(); }));
-    EXPECT_TRUE(main.noticeLabel()->text().contains(QStringLiteral("Settings")))
-        << main.noticeLabel()->text().toStdString();
+    const qint64 firstPid = server->processId();
+    const int port = server->port();
+    ASSERT_GT(firstPid, 0);
+    QSignalSpy restarting(&client, &core::Client::localServerRestarting);
+    ::kill(static_cast<pid_t>(firstPid), SIGKILL);
+    ASSERT_TRUE(waitFor([&] { return main->noticeLabel()->isVisible(); }));
+    EXPECT_TRUE(main->noticeLabel()->text().contains(QStringLiteral("Starting it again")))
+        << main->noticeLabel()->text().toStdString();
+    EXPECT_EQ(restarting.count(), 1);
+
+    // Back on the same port: the same window and session carry on, live.
+    ASSERT_TRUE(waitFor([&] {
+        return server->state() == core::LocalServer::State::Running &&
+               !main->noticeLabel()->isVisible();
+    }));
+    EXPECT_NE(server->processId(), firstPid);
+    EXPECT_EQ(server->port(), port);
+    EXPECT_EQ(controller.mainWindow(), main);
+    EXPECT_EQ(client.session(), session);
+    EXPECT_EQ(session->state(), core::Session::State::SignedIn);
+    ASSERT_TRUE(
+        waitFor([&] { return main->chat()->connectionState() == core::EventStream::State::Live; }));
+}
+
+TEST_F(SignInTest, RestartFromTheSettingsSignsInAgainFromTheKeychain)
+{
+    startLocal();
+    createAccount(QStringLiteral("anna"), QStringLiteral("correct horse"));
+    ASSERT_TRUE(waitFor([&] { return controller.mainWindow() != nullptr; }));
 
     // What "Restart the server" in the settings does.
+    client.localServer()->stop();
     client.useLocal();
     ASSERT_TRUE(waitFor([&] { return client.state() == core::Client::State::Ready; }));
-    EXPECT_EQ(server->state(), core::LocalServer::State::Running);
+    EXPECT_EQ(client.localServer()->state(), core::LocalServer::State::Running);
     // Signed in again from the keychain, on a fresh main window.
     ASSERT_TRUE(waitFor([&] {
         return client.session()->state() == core::Session::State::SignedIn &&
