@@ -108,6 +108,21 @@ void Client::useLocal()
     }
 }
 
+void Client::restartLocalServer()
+{
+    m_localRestarts.stop();
+    endSession();
+    m_serverKey = QStringLiteral("local");
+    if (!m_localServer) {
+        useLocal();
+        return;
+    }
+    setState(State::Connecting);
+    // Started again once the old process is gone (on the same port).
+    m_localServer->stop();
+    m_localServer->start();
+}
+
 void Client::scheduleLocalRestart()
 {
     // A server that ran for a while and then died is started again at once
@@ -257,7 +272,9 @@ void Client::connectTo(const QString& target, const QString& serverKey,
 
 bool Client::restoreLastAccount()
 {
-    if (!m_session) {
+    // Reconnected with the session still signed in (the local server came
+    // back on its port): nothing to restore.
+    if (!m_session || m_session->state() != Session::State::SignedOut) {
         return false;
     }
     const QString username = m_settings->lastUsername(m_serverKey);

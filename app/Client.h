@@ -53,6 +53,8 @@ public:
 
     // Connects to the server this app runs (started if need be).
     void useLocal();
+    // Stops the local server and starts it again; the session starts anew.
+    void restartLocalServer();
     // Connects to `address` ("host:port"): TLS unless `insecure`; `caFile`
     // adds a CA to trust.
     void useRemote(const QString& address, bool insecure = false, const QString& caFile = {});

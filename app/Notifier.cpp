@@ -23,8 +23,12 @@ constexpr int kPreviewLength = 160;
 
 } // namespace
 
-Notifier::Notifier(ChatClient& chat, QDBusConnection bus, QObject* parent)
-    : QObject(parent), m_chat(chat), m_bus(std::move(bus))
+Notifier::Notifier(ChatClient& chat, QObject* parent)
+    : Notifier(chat, QDBusConnection::sessionBus(), kService, parent)
+{}
+
+Notifier::Notifier(ChatClient& chat, QDBusConnection bus, QString service, QObject* parent)
+    : QObject(parent), m_chat(chat), m_bus(std::move(bus)), m_service(std::move(service))
 {
     connect(m_chat.stream(), &EventStream::eventReceived, this,
             [this](const v1::Event& event) { onEvent(event); });
@@ -44,10 +48,9 @@ Notifier::Notifier(ChatClient& chat, QDBusConnection bus, QObject* parent)
         m_missed.remove(roomId);
     });
     if (m_bus.isConnected()) {
-        // Signals from whoever owns the service name now.
-        m_bus.connect(QString(), kPath, kInterface, QStringLiteral("ActionInvoked"), this,
+        m_bus.connect(m_service, kPath, kInterface, QStringLiteral("ActionInvoked"), this,
                       SLOT(onActionInvoked(uint, QString)));
-        m_bus.connect(QString(), kPath, kInterface, QStringLiteral("NotificationClosed"), this,
+        m_bus.connect(m_service, kPath, kInterface, QStringLiteral("NotificationClosed"), this,
                       SLOT(onNotificationClosed(uint, uint)));
     } else {
         m_serviceWorks = false;
@@ -58,7 +61,7 @@ Notifier::~Notifier()
 {
     for (auto it = m_shown.cbegin(); it != m_shown.cend(); ++it) {
         if (it->id != 0) {
-            m_bus.asyncCall(QDBusMessage::createMethodCall(kService, kPath, kInterface,
+            m_bus.asyncCall(QDBusMessage::createMethodCall(m_service, kPath, kInterface,
                                                            QStringLiteral("CloseNotification"))
                             << it->id);
         }
@@ -159,7 +162,7 @@ void Notifier::post(const QString& roomId, int added, const QString& body)
         return;
     }
     QDBusMessage call =
-        QDBusMessage::createMethodCall(kService, kPath, kInterface, QStringLiteral("Notify"));
+        QDBusMessage::createMethodCall(m_service, kPath, kInterface, QStringLiteral("Notify"));
     const QVariantMap hints{{QStringLiteral("desktop-entry"), QStringLiteral("confab")},
                             {QStringLiteral("category"), QStringLiteral("im.received")}};
     call << QStringLiteral("Confab") << shown.id << QStringLiteral("confab") << title << body
@@ -180,7 +183,7 @@ void Notifier::post(const QString& roomId, int added, const QString& body)
                 } else {
                     // Read while the call was under way.
                     m_bus.asyncCall(
-                        QDBusMessage::createMethodCall(kService, kPath, kInterface,
+                        QDBusMessage::createMethodCall(m_service, kPath, kInterface,
                                                        QStringLiteral("CloseNotification"))
                         << reply.value());
                 }
@@ -196,7 +199,7 @@ void Notifier::close(const QString& roomId)
     const uint id = it->id;
     m_shown.erase(it);
     if (id != 0 && m_serviceWorks) {
-        m_bus.asyncCall(QDBusMessage::createMethodCall(kService, kPath, kInterface,
+        m_bus.asyncCall(QDBusMessage::createMethodCall(m_service, kPath, kInterface,
                                                        QStringLiteral("CloseNotification"))
                         << id);
     }

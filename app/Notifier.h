@@ -19,8 +19,9 @@ class Notifier : public QObject {
     Q_OBJECT
 
 public:
-    explicit Notifier(ChatClient& chat, QDBusConnection bus = QDBusConnection::sessionBus(),
-                      QObject* parent = nullptr);
+    explicit Notifier(ChatClient& chat, QObject* parent = nullptr);
+    // The notification service under another name (tests).
+    Notifier(ChatClient& chat, QDBusConnection bus, QString service, QObject* parent = nullptr);
     ~Notifier() override;
 
     // The room on screen (empty: none) and whether the window has focus;
@@ -59,6 +60,7 @@ private slots:
 private:
     ChatClient& m_chat;
     QDBusConnection m_bus;
+    QString m_service;
     QString m_viewedRoom;
     bool m_windowActive = false;
     bool m_enabled = true;

@@ -1,5 +1,6 @@
 #include "AppController.h"
 #include "Client.h"
+#include "Theme.h"
 #include "Translations.h"
 
 #include <QApplication>
@@ -16,6 +17,8 @@ int main(int argc, char** argv)
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/confab/icons/confab.svg")));
 
     confab::core::Client client;
+    confab::ui::Theme theme;
+    theme.setChoice(confab::ui::Theme::choiceFromKey(client.settings().theme()));
     // The chosen language, else the system's.
     confab::ui::installTranslations(client.settings().language());
     confab::ui::AppController controller(client);

@@ -336,6 +336,8 @@ CreateRoomDialog::CreateRoomDialog(core::ChatClient& chat, QWidget* parent)
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_create = buttons->addButton(tr("Create"), QDialogButtonBox::AcceptRole);
     m_create->setDefault(true);
+    // Enter in a field creates; it never cancels.
+    buttons->button(QDialogButtonBox::Cancel)->setAutoDefault(false);
     layout->addWidget(buttons);
 
     connect(buttons, &QDialogButtonBox::accepted, this, &CreateRoomDialog::submit);
@@ -428,6 +430,7 @@ DirectoryDialog::DirectoryDialog(core::ChatClient& chat, QWidget* parent)
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_join = buttons->addButton(tr("Join"), QDialogButtonBox::AcceptRole);
     m_join->setDefault(true);
+    buttons->button(QDialogButtonBox::Cancel)->setAutoDefault(false);
     layout->addWidget(buttons);
 
     m_searchTimer = new QTimer(this);
@@ -561,6 +564,8 @@ UserPickerDialog::UserPickerDialog(core::ChatClient& chat, Purpose purpose, cons
     m_action = buttons->addButton(inviting ? tr("Invite") : tr("Start chat"),
                                   QDialogButtonBox::AcceptRole);
     m_action->setDefault(true);
+    buttons->button(inviting ? QDialogButtonBox::Close : QDialogButtonBox::Cancel)
+        ->setAutoDefault(false);
     layout->addWidget(buttons);
 
     m_searchTimer = new QTimer(this);

@@ -88,10 +88,7 @@ SettingsDialog::SettingsDialog(core::Client& client, QWidget* parent)
         m_log->setPlainText(local->log().join(QLatin1Char('\n')));
         connect(local, &core::LocalServer::logAppended, m_log, &QPlainTextEdit::appendPlainText);
         connect(local, &core::LocalServer::stateChanged, this, &SettingsDialog::updateState);
-        connect(m_restart, &QPushButton::clicked, this, [this, local] {
-            local->stop();
-            m_client.useLocal();
-        });
+        connect(m_restart, &QPushButton::clicked, this, [this] { m_client.restartLocalServer(); });
     } else {
         m_log->hide();
         m_restart->hide();

@@ -322,7 +322,11 @@ Theme::PortalScheme Theme::schemeOf(const QVariant& value)
 
 void Theme::setPortalScheme(PortalScheme scheme)
 {
-    qCDebug(lcTheme) << "The desktop portal's color-scheme:" << static_cast<int>(scheme);
+    qCDebug(lcTheme) << "The desktop portal's color-scheme:"
+                     << (scheme == PortalScheme::Dark      ? "dark"
+                         : scheme == PortalScheme::Light   ? "light"
+                         : scheme == PortalScheme::Unknown ? "unreadable"
+                                                           : "no preference");
     m_portalScheme = scheme;
     apply();
 }

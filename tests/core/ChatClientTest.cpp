@@ -193,6 +193,27 @@ TEST_F(ChatClientTest, NamesFollowProfileChangesAndDeletedAccounts)
     EXPECT_TRUE(QTest::qWaitFor([&] { return authorName() == "Anna M."; }, 10000));
     EXPECT_TRUE(QTest::qWaitFor([&] { return bob->rooms().name(direct) == "Anna M."; }, 10000));
 
+    // A new picture: fetched once for the timeline and the member list.
+    EXPECT_TRUE(value(*timeline, row, TimelineModel::AuthorAvatarRole).toByteArray().isEmpty());
+    const QByteArray picture = QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(64, 'p');
+    change = {};
+    change.avatar = picture;
+    account.updateProfile(change);
+    ASSERT_TRUE(updated.wait(10000));
+    EXPECT_TRUE(QTest::qWaitFor(
+        [&] {
+            return value(*timeline, row, TimelineModel::AuthorAvatarRole).toByteArray() == picture;
+        },
+        10000));
+    core::MembersModel* members = bob->chat->members(roomId);
+    EXPECT_TRUE(QTest::qWaitFor(
+        [&] {
+            const int member = members->rowOf(anna->id());
+            return member >= 0 &&
+                   value(*members, member, core::MembersModel::AvatarRole).toByteArray() == picture;
+        },
+        10000));
+
     QSignalSpy deleted(&account, &core::Account::accountDeleted);
     account.deleteAccount(QStringLiteral("correct horse"));
     ASSERT_TRUE(deleted.wait(10000));

@@ -44,6 +44,9 @@ class NotifierTest : public ChatFixture {
 protected:
     QDBusConnection bus = QDBusConnection::connectToBus(QDBusConnection::SessionBus,
                                                         QStringLiteral("fake-notifications"));
+    // A name of its own: tests running side by side share the session bus.
+    const QString name =
+        QStringLiteral("org.confab.test.Notifications.p%1").arg(QCoreApplication::applicationPid());
     FakeNotifications service;
 
     void SetUp() override
@@ -54,13 +57,12 @@ protected:
         }
         ASSERT_TRUE(bus.registerObject(QStringLiteral("/org/freedesktop/Notifications"), &service,
                                        QDBusConnection::ExportAllSlots));
-        ASSERT_TRUE(bus.registerService(QStringLiteral("org.freedesktop.Notifications")))
-            << bus.lastError().message().toStdString();
+        ASSERT_TRUE(bus.registerService(name)) << bus.lastError().message().toStdString();
     }
 
     void TearDown() override
     {
-        bus.unregisterService(QStringLiteral("org.freedesktop.Notifications"));
+        bus.unregisterService(name);
         bus.unregisterObject(QStringLiteral("/org/freedesktop/Notifications"));
         QDBusConnection::disconnectFromBus(QStringLiteral("fake-notifications"));
     }
@@ -95,7 +97,7 @@ TEST_F(NotifierTest, NotifiesNewMessagesOfRoomsNotInViewOncePerRoom)
 {
     Pair pair;
     ASSERT_NO_FATAL_FAILURE(annaAndBobInARoom(pair));
-    core::Notifier notifier(*pair.bob->chat);
+    core::Notifier notifier(*pair.bob->chat, QDBusConnection::sessionBus(), name);
     QSignalSpy activated(&notifier, &core::Notifier::roomActivated);
 
     pair.anna->chat->sendMessage(pair.roomId, QStringLiteral("the boat leaves at nine"));
@@ -150,7 +152,7 @@ TEST_F(NotifierTest, WhatWasMissedOfflineComesAsOneSummaryPerRoom)
 {
     Pair pair;
     ASSERT_NO_FATAL_FAILURE(annaAndBobInARoom(pair));
-    core::Notifier notifier(*pair.bob->chat);
+    core::Notifier notifier(*pair.bob->chat, QDBusConnection::sessionBus(), name);
     pair.bob->chat->stop();
     for (int i = 1; i <= 5; ++i) {
         pair.anna->chat->sendMessage(pair.roomId, QStringLiteral("missed %1").arg(i));

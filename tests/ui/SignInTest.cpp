@@ -221,8 +221,7 @@ TEST_F(SignInTest, RestartFromTheSettingsSignsInAgainFromTheKeychain)
     ASSERT_TRUE(waitFor([&] { return controller.mainWindow() != nullptr; }));
 
     // What "Restart the server" in the settings does.
-    client.localServer()->stop();
-    client.useLocal();
+    client.restartLocalServer();
     ASSERT_TRUE(waitFor([&] { return client.state() == core::Client::State::Ready; }));
     EXPECT_EQ(client.localServer()->state(), core::LocalServer::State::Running);
     // Signed in again from the keychain, on a fresh main window.
