@@ -116,56 +116,60 @@ QByteArray UserCache::avatar(const QString& userId)
 
 void UserCache::fetchAvatar(const QString& userId, const std::string& sha256)
 {
-    if (m_fetchingAvatars.contains(userId)) {
-        return;
-    }
-    constexpr qint64 kRetryAfterMs = 30 * 1000;
-    const auto failed = m_failedAt.constFind(userId);
-    if (failed != m_failedAt.cend() &&
-        QDateTime::currentMSecsSinceEpoch() - *failed < kRetryAfterMs) {
+    if (m_fetchingAvatars.contains(userId) || failedLately(userId)) {
         return;
     }
     m_fetchingAvatars.insert(userId);
-    v1::GetUserRequest request;
-    request.set_user_id(userId.toStdString());
-    m_session.authorized<v1::GetUserRequest, v1::User>(
-        request,
-        [&connection = m_session.connection()](auto* ctx, auto* req, auto* resp, auto cb) {
-            connection.accounts().async()->GetUser(ctx, req, resp, std::move(cb));
-        },
-        [self = QPointer<UserCache>(this), userId, sha256](const Error& error, v1::User user) {
-            if (!self) {
-                return;
-            }
-            self->m_fetchingAvatars.remove(userId);
-            if (!error.ok()) {
-                self->m_failedAt.insert(userId, QDateTime::currentMSecsSinceEpoch());
-                return;
-            }
-            if (user.avatar_sha256() != sha256) {
-                // Changed again meanwhile: what came is the newest anyway.
-                self->insert(user);
-            } else {
-                self->m_avatars.insert(userId, {sha256, QByteArray::fromStdString(user.avatar())});
-            }
-            emit self->userChanged(userId);
-        });
+    getUser(userId, [this, userId, sha256](const Error& error, const v1::User& user) {
+        m_fetchingAvatars.remove(userId);
+        if (!error.ok()) {
+            m_failedAt.insert(userId, QDateTime::currentMSecsSinceEpoch());
+            return;
+        }
+        if (user.avatar_sha256() != sha256) {
+            // Changed again meanwhile: what came is the newest anyway.
+            insert(user);
+        } else {
+            m_avatars.insert(userId, {sha256, QByteArray::fromStdString(user.avatar())});
+        }
+        emit userChanged(userId);
+    });
 }
 
 void UserCache::fetch(const QString& userId)
 {
     const v1::User* known = find(userId);
-    if (userId.isEmpty() || m_fetching.contains(userId) ||
+    if (userId.isEmpty() || m_fetching.contains(userId) || failedLately(userId) ||
         (known && (!known->username().empty() || known->deleted()))) {
         return;
     }
+    m_fetching.insert(userId);
+    getUser(userId, [this, userId](const Error& error, v1::User user) {
+        m_fetching.remove(userId);
+        if (error.code == Error::Code::NotFound) {
+            // Gone for good: show it as deleted rather than asking again.
+            user.set_id(userId.toStdString());
+            user.set_deleted(true);
+        } else if (!error.ok()) {
+            m_failedAt.insert(userId, QDateTime::currentMSecsSinceEpoch());
+            return;
+        }
+        m_failedAt.remove(userId);
+        insert(user);
+    });
+}
+
+bool UserCache::failedLately(const QString& userId) const
+{
+    // Asked again later, not at every repaint while offline.
     constexpr qint64 kRetryAfterMs = 30 * 1000;
     const auto failed = m_failedAt.constFind(userId);
-    if (failed != m_failedAt.cend() &&
-        QDateTime::currentMSecsSinceEpoch() - *failed < kRetryAfterMs) {
-        return;
-    }
-    m_fetching.insert(userId);
+    return failed != m_failedAt.cend() &&
+           QDateTime::currentMSecsSinceEpoch() - *failed < kRetryAfterMs;
+}
+
+void UserCache::getUser(const QString& userId, std::function<void(const Error&, v1::User)> done)
+{
     v1::GetUserRequest request;
     request.set_user_id(userId.toStdString());
     m_session.authorized<v1::GetUserRequest, v1::User>(
@@ -173,23 +177,11 @@ void UserCache::fetch(const QString& userId)
         [&connection = m_session.connection()](auto* ctx, auto* req, auto* resp, auto cb) {
             connection.accounts().async()->GetUser(ctx, req, resp, std::move(cb));
         },
-        [self = QPointer<UserCache>(this), userId](const Error& error, v1::User user) {
-            if (!self) {
-                return;
+        [self = QPointer<UserCache>(this), done = std::move(done)](const Error& error,
+                                                                   v1::User user) {
+            if (self) {
+                done(error, std::move(user));
             }
-            if (error.code == Error::Code::NotFound) {
-                // Gone for good: show it as deleted rather than asking again.
-                user.set_id(userId.toStdString());
-                user.set_deleted(true);
-            }
-            self->m_fetching.remove(userId);
-            if (!error.ok() && error.code != Error::Code::NotFound) {
-                // Asked again later, not at every repaint while offline.
-                self->m_failedAt.insert(userId, QDateTime::currentMSecsSinceEpoch());
-                return;
-            }
-            self->m_failedAt.remove(userId);
-            self->insert(user);
         });
 }
 

@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QSet>
 
+#include <functional>
+
 namespace confab::core {
 
 class Session;
@@ -49,6 +51,9 @@ private:
     };
 
     void fetchAvatar(const QString& userId, const std::string& sha256);
+    bool failedLately(const QString& userId) const;
+    // GetUser; `done` runs only while this object lives.
+    void getUser(const QString& userId, std::function<void(const Error&, v1::User)> done);
 
     QHash<QString, v1::User> m_users;
     QHash<QString, Avatar> m_avatars;

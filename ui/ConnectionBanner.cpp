@@ -62,7 +62,7 @@ ConnectionBanner::ConnectionBanner(core::ChatClient& chat, QWidget* parent)
 
 void ConnectionBanner::update()
 {
-    const Theme::Colors& c = Theme::instance() ? Theme::instance()->colors() : Theme::colors(false);
+    const Theme::Colors& c = Theme::currentColors();
     QPalette palette = this->palette();
     palette.setColor(QPalette::Window, c.banner);
     palette.setColor(QPalette::WindowText, c.bannerText);

@@ -1,5 +1,10 @@
 #include "ErrorText.h"
 
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QVBoxLayout>
+
 #include <QCoreApplication>
 
 namespace confab::ui {
@@ -71,6 +76,38 @@ QString ErrorText::describe(const core::Error& error)
         return tr("Something went wrong on the server. Try again later.");
     }
     return error.reason;
+}
+
+QLabel* ErrorText::makeFieldError(QWidget* parent)
+{
+    auto* label = new QLabel(parent);
+    label->setObjectName(QStringLiteral("fieldError"));
+    label->setWordWrap(true);
+    label->setStyleSheet(QStringLiteral("color: palette(highlight); font-size: small;"));
+    label->hide();
+    return label;
+}
+
+QLabel* ErrorText::addField(QWidget* parent, QFormLayout* form, const QString& label,
+                            const QString& accessibleName, QLineEdit*& field, QLabel*& error)
+{
+    field = new QLineEdit(parent);
+    field->setAccessibleName(accessibleName);
+    error = makeFieldError(parent);
+    auto* box = new QVBoxLayout;
+    box->setSpacing(2);
+    box->addWidget(field);
+    box->addWidget(error);
+    auto* rowLabel = new QLabel(label, parent);
+    rowLabel->setBuddy(field);
+    form->addRow(rowLabel, box);
+    return rowLabel;
+}
+
+void ErrorText::show(QLabel* label, const QString& text)
+{
+    label->setText(text);
+    label->setVisible(!text.isEmpty());
 }
 
 } // namespace confab::ui

@@ -5,6 +5,11 @@
 #include <QCoreApplication>
 #include <QString>
 
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QWidget;
+
 namespace confab::ui {
 
 // Sentences a person understands for the errors of the core.
@@ -13,6 +18,14 @@ class ErrorText {
 
 public:
     static QString describe(const core::Error& error);
+    // A label for the error of one field, shown under it (hidden while empty).
+    static QLabel* makeFieldError(QWidget* parent);
+    // A row of `form` (in `parent`): `label`, then a new line edit with its
+    // error label under it. Returns the row's label.
+    static QLabel* addField(QWidget* parent, QFormLayout* form, const QString& label,
+                            const QString& accessibleName, QLineEdit*& field, QLabel*& error);
+    // Shows `text` in `label`, or hides it when empty.
+    static void show(QLabel* label, const QString& text);
 
 private:
     static QString reasonText(const core::Error& error);

@@ -105,11 +105,6 @@ QDateTime sentAt(const QModelIndex& index)
     return index.data(TimelineModel::SentAtRole).toDateTime().toLocalTime();
 }
 
-const Theme::Colors& colours()
-{
-    return Theme::instance() ? Theme::instance()->colors() : Theme::colors(false);
-}
-
 } // namespace
 
 MessageDelegate::MessageDelegate(QObject* parent) : QStyledItemDelegate(parent)
@@ -294,7 +289,7 @@ bool MessageDelegate::helpEvent(QHelpEvent* event, QAbstractItemView* view,
 void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
                             const QModelIndex& index) const
 {
-    const Theme::Colors& c = colours();
+    const Theme::Colors& c = Theme::currentColors();
     const bool dark = Theme::instance() && Theme::instance()->isDark();
     const Layout l = layout(option, index);
     painter->save();

@@ -30,22 +30,6 @@ constexpr int kPadY = 7;
 constexpr int kLineGap = 2;
 constexpr int kAvatarSize = 36;
 
-QLabel* makeFieldError(QWidget* parent)
-{
-    auto* label = new QLabel(parent);
-    label->setObjectName(QStringLiteral("fieldError"));
-    label->setWordWrap(true);
-    label->setStyleSheet(QStringLiteral("color: palette(highlight); font-size: small;"));
-    label->hide();
-    return label;
-}
-
-void setError(QLabel* label, const QString& text)
-{
-    label->setText(text);
-    label->setVisible(!text.isEmpty());
-}
-
 QLineEdit* makeSearchField(const QString& placeholder, QWidget* parent)
 {
     auto* field = new QLineEdit(parent);
@@ -303,21 +287,8 @@ CreateRoomDialog::CreateRoomDialog(core::ChatClient& chat, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    const auto addField = [&](const QString& label, const QString& accessible, QLineEdit*& field,
-                              QLabel*& error) {
-        field = new QLineEdit(this);
-        field->setAccessibleName(accessible);
-        error = makeFieldError(this);
-        auto* box = new QVBoxLayout;
-        box->setSpacing(2);
-        box->addWidget(field);
-        box->addWidget(error);
-        auto* rowLabel = new QLabel(label, this);
-        rowLabel->setBuddy(field);
-        form->addRow(rowLabel, box);
-    };
-    addField(tr("&Name"), tr("Room name"), m_name, m_nameError);
-    addField(tr("&Topic"), tr("Topic"), m_topic, m_topicError);
+    ErrorText::addField(this, form, tr("&Name"), tr("Room name"), m_name, m_nameError);
+    ErrorText::addField(this, form, tr("&Topic"), tr("Topic"), m_topic, m_topicError);
     m_name->setPlaceholderText(tr("e.g. Weekend plans"));
     m_topic->setPlaceholderText(tr("What it is about (optional)"));
     m_public = new QCheckBox(tr("&Anyone on this server can find and join it"), this);
@@ -343,10 +314,10 @@ CreateRoomDialog::CreateRoomDialog(core::ChatClient& chat, QWidget* parent)
     connect(buttons, &QDialogButtonBox::accepted, this, &CreateRoomDialog::submit);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_name, &QLineEdit::textChanged, this, [this] {
-        setError(m_nameError, {});
+        ErrorText::show(m_nameError, {});
         updateButton();
     });
-    connect(m_topic, &QLineEdit::textChanged, this, [this] { setError(m_topicError, {}); });
+    connect(m_topic, &QLineEdit::textChanged, this, [this] { ErrorText::show(m_topicError, {}); });
     // The chat client does not tell whose request a result answers: only
     // while this dialog waits is one taken as its own.
     connect(&m_chat, &core::ChatClient::roomCreated, this, [this](const QString& roomId) {
@@ -388,13 +359,13 @@ void CreateRoomDialog::showError(const core::Error& error)
 {
     const QString text = ErrorText::describe(error);
     if (error.field == QLatin1String("name")) {
-        setError(m_nameError, text);
+        ErrorText::show(m_nameError, text);
         m_name->setFocus();
     } else if (error.field == QLatin1String("topic")) {
-        setError(m_topicError, text);
+        ErrorText::show(m_topicError, text);
         m_topic->setFocus();
     } else {
-        setError(m_error, text);
+        ErrorText::show(m_error, text);
     }
 }
 
@@ -404,7 +375,7 @@ void CreateRoomDialog::submit()
         return;
     }
     for (QLabel* label : {m_nameError, m_topicError, m_error}) {
-        setError(label, {});
+        ErrorText::show(label, {});
     }
     setBusy(true);
     m_chat.createRoom(m_name->text().trimmed(), m_topic->text().trimmed(), m_public->isChecked());

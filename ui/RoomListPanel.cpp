@@ -57,8 +57,7 @@ public:
     void paint(QPainter* painter, const QStyleOptionViewItem& option,
                const QModelIndex& index) const override
     {
-        const Theme::Colors& c =
-            Theme::instance() ? Theme::instance()->colors() : Theme::colors(false);
+        const Theme::Colors& c = Theme::currentColors();
         painter->save();
         painter->setRenderHint(QPainter::Antialiasing);
         const QRect r = option.rect.adjusted(6, 2, -6, -2);

@@ -18,25 +18,7 @@
 
 namespace confab::ui {
 
-namespace {
-
-QLabel* makeFieldError(QWidget* parent)
-{
-    auto* label = new QLabel(parent);
-    label->setObjectName(QStringLiteral("fieldError"));
-    label->setWordWrap(true);
-    label->setStyleSheet(QStringLiteral("color: palette(highlight); font-size: small;"));
-    label->hide();
-    return label;
-}
-
-void setError(QLabel* label, const QString& text)
-{
-    label->setText(text);
-    label->setVisible(!text.isEmpty());
-}
-
-} // namespace
+namespace {} // namespace
 
 SignInWindow::SignInWindow(core::Client& client, QWidget* parent)
     : QWidget(parent), m_client(client)
@@ -91,28 +73,12 @@ SignInWindow::SignInWindow(core::Client& client, QWidget* parent)
 
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    const auto addField = [&](const QString& label, QLineEdit*& field, QLabel*& error,
-                              const QString& accessible, QLabel** labelOut = nullptr) {
-        field = new QLineEdit(this);
-        field->setAccessibleName(accessible);
-        error = makeFieldError(this);
-        auto* box = new QVBoxLayout;
-        box->setSpacing(2);
-        box->addWidget(field);
-        box->addWidget(error);
-        auto* rowLabel = new QLabel(label, this);
-        rowLabel->setBuddy(field);
-        form->addRow(rowLabel, box);
-        if (labelOut) {
-            *labelOut = rowLabel;
-        }
-    };
-    addField(tr("&Username"), m_username, m_usernameError, tr("Username"));
-    addField(tr("&Display name"), m_displayName, m_displayNameError, tr("Display name"),
-             &m_displayNameLabel);
-    addField(tr("&Password"), m_password, m_passwordError, tr("Password"));
-    addField(tr("&Repeat password"), m_confirm, m_confirmError, tr("Repeat password"),
-             &m_confirmLabel);
+    ErrorText::addField(this, form, tr("&Username"), tr("Username"), m_username, m_usernameError);
+    m_displayNameLabel = ErrorText::addField(this, form, tr("&Display name"), tr("Display name"),
+                                             m_displayName, m_displayNameError);
+    ErrorText::addField(this, form, tr("&Password"), tr("Password"), m_password, m_passwordError);
+    m_confirmLabel = ErrorText::addField(this, form, tr("&Repeat password"), tr("Repeat password"),
+                                         m_confirm, m_confirmError);
     m_password->setEchoMode(QLineEdit::Password);
     m_confirm->setEchoMode(QLineEdit::Password);
     m_displayName->setPlaceholderText(tr("How others see you (optional)"));
@@ -279,7 +245,7 @@ void SignInWindow::onSessionCreated(core::Session* session)
             // report unless the keychain itself failed.
             m_restoring = false;
             const QString notice = m_client.session() ? m_client.session()->notice() : QString();
-            setError(m_error, notice);
+            ErrorText::show(m_error, notice);
             return;
         }
         showError(error);
@@ -317,7 +283,7 @@ void SignInWindow::clearErrors()
 {
     for (QLabel* label :
          {m_usernameError, m_displayNameError, m_passwordError, m_confirmError, m_error}) {
-        setError(label, {});
+        ErrorText::show(label, {});
     }
 }
 
@@ -326,9 +292,9 @@ void SignInWindow::showError(const core::Error& error)
     clearErrors();
     const QString text = ErrorText::describe(error);
     if (QLabel* label = fieldError(error.field)) {
-        setError(label, text);
+        ErrorText::show(label, text);
     } else {
-        setError(m_error, text);
+        ErrorText::show(m_error, text);
     }
 }
 
@@ -341,17 +307,17 @@ void SignInWindow::submit()
     const bool creating = m_mode->currentIndex() == 1;
     const QString username = m_username->text().trimmed();
     if (username.isEmpty()) {
-        setError(m_usernameError, tr("Enter your username."));
+        ErrorText::show(m_usernameError, tr("Enter your username."));
         m_username->setFocus();
         return;
     }
     if (m_password->text().isEmpty()) {
-        setError(m_passwordError, tr("Enter your password."));
+        ErrorText::show(m_passwordError, tr("Enter your password."));
         m_password->setFocus();
         return;
     }
     if (creating && m_confirm->text() != m_password->text()) {
-        setError(m_confirmError, tr("The two passwords are not the same."));
+        ErrorText::show(m_confirmError, tr("The two passwords are not the same."));
         m_confirm->setFocus();
         return;
     }

@@ -205,6 +205,12 @@ QString Theme::keyOf(ThemeChoice choice)
     return QStringLiteral("system");
 }
 
+const Theme::Colors& Theme::currentColors()
+{
+    const Theme* theme = instance();
+    return colors(theme && theme->isDark());
+}
+
 QPalette Theme::palette(bool dark)
 {
     return paletteOf(dark ? kDark : kLight);

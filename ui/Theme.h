@@ -54,6 +54,8 @@ public:
 
     static QPalette palette(bool dark);
     static const Colors& colors(bool dark);
+    // The colours of the look in use (the light ones when there is no instance).
+    static const Colors& currentColors();
 
     void setChoice(ThemeChoice choice);
     ThemeChoice choice() const { return m_choice; }

@@ -1,7 +1,5 @@
 #include "RoomDialogs.h"
-#include "ChatClient.h"
-#include "Session.h"
-#include "TestServer.h"
+#include "ChatFixture.h"
 #include "Theme.h"
 
 #include <QApplication>
@@ -25,58 +23,15 @@
 namespace confab::test {
 namespace {
 
-// Real client stacks (Session + ChatClient) against a real server in this
-// process, as the core tests have them (their fixture is not on our path).
-class RoomDialogsTest : public ::testing::Test {
+// The chat core's two-user fixture, with the dialogs on top.
+class RoomDialogsTest : public ChatFixture {
 protected:
-    struct User {
-        std::unique_ptr<core::Session> session;
-        std::unique_ptr<core::ChatClient> chat;
-        core::RoomsModel& rooms() { return *chat->rooms(); }
-    };
-
-    TempDir dir;
-    std::unique_ptr<TestServer> server;
-
-    void SetUp() override
-    {
-        backend::ServerConfig config = testConfig(dir.path() / "server");
-        config.listen = "127.0.0.1:0";
-        server = std::make_unique<TestServer>(config);
-    }
-
     // Registers, signs in and starts the chat; waits until it is live.
-    std::unique_ptr<User> newUser(const QString& username, const QString& displayName)
+    std::unique_ptr<User> liveUser(const QString& username, const QString& displayName)
     {
-        auto user = std::make_unique<User>();
-        auto connection = std::make_shared<core::Connection>(
-            QStringLiteral("127.0.0.1:%1").arg(server->server().port()),
-            core::Connection::Security{});
-        user->session =
-            std::make_unique<core::Session>(connection, QStringLiteral("local"), nullptr);
-        user->session->registerAccount(username, QStringLiteral("correct horse"), displayName,
-                                       false);
-        EXPECT_TRUE(QTest::qWaitFor(
-            [&] { return user->session->state() == core::Session::State::SignedIn; }, 10000))
-            << username.toStdString() << " did not sign in";
-        const auto base = dir.path() / ("client-" + username.toStdString());
-        user->chat = std::make_unique<core::ChatClient>(
-            *user->session,
-            core::ChatClient::Options{QString::fromStdString((base / "data").string()),
-                                      QString::fromStdString((base / "settings.ini").string())});
-        user->chat->start();
-        EXPECT_TRUE(QTest::qWaitFor(
-            [&] { return user->chat->connectionState() == core::EventStream::State::Live; }, 10000))
-            << username.toStdString() << " is not live";
+        auto user = newUser(username, displayName);
+        EXPECT_TRUE(startLive(*user)) << username.toStdString() << " is not live";
         return user;
-    }
-
-    static QString createRoom(User& owner, const QString& name, bool isPublic)
-    {
-        QSignalSpy created(owner.chat.get(), &core::ChatClient::roomCreated);
-        owner.chat->createRoom(name, {}, isPublic);
-        EXPECT_TRUE(created.wait(10000)) << "room not created";
-        return created.isEmpty() ? QString() : created.at(0).at(0).toString();
     }
 
     static void type(QLineEdit* field, const QString& text)
@@ -98,7 +53,7 @@ protected:
 
 TEST_F(RoomDialogsTest, CreateRoomDialogCreatesAPublicRoom)
 {
-    auto anna = newUser(QStringLiteral("anna"), QStringLiteral("Anna"));
+    auto anna = liveUser(QStringLiteral("anna"), QStringLiteral("Anna"));
     ui::CreateRoomDialog dialog(*anna->chat);
     dialog.show();
     EXPECT_TRUE(dialog.publicBox()->isChecked());
@@ -128,7 +83,7 @@ TEST_F(RoomDialogsTest, CreateRoomDialogCreatesAPublicRoom)
 
 TEST_F(RoomDialogsTest, CreateRoomDialogShowsTheServersErrorNextToTheName)
 {
-    auto anna = newUser(QStringLiteral("anna"), QStringLiteral("Anna"));
+    auto anna = liveUser(QStringLiteral("anna"), QStringLiteral("Anna"));
     ui::CreateRoomDialog dialog(*anna->chat);
     dialog.show();
     // The server takes at most 80 characters (API.md); the dialog leaves
@@ -156,10 +111,10 @@ TEST_F(RoomDialogsTest, CreateRoomDialogShowsTheServersErrorNextToTheName)
 
 TEST_F(RoomDialogsTest, DirectoryDialogFindsAndJoinsAPublicRoom)
 {
-    auto anna = newUser(QStringLiteral("anna"), QStringLiteral("Anna"));
-    auto bob = newUser(QStringLiteral("bob"), QStringLiteral("Bob"));
-    const QString lobby = createRoom(*anna, QStringLiteral("Lobby"), true);
-    createRoom(*anna, QStringLiteral("Hidden"), false);
+    auto anna = liveUser(QStringLiteral("anna"), QStringLiteral("Anna"));
+    auto bob = liveUser(QStringLiteral("bob"), QStringLiteral("Bob"));
+    const QString lobby = createRoom(*anna, QStringLiteral("Lobby"), {}, {anna.get()}, true);
+    createRoom(*anna, QStringLiteral("Hidden"), {}, {anna.get()}, false);
     ASSERT_FALSE(lobby.isEmpty());
 
     ui::DirectoryDialog dialog(*bob->chat);
@@ -209,8 +164,8 @@ TEST_F(RoomDialogsTest, DirectoryDialogFindsAndJoinsAPublicRoom)
 
 TEST_F(RoomDialogsTest, UserPickerDialogOpensADirectRoom)
 {
-    auto anna = newUser(QStringLiteral("anna"), QStringLiteral("Anna"));
-    auto bob = newUser(QStringLiteral("bob"), QStringLiteral("Bob"));
+    auto anna = liveUser(QStringLiteral("anna"), QStringLiteral("Anna"));
+    auto bob = liveUser(QStringLiteral("bob"), QStringLiteral("Bob"));
     ui::UserPickerDialog dialog(*anna->chat, ui::UserPickerDialog::Purpose::DirectMessage);
     dialog.show();
     EXPECT_EQ(dialog.windowTitle(), QStringLiteral("New direct message"));
@@ -252,9 +207,9 @@ TEST_F(RoomDialogsTest, UserPickerDialogOpensADirectRoom)
 
 TEST_F(RoomDialogsTest, UserPickerDialogInvitesAndStaysOpen)
 {
-    auto anna = newUser(QStringLiteral("anna"), QStringLiteral("Anna"));
-    auto bob = newUser(QStringLiteral("bob"), QStringLiteral("Bob"));
-    const QString plans = createRoom(*anna, QStringLiteral("Plans"), false);
+    auto anna = liveUser(QStringLiteral("anna"), QStringLiteral("Anna"));
+    auto bob = liveUser(QStringLiteral("bob"), QStringLiteral("Bob"));
+    const QString plans = createRoom(*anna, QStringLiteral("Plans"), {}, {anna.get()}, false);
     ASSERT_FALSE(plans.isEmpty());
     // A private room: Bob cannot join uninvited.
     QSignalSpy bobFailed(bob->chat.get(), &core::ChatClient::actionFailed);
