@@ -9,6 +9,7 @@
 #include "Composer.h"
 #include "MainWindow.h"
 #include "ProfileDialog.h"
+#include "RoomDialogs.h"
 #include "SignInWindow.h"
 #include "Theme.h"
 #include "Translations.h"
@@ -256,6 +257,13 @@ int main(int argc, char** argv)
     QTest::qWait(300);
     ok = save(&main, out, QStringLiteral("main-window-dark")) && ok;
     confab::ui::Theme::instance()->setChoice(confab::ui::ThemeChoice::Light);
+
+    // Joining a public room: the directory.
+    confab::ui::DirectoryDialog directory(anna, &main);
+    directory.show();
+    wait([&] { return anna.directory()->rowCount() > 0; }, "directory", 5000);
+    ok = save(&directory, out, QStringLiteral("join-room")) && ok;
+    directory.hide();
 
     // The same account in German: a window made after the language changed.
     confab::ui::installTranslations(QStringLiteral("de"));
