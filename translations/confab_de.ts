@@ -138,6 +138,28 @@
     </message>
 </context>
 <context>
+    <name>confab::core::Notifier</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>New message</source>
+        <translation>Neue Nachricht</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n new)</source>
+        <translation>
+            <numerusform>%1 (%n neu)</numerusform>
+            <numerusform>%1 (%n neu)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+</context>
+<context>
     <name>confab::core::Session</name>
     <message>
         <source>Your sign-in could not be saved in the system keychain (%1). You will stay signed in until you quit Confab.</source>
@@ -214,6 +236,285 @@
         <source>The connection to the server failed: %1 Open Confab → Settings to restart it.</source>
         <translation>Die Verbindung zum Server ist fehlgeschlagen: %1 Unter Confab → Einstellungen können Sie ihn neu starten.</translation>
     </message>
+    <message>
+        <source>The local server stopped (%1). Starting it again…</source>
+        <translation>Der lokale Server wurde beendet (%1). Er wird neu gestartet…</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ChatView</name>
+    <message>
+        <source>Room name</source>
+        <translation>Raumname</translation>
+    </message>
+    <message>
+        <source>Room topic</source>
+        <translation>Raumthema</translation>
+    </message>
+    <message>
+        <source>Invite…</source>
+        <translation>Einladen…</translation>
+    </message>
+    <message>
+        <source>Invite someone to this room</source>
+        <translation>Jemanden in diesen Raum einladen</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>Show who is in this room</source>
+        <translation>Anzeigen, wer in diesem Raum ist</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Mehr</translation>
+    </message>
+    <message>
+        <source>More room actions</source>
+        <translation>Weitere Raumaktionen</translation>
+    </message>
+    <message>
+        <source>&amp;Mute notifications</source>
+        <translation>Benachrichtigungen &amp;stummschalten</translation>
+    </message>
+    <message>
+        <source>&amp;Leave room…</source>
+        <translation>Raum &amp;verlassen…</translation>
+    </message>
+    <message>
+        <source>Who is typing</source>
+        <translation>Wer gerade schreibt</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <source>Direct message</source>
+        <translation>Direktnachricht</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n Mitglied</numerusform>
+            <numerusform>%n Mitglieder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Message %1</source>
+        <translation>Nachricht an %1</translation>
+    </message>
+    <message>
+        <source>Message #%1</source>
+        <translation>Nachricht an #%1</translation>
+    </message>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 schreibt…</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 und %2 schreiben…</translation>
+    </message>
+    <message>
+        <source>Several people are typing…</source>
+        <translation>Mehrere Personen schreiben…</translation>
+    </message>
+    <message>
+        <source>Replying to %1: %2</source>
+        <translation>Antwort an %1: %2</translation>
+    </message>
+    <message>
+        <source>Editing a message that was not sent</source>
+        <translation>Nicht gesendete Nachricht wird bearbeitet</translation>
+    </message>
+    <message>
+        <source>Editing your message</source>
+        <translation>Ihre Nachricht wird bearbeitet</translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation>&amp;Antworten</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation>Nachricht löschen</translation>
+    </message>
+    <message>
+        <source>Delete this message for everyone in the room?</source>
+        <translation>Diese Nachricht für alle im Raum löschen?</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut senden</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy text</source>
+        <translation>Text &amp;kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::Composer</name>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ConnectionBanner</name>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Reconnect now</source>
+        <translation>Jetzt neu verbinden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline: reconnecting in %n second(s).</source>
+        <translation>
+            <numerusform>Offline: Neuer Verbindungsversuch in %n Sekunde.</numerusform>
+            <numerusform>Offline: Neuer Verbindungsversuch in %n Sekunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Verbindung wird wiederhergestellt…</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>Verbindung zum Server wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Catching up on what you missed…</source>
+        <translation>Verpasste Nachrichten werden geladen…</translation>
+    </message>
+    <message>
+        <source>Disconnected: %1</source>
+        <translation>Verbindung getrennt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) will be sent once the connection is back.</source>
+        <translation>
+            <numerusform>%n Nachricht wird gesendet, sobald die Verbindung wiederhergestellt ist.</numerusform>
+            <numerusform>%n Nachrichten werden gesendet, sobald die Verbindung wiederhergestellt ist.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::CreateRoomDialog</name>
+    <message>
+        <source>New room</source>
+        <translation>Neuer Raum</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>Room name</source>
+        <translation>Raumname</translation>
+    </message>
+    <message>
+        <source>&amp;Topic</source>
+        <translation>&amp;Thema</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <source>e.g. Weekend plans</source>
+        <translation>z. B. Pläne fürs Wochenende</translation>
+    </message>
+    <message>
+        <source>What it is about (optional)</source>
+        <translation>Worum es geht (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;Anyone on this server can find and join it</source>
+        <translation>&amp;Jeder auf diesem Server kann den Raum finden und ihm beitreten</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Erstellen</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>Wird erstellt…</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::DirectoryDialog</name>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n Mitglied</numerusform>
+            <numerusform>%n Mitglieder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>Beigetreten</translation>
+    </message>
+    <message>
+        <source>Join a room</source>
+        <translation>Raum beitreten</translation>
+    </message>
+    <message>
+        <source>Search public rooms</source>
+        <translation>Öffentliche Räume durchsuchen</translation>
+    </message>
+    <message>
+        <source>Public rooms</source>
+        <translation>Öffentliche Räume</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Beitreten</translation>
+    </message>
+    <message>
+        <source>No public rooms yet.</source>
+        <translation>Noch keine öffentlichen Räume.</translation>
+    </message>
+    <message>
+        <source>No public rooms match “%1”.</source>
+        <translation>Keine öffentlichen Räume zu „%1“ gefunden.</translation>
+    </message>
+    <message>
+        <source>Joining…</source>
+        <translation>Beitritt läuft…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::MainWindow</name>
@@ -246,10 +547,6 @@
         <translation>Hinweis</translation>
     </message>
     <message>
-        <source>Your rooms and conversations will appear here.</source>
-        <translation>Hier erscheinen Ihre Räume und Unterhaltungen.</translation>
-    </message>
-    <message>
         <source>&amp;Account</source>
         <translation>&amp;Konto</translation>
     </message>
@@ -280,6 +577,139 @@
     <message>
         <source>Confab — %1</source>
         <translation>Confab — %1</translation>
+    </message>
+    <message>
+        <source>Pick a conversation on the left, or start one with “New”.</source>
+        <translation>Wählen Sie links eine Unterhaltung aus oder beginnen Sie mit „Neu“ eine neue.</translation>
+    </message>
+    <message>
+        <source>&amp;Rooms</source>
+        <translation>&amp;Räume</translation>
+    </message>
+    <message>
+        <source>New &amp;room…</source>
+        <translation>Neuer &amp;Raum…</translation>
+    </message>
+    <message>
+        <source>&amp;Join a room…</source>
+        <translation>Raum &amp;beitreten…</translation>
+    </message>
+    <message>
+        <source>New &amp;direct message…</source>
+        <translation>Neue &amp;Direktnachricht…</translation>
+    </message>
+    <message>
+        <source>The message could not be edited: %1</source>
+        <translation>Die Nachricht konnte nicht bearbeitet werden: %1</translation>
+    </message>
+    <message>
+        <source>The message could not be deleted: %1</source>
+        <translation>Die Nachricht konnte nicht gelöscht werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not leave the room: %1</source>
+        <translation>Der Raum konnte nicht verlassen werden: %1</translation>
+    </message>
+    <message>
+        <source>Your rooms could not be loaded: %1</source>
+        <translation>Ihre Räume konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Show Confab</source>
+        <translation>Confab &amp;anzeigen</translation>
+    </message>
+    <message>
+        <source>(%1) %2</source>
+        <translation>(%1) %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Confab: %n unread message(s)</source>
+        <translation>
+            <numerusform>Confab: %n ungelesene Nachricht</numerusform>
+            <numerusform>Confab: %n ungelesene Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Leave room</source>
+        <translation>Raum verlassen</translation>
+    </message>
+    <message>
+        <source>Leave “%1”? You will stop getting its messages; to come back you need an invitation unless the room is public.</source>
+        <translation>„%1“ verlassen? Sie erhalten dann keine Nachrichten mehr aus diesem Raum. Um zurückzukehren, benötigen Sie eine Einladung, es sei denn, der Raum ist öffentlich.</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::MembersPanel</name>
+    <message>
+        <source>owner</source>
+        <translation>Besitzer</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>Members — %1 online of %2</source>
+        <translation>Mitglieder — %1 von %2 online</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::MessageDelegate</name>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+    <message>
+        <source>dddd, d MMMM</source>
+        <comment>date of a day this year</comment>
+        <translation>dddd, d. MMMM</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Nicht gesendet</translation>
+    </message>
+    <message>
+        <source>edited %1</source>
+        <comment>time of a message that was edited</comment>
+        <translation>bearbeitet %1</translation>
+    </message>
+    <message>
+        <source>Edited %1</source>
+        <translation>Bearbeitet am %1</translation>
+    </message>
+    <message>
+        <source>Not sent: %1
+Right-click to edit, retry or discard it.</source>
+        <translation>Nicht gesendet: %1
+Klicken Sie mit der rechten Maustaste, um die Nachricht zu bearbeiten, erneut zu senden oder zu verwerfen.</translation>
+    </message>
+    <message>
+        <source>%1 joined</source>
+        <translation>%1 ist beigetreten</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 hat den Raum verlassen</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Earlier message</source>
+        <translation>Frühere Nachricht</translation>
+    </message>
+    <message>
+        <source>Not loaded</source>
+        <translation>Nicht geladen</translation>
     </message>
 </context>
 <context>
@@ -486,6 +916,77 @@
     </message>
 </context>
 <context>
+    <name>confab::ui::RoomListPanel</name>
+    <message>
+        <source>You: %1</source>
+        <translation>Sie: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Direct message</source>
+        <translation>Direktnachricht</translation>
+    </message>
+    <message>
+        <source>No messages yet</source>
+        <translation>Noch keine Nachrichten</translation>
+    </message>
+    <message>
+        <source>Muted · %1</source>
+        <translation>Stumm · %1</translation>
+    </message>
+    <message>
+        <source>Search rooms</source>
+        <translation>Räume durchsuchen</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Start a conversation or join a room</source>
+        <translation>Unterhaltung beginnen oder Raum beitreten</translation>
+    </message>
+    <message>
+        <source>New &amp;room…</source>
+        <translation>Neuer &amp;Raum…</translation>
+    </message>
+    <message>
+        <source>&amp;Join a room…</source>
+        <translation>Raum &amp;beitreten…</translation>
+    </message>
+    <message>
+        <source>New &amp;direct message…</source>
+        <translation>Neue &amp;Direktnachricht…</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Räume</translation>
+    </message>
+    <message>
+        <source>No rooms yet. Use “New” to create one, join a public room, or message someone.</source>
+        <translation>Noch keine Räume. Erstellen Sie mit „Neu“ einen Raum, treten Sie einem öffentlichen Raum bei oder schreiben Sie jemandem eine Nachricht.</translation>
+    </message>
+    <message>
+        <source>Un&amp;mute notifications</source>
+        <translation>Stummschaltung &amp;aufheben</translation>
+    </message>
+    <message>
+        <source>&amp;Mute notifications</source>
+        <translation>Benachrichtigungen &amp;stummschalten</translation>
+    </message>
+    <message>
+        <source>&amp;Invite…</source>
+        <translation>&amp;Einladen…</translation>
+    </message>
+    <message>
+        <source>&amp;Leave…</source>
+        <translation>&amp;Verlassen…</translation>
+    </message>
+</context>
+<context>
     <name>confab::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -546,6 +1047,26 @@
     <message>
         <source>Restart Confab to use the new language.</source>
         <translation>Starten Sie Confab neu, um die neue Sprache zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Design</translation>
+    </message>
+    <message>
+        <source>Light or dark theme</source>
+        <translation>Helles oder dunkles Design</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
     </message>
 </context>
 <context>
@@ -743,6 +1264,72 @@ Vergleichen Sie den Fingerabdruck mit dem, den Sie vom Administrator Ihres Serve
     <message>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::TimelineView</name>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::UserPickerDialog</name>
+    <message>
+        <source>@%1 (you)</source>
+        <translation>@%1 (Sie)</translation>
+    </message>
+    <message>
+        <source>Invite to %1</source>
+        <translation>In %1 einladen</translation>
+    </message>
+    <message>
+        <source>New direct message</source>
+        <translation>Neue Direktnachricht</translation>
+    </message>
+    <message>
+        <source>Search by name or username</source>
+        <translation>Nach Name oder Benutzername suchen</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation>Einladen</translation>
+    </message>
+    <message>
+        <source>Start chat</source>
+        <translation>Chat starten</translation>
+    </message>
+    <message>
+        <source>%1 was invited.</source>
+        <translation>%1 wurde eingeladen.</translation>
+    </message>
+    <message>
+        <source>%1 is in this room already.</source>
+        <translation>%1 ist bereits in diesem Raum.</translation>
+    </message>
+    <message>
+        <source>Type a name to find people.</source>
+        <translation>Geben Sie einen Namen ein, um Personen zu finden.</translation>
+    </message>
+    <message>
+        <source>No one matches “%1”.</source>
+        <translation>Niemand zu „%1“ gefunden.</translation>
+    </message>
+    <message>
+        <source>Inviting…</source>
+        <translation>Wird eingeladen…</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Wird geöffnet…</translation>
     </message>
 </context>
 </TS>

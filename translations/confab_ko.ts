@@ -138,6 +138,27 @@
     </message>
 </context>
 <context>
+    <name>confab::core::Notifier</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>New message</source>
+        <translation>새 메시지</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n new)</source>
+        <translation>
+            <numerusform>%1(새 메시지 %n개)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+</context>
+<context>
     <name>confab::core::Session</name>
     <message>
         <source>Your sign-in could not be saved in the system keychain (%1). You will stay signed in until you quit Confab.</source>
@@ -214,6 +235,281 @@
         <source>The connection to the server failed: %1 Open Confab → Settings to restart it.</source>
         <translation>서버 연결에 실패했습니다: %1 Confab → 설정에서 서버를 다시 시작하세요.</translation>
     </message>
+    <message>
+        <source>The local server stopped (%1). Starting it again…</source>
+        <translation>로컬 서버가 중지되었습니다(%1). 다시 시작하는 중…</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ChatView</name>
+    <message>
+        <source>Room name</source>
+        <translation>채팅방 이름</translation>
+    </message>
+    <message>
+        <source>Room topic</source>
+        <translation>채팅방 주제</translation>
+    </message>
+    <message>
+        <source>Invite…</source>
+        <translation>초대…</translation>
+    </message>
+    <message>
+        <source>Invite someone to this room</source>
+        <translation>이 채팅방에 다른 사람 초대</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>멤버</translation>
+    </message>
+    <message>
+        <source>Show who is in this room</source>
+        <translation>이 채팅방에 있는 사람 보기</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>더 보기</translation>
+    </message>
+    <message>
+        <source>More room actions</source>
+        <translation>기타 채팅방 작업</translation>
+    </message>
+    <message>
+        <source>&amp;Mute notifications</source>
+        <translation>알림 끄기(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Leave room…</source>
+        <translation>채팅방 나가기(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Who is typing</source>
+        <translation>입력 중인 사람</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>취소(Esc)</translation>
+    </message>
+    <message>
+        <source>Direct message</source>
+        <translation>개인 메시지</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>멤버 %n명</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Message %1</source>
+        <translation>%1 님에게 메시지 보내기</translation>
+    </message>
+    <message>
+        <source>Message #%1</source>
+        <translation>#%1에 메시지 보내기</translation>
+    </message>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 님이 입력 중…</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 님과 %2 님이 입력 중…</translation>
+    </message>
+    <message>
+        <source>Several people are typing…</source>
+        <translation>여러 사람이 입력 중…</translation>
+    </message>
+    <message>
+        <source>Replying to %1: %2</source>
+        <translation>%1 님에게 답장: %2</translation>
+    </message>
+    <message>
+        <source>Editing a message that was not sent</source>
+        <translation>전송되지 않은 메시지 편집 중</translation>
+    </message>
+    <message>
+        <source>Editing your message</source>
+        <translation>내 메시지 편집 중</translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation>답장(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>삭제(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation>메시지 삭제</translation>
+    </message>
+    <message>
+        <source>Delete this message for everyone in the room?</source>
+        <translation>채팅방의 모든 사람에게서 이 메시지를 삭제하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>다시 시도(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>버리기(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy text</source>
+        <translation>텍스트 복사(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::Composer</name>
+    <message>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ConnectionBanner</name>
+    <message>
+        <source>Connection</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <source>Reconnect now</source>
+        <translation>지금 다시 연결</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline: reconnecting in %n second(s).</source>
+        <translation>
+            <numerusform>오프라인: %n초 후에 다시 연결합니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>다시 연결하는 중…</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>서버에 연결하는 중…</translation>
+    </message>
+    <message>
+        <source>Catching up on what you missed…</source>
+        <translation>놓친 메시지를 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Disconnected: %1</source>
+        <translation>연결 끊김: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) will be sent once the connection is back.</source>
+        <translation>
+            <numerusform>연결이 복구되면 메시지 %n개를 보냅니다.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::CreateRoomDialog</name>
+    <message>
+        <source>New room</source>
+        <translation>새 채팅방</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>이름(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Room name</source>
+        <translation>채팅방 이름</translation>
+    </message>
+    <message>
+        <source>&amp;Topic</source>
+        <translation>주제(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>주제</translation>
+    </message>
+    <message>
+        <source>e.g. Weekend plans</source>
+        <translation>예: 주말 계획</translation>
+    </message>
+    <message>
+        <source>What it is about (optional)</source>
+        <translation>어떤 채팅방인지 설명(선택 사항)</translation>
+    </message>
+    <message>
+        <source>&amp;Anyone on this server can find and join it</source>
+        <translation>이 서버의 모든 사람이 찾아서 참여할 수 있음(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>만들기</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>만드는 중…</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::DirectoryDialog</name>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>멤버 %n명</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>참여함</translation>
+    </message>
+    <message>
+        <source>Join a room</source>
+        <translation>채팅방 참여</translation>
+    </message>
+    <message>
+        <source>Search public rooms</source>
+        <translation>공개 채팅방 검색</translation>
+    </message>
+    <message>
+        <source>Public rooms</source>
+        <translation>공개 채팅방</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>참여</translation>
+    </message>
+    <message>
+        <source>No public rooms yet.</source>
+        <translation>아직 공개 채팅방이 없습니다.</translation>
+    </message>
+    <message>
+        <source>No public rooms match “%1”.</source>
+        <translation>“%1”과(와) 일치하는 공개 채팅방이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Joining…</source>
+        <translation>참여하는 중…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::MainWindow</name>
@@ -246,10 +542,6 @@
         <translation>알림</translation>
     </message>
     <message>
-        <source>Your rooms and conversations will appear here.</source>
-        <translation>채팅방과 대화가 여기에 표시됩니다.</translation>
-    </message>
-    <message>
         <source>&amp;Account</source>
         <translation>계정(&amp;A)</translation>
     </message>
@@ -280,6 +572,138 @@
     <message>
         <source>Confab — %1</source>
         <translation>Confab — %1</translation>
+    </message>
+    <message>
+        <source>Pick a conversation on the left, or start one with “New”.</source>
+        <translation>왼쪽에서 대화를 선택하거나 “새로 만들기”로 새 대화를 시작하세요.</translation>
+    </message>
+    <message>
+        <source>&amp;Rooms</source>
+        <translation>채팅방(&amp;R)</translation>
+    </message>
+    <message>
+        <source>New &amp;room…</source>
+        <translation>새 채팅방(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Join a room…</source>
+        <translation>채팅방 참여(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>New &amp;direct message…</source>
+        <translation>새 개인 메시지(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>The message could not be edited: %1</source>
+        <translation>메시지를 편집할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>The message could not be deleted: %1</source>
+        <translation>메시지를 삭제할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Could not leave the room: %1</source>
+        <translation>채팅방에서 나갈 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Your rooms could not be loaded: %1</source>
+        <translation>채팅방 목록을 불러올 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Show Confab</source>
+        <translation>Confab 표시(&amp;S)</translation>
+    </message>
+    <message>
+        <source>(%1) %2</source>
+        <translation>(%1) %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Confab: %n unread message(s)</source>
+        <translation>
+            <numerusform>Confab: 읽지 않은 메시지 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Leave room</source>
+        <translation>채팅방 나가기</translation>
+    </message>
+    <message>
+        <source>Leave “%1”? You will stop getting its messages; to come back you need an invitation unless the room is public.</source>
+        <translation>“%1”에서 나가시겠습니까? 더 이상 이 채팅방의 메시지를 받지 않으며, 공개 채팅방이 아니면 다시 들어오려면 초대를 받아야 합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::MembersPanel</name>
+    <message>
+        <source>owner</source>
+        <translation>방장</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>멤버</translation>
+    </message>
+    <message>
+        <source>Members — %1 online of %2</source>
+        <translation>멤버 — %2명 중 %1명 온라인</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::MessageDelegate</name>
+    <message>
+        <source>Today</source>
+        <translation>오늘</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>어제</translation>
+    </message>
+    <message>
+        <source>dddd, d MMMM</source>
+        <comment>date of a day this year</comment>
+        <translation>M월 d일 dddd</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>보내는 중…</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>전송되지 않음</translation>
+    </message>
+    <message>
+        <source>edited %1</source>
+        <comment>time of a message that was edited</comment>
+        <translation>%1 편집됨</translation>
+    </message>
+    <message>
+        <source>Edited %1</source>
+        <translation>%1에 편집됨</translation>
+    </message>
+    <message>
+        <source>Not sent: %1
+Right-click to edit, retry or discard it.</source>
+        <translation>전송되지 않음: %1
+마우스 오른쪽 버튼을 클릭하여 편집하거나, 다시 시도하거나, 버릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 joined</source>
+        <translation>%1 님이 들어왔습니다</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 님이 나갔습니다</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Earlier message</source>
+        <translation>이전 메시지</translation>
+    </message>
+    <message>
+        <source>Not loaded</source>
+        <translation>불러오지 않음</translation>
     </message>
 </context>
 <context>
@@ -486,6 +910,77 @@
     </message>
 </context>
 <context>
+    <name>confab::ui::RoomListPanel</name>
+    <message>
+        <source>You: %1</source>
+        <translation>나: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Direct message</source>
+        <translation>개인 메시지</translation>
+    </message>
+    <message>
+        <source>No messages yet</source>
+        <translation>아직 메시지 없음</translation>
+    </message>
+    <message>
+        <source>Muted · %1</source>
+        <translation>알림 꺼짐 · %1</translation>
+    </message>
+    <message>
+        <source>Search rooms</source>
+        <translation>채팅방 검색</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>새로 만들기</translation>
+    </message>
+    <message>
+        <source>Start a conversation or join a room</source>
+        <translation>대화 시작 또는 채팅방 참여</translation>
+    </message>
+    <message>
+        <source>New &amp;room…</source>
+        <translation>새 채팅방(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Join a room…</source>
+        <translation>채팅방 참여(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>New &amp;direct message…</source>
+        <translation>새 개인 메시지(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>채팅방</translation>
+    </message>
+    <message>
+        <source>No rooms yet. Use “New” to create one, join a public room, or message someone.</source>
+        <translation>아직 채팅방이 없습니다. “새로 만들기”로 채팅방을 만들거나, 공개 채팅방에 참여하거나, 다른 사람에게 메시지를 보내 보세요.</translation>
+    </message>
+    <message>
+        <source>Un&amp;mute notifications</source>
+        <translation>알림 켜기(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Mute notifications</source>
+        <translation>알림 끄기(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Invite…</source>
+        <translation>초대(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Leave…</source>
+        <translation>나가기(&amp;L)…</translation>
+    </message>
+</context>
+<context>
     <name>confab::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -546,6 +1041,26 @@
     <message>
         <source>Restart Confab to use the new language.</source>
         <translation>새 언어를 적용하려면 Confab을 다시 시작하세요.</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>테마</translation>
+    </message>
+    <message>
+        <source>Light or dark theme</source>
+        <translation>밝은 테마 또는 어두운 테마</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>시스템 설정</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>밝게</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>어둡게</translation>
     </message>
 </context>
 <context>
@@ -743,6 +1258,72 @@ SHA-256 지문:
     <message>
         <source>Signing in…</source>
         <translation>로그인하는 중…</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::TimelineView</name>
+    <message>
+        <source>Messages</source>
+        <translation>메시지</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::UserPickerDialog</name>
+    <message>
+        <source>@%1 (you)</source>
+        <translation>@%1(나)</translation>
+    </message>
+    <message>
+        <source>Invite to %1</source>
+        <translation>%1에 초대</translation>
+    </message>
+    <message>
+        <source>New direct message</source>
+        <translation>새 개인 메시지</translation>
+    </message>
+    <message>
+        <source>Search by name or username</source>
+        <translation>이름 또는 사용자 이름으로 검색</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>사용자</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation>초대</translation>
+    </message>
+    <message>
+        <source>Start chat</source>
+        <translation>대화 시작</translation>
+    </message>
+    <message>
+        <source>%1 was invited.</source>
+        <translation>%1 님을 초대했습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is in this room already.</source>
+        <translation>%1 님은 이미 이 채팅방에 있습니다.</translation>
+    </message>
+    <message>
+        <source>Type a name to find people.</source>
+        <translation>사람을 찾으려면 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>No one matches “%1”.</source>
+        <translation>“%1”과(와) 일치하는 사람이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Inviting…</source>
+        <translation>초대하는 중…</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>여는 중…</translation>
     </message>
 </context>
 </TS>

@@ -138,6 +138,27 @@
     </message>
 </context>
 <context>
+    <name>confab::core::Notifier</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>New message</source>
+        <translation>新消息</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n new)</source>
+        <translation>
+            <numerusform>%1（%n 条新消息）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+</context>
+<context>
     <name>confab::core::Session</name>
     <message>
         <source>Your sign-in could not be saved in the system keychain (%1). You will stay signed in until you quit Confab.</source>
@@ -214,6 +235,281 @@
         <source>The connection to the server failed: %1 Open Confab → Settings to restart it.</source>
         <translation>连接服务器失败：%1 请在“Confab → 设置”中重新启动服务器。</translation>
     </message>
+    <message>
+        <source>The local server stopped (%1). Starting it again…</source>
+        <translation>本地服务器已停止（%1），正在重新启动…</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ChatView</name>
+    <message>
+        <source>Room name</source>
+        <translation>聊天室名称</translation>
+    </message>
+    <message>
+        <source>Room topic</source>
+        <translation>聊天室主题</translation>
+    </message>
+    <message>
+        <source>Invite…</source>
+        <translation>邀请…</translation>
+    </message>
+    <message>
+        <source>Invite someone to this room</source>
+        <translation>邀请他人加入此聊天室</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Show who is in this room</source>
+        <translation>查看此聊天室中的成员</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <source>More room actions</source>
+        <translation>更多聊天室操作</translation>
+    </message>
+    <message>
+        <source>&amp;Mute notifications</source>
+        <translation>通知静音(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Leave room…</source>
+        <translation>离开聊天室(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Who is typing</source>
+        <translation>正在输入的人</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
+    </message>
+    <message>
+        <source>Direct message</source>
+        <translation>私信</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n 位成员</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Message %1</source>
+        <translation>发消息给 %1</translation>
+    </message>
+    <message>
+        <source>Message #%1</source>
+        <translation>在 #%1 中发消息</translation>
+    </message>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 正在输入…</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 和 %2 正在输入…</translation>
+    </message>
+    <message>
+        <source>Several people are typing…</source>
+        <translation>多人正在输入…</translation>
+    </message>
+    <message>
+        <source>Replying to %1: %2</source>
+        <translation>回复 %1：%2</translation>
+    </message>
+    <message>
+        <source>Editing a message that was not sent</source>
+        <translation>正在编辑未发送的消息</translation>
+    </message>
+    <message>
+        <source>Editing your message</source>
+        <translation>正在编辑你的消息</translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation>回复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation>删除消息</translation>
+    </message>
+    <message>
+        <source>Delete this message for everyone in the room?</source>
+        <translation>要为聊天室中的所有人删除这条消息吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>丢弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy text</source>
+        <translation>复制文本(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::Composer</name>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ConnectionBanner</name>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Reconnect now</source>
+        <translation>立即重新连接</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline: reconnecting in %n second(s).</source>
+        <translation>
+            <numerusform>已离线：%n 秒后重新连接。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>正在重新连接…</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>正在连接服务器…</translation>
+    </message>
+    <message>
+        <source>Catching up on what you missed…</source>
+        <translation>正在同步你错过的消息…</translation>
+    </message>
+    <message>
+        <source>Disconnected: %1</source>
+        <translation>已断开连接：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) will be sent once the connection is back.</source>
+        <translation>
+            <numerusform>连接恢复后将发送 %n 条消息。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::CreateRoomDialog</name>
+    <message>
+        <source>New room</source>
+        <translation>新建聊天室</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Room name</source>
+        <translation>聊天室名称</translation>
+    </message>
+    <message>
+        <source>&amp;Topic</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>e.g. Weekend plans</source>
+        <translation>例如：周末计划</translation>
+    </message>
+    <message>
+        <source>What it is about (optional)</source>
+        <translation>聊天室的用途（可选）</translation>
+    </message>
+    <message>
+        <source>&amp;Anyone on this server can find and join it</source>
+        <translation>此服务器上的任何人都可以找到并加入(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>正在创建…</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::DirectoryDialog</name>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n 位成员</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>已加入</translation>
+    </message>
+    <message>
+        <source>Join a room</source>
+        <translation>加入聊天室</translation>
+    </message>
+    <message>
+        <source>Search public rooms</source>
+        <translation>搜索公开聊天室</translation>
+    </message>
+    <message>
+        <source>Public rooms</source>
+        <translation>公开聊天室</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>加入</translation>
+    </message>
+    <message>
+        <source>No public rooms yet.</source>
+        <translation>还没有公开聊天室。</translation>
+    </message>
+    <message>
+        <source>No public rooms match “%1”.</source>
+        <translation>没有与“%1”匹配的公开聊天室。</translation>
+    </message>
+    <message>
+        <source>Joining…</source>
+        <translation>正在加入…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::MainWindow</name>
@@ -246,10 +542,6 @@
         <translation>通知</translation>
     </message>
     <message>
-        <source>Your rooms and conversations will appear here.</source>
-        <translation>你的聊天室和对话将显示在这里。</translation>
-    </message>
-    <message>
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
@@ -280,6 +572,138 @@
     <message>
         <source>Confab — %1</source>
         <translation>Confab — %1</translation>
+    </message>
+    <message>
+        <source>Pick a conversation on the left, or start one with “New”.</source>
+        <translation>在左侧选择一个会话，或点击“新建”开始新的会话。</translation>
+    </message>
+    <message>
+        <source>&amp;Rooms</source>
+        <translation>聊天室(&amp;R)</translation>
+    </message>
+    <message>
+        <source>New &amp;room…</source>
+        <translation>新建聊天室(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Join a room…</source>
+        <translation>加入聊天室(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>New &amp;direct message…</source>
+        <translation>新建私信(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>The message could not be edited: %1</source>
+        <translation>无法编辑消息：%1</translation>
+    </message>
+    <message>
+        <source>The message could not be deleted: %1</source>
+        <translation>无法删除消息：%1</translation>
+    </message>
+    <message>
+        <source>Could not leave the room: %1</source>
+        <translation>无法离开聊天室：%1</translation>
+    </message>
+    <message>
+        <source>Your rooms could not be loaded: %1</source>
+        <translation>无法加载你的聊天室：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Show Confab</source>
+        <translation>显示 Confab(&amp;S)</translation>
+    </message>
+    <message>
+        <source>(%1) %2</source>
+        <translation>(%1) %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Confab: %n unread message(s)</source>
+        <translation>
+            <numerusform>Confab：%n 条未读消息</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Leave room</source>
+        <translation>离开聊天室</translation>
+    </message>
+    <message>
+        <source>Leave “%1”? You will stop getting its messages; to come back you need an invitation unless the room is public.</source>
+        <translation>要离开“%1”吗？你将不再收到该聊天室的消息；除非该聊天室是公开的，否则需要收到邀请才能重新加入。</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::MembersPanel</name>
+    <message>
+        <source>owner</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Members — %1 online of %2</source>
+        <translation>成员 — %1 人在线，共 %2 人</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::MessageDelegate</name>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>dddd, d MMMM</source>
+        <comment>date of a day this year</comment>
+        <translation>M月d日 dddd</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <source>edited %1</source>
+        <comment>time of a message that was edited</comment>
+        <translation>已编辑 %1</translation>
+    </message>
+    <message>
+        <source>Edited %1</source>
+        <translation>编辑于 %1</translation>
+    </message>
+    <message>
+        <source>Not sent: %1
+Right-click to edit, retry or discard it.</source>
+        <translation>未发送：%1
+右键单击可编辑、重试或丢弃该消息。</translation>
+    </message>
+    <message>
+        <source>%1 joined</source>
+        <translation>%1 已加入</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 已离开</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Earlier message</source>
+        <translation>较早的消息</translation>
+    </message>
+    <message>
+        <source>Not loaded</source>
+        <translation>未加载</translation>
     </message>
 </context>
 <context>
@@ -486,6 +910,77 @@
     </message>
 </context>
 <context>
+    <name>confab::ui::RoomListPanel</name>
+    <message>
+        <source>You: %1</source>
+        <translation>你：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Direct message</source>
+        <translation>私信</translation>
+    </message>
+    <message>
+        <source>No messages yet</source>
+        <translation>暂无消息</translation>
+    </message>
+    <message>
+        <source>Muted · %1</source>
+        <translation>已静音 · %1</translation>
+    </message>
+    <message>
+        <source>Search rooms</source>
+        <translation>搜索聊天室</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Start a conversation or join a room</source>
+        <translation>发起会话或加入聊天室</translation>
+    </message>
+    <message>
+        <source>New &amp;room…</source>
+        <translation>新建聊天室(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Join a room…</source>
+        <translation>加入聊天室(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>New &amp;direct message…</source>
+        <translation>新建私信(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>聊天室</translation>
+    </message>
+    <message>
+        <source>No rooms yet. Use “New” to create one, join a public room, or message someone.</source>
+        <translation>还没有聊天室。点击“新建”创建聊天室、加入公开聊天室，或给某人发消息。</translation>
+    </message>
+    <message>
+        <source>Un&amp;mute notifications</source>
+        <translation>取消通知静音(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Mute notifications</source>
+        <translation>通知静音(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Invite…</source>
+        <translation>邀请(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Leave…</source>
+        <translation>离开(&amp;L)…</translation>
+    </message>
+</context>
+<context>
     <name>confab::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -546,6 +1041,26 @@
     <message>
         <source>Restart Confab to use the new language.</source>
         <translation>重新启动 Confab 后即可使用新语言。</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Light or dark theme</source>
+        <translation>浅色或深色主题</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
     </message>
 </context>
 <context>
@@ -743,6 +1258,72 @@ SHA-256 指纹：
     <message>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::TimelineView</name>
+    <message>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::UserPickerDialog</name>
+    <message>
+        <source>@%1 (you)</source>
+        <translation>@%1（你）</translation>
+    </message>
+    <message>
+        <source>Invite to %1</source>
+        <translation>邀请加入 %1</translation>
+    </message>
+    <message>
+        <source>New direct message</source>
+        <translation>新建私信</translation>
+    </message>
+    <message>
+        <source>Search by name or username</source>
+        <translation>按名称或用户名搜索</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation>邀请</translation>
+    </message>
+    <message>
+        <source>Start chat</source>
+        <translation>开始聊天</translation>
+    </message>
+    <message>
+        <source>%1 was invited.</source>
+        <translation>已邀请 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is in this room already.</source>
+        <translation>%1 已在此聊天室中。</translation>
+    </message>
+    <message>
+        <source>Type a name to find people.</source>
+        <translation>输入名称以查找用户。</translation>
+    </message>
+    <message>
+        <source>No one matches “%1”.</source>
+        <translation>没有与“%1”匹配的用户。</translation>
+    </message>
+    <message>
+        <source>Inviting…</source>
+        <translation>正在邀请…</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>正在打开…</translation>
     </message>
 </context>
 </TS>
