@@ -233,11 +233,10 @@ int main(int argc, char** argv)
         return -1;
     };
     // Anna fixes a message, Bob answers one with a reply, and types.
-    const QString hike =
-        timeline->index(rowOf(QStringLiteral("Then let's do the long hike on Saturday")))
-            .data(confab::core::TimelineModel::IdRole)
-            .toString();
-    anna.editMessage(hike, QStringLiteral("Then let's do the long hike on Saturday morning"));
+    const QString packing = timeline->index(rowOf(QStringLiteral("Me neither. Packing tonight")))
+                                .data(confab::core::TimelineModel::IdRole)
+                                .toString();
+    anna.editMessage(packing, QStringLiteral("Me neither. Packing tonight, all of it"));
     const QString split =
         timeline->index(rowOf(QStringLiteral("Noted. Should we split the cabin cost now?")))
             .data(confab::core::TimelineModel::IdRole)
