@@ -275,6 +275,7 @@ void LocalServer::Private::poll()
         args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, kPollIntervalMs);
         args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, kPollIntervalMs);
         args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 5 * kPollIntervalMs);
+        holdCallbackQueue();
         // Never reuse a connection to an earlier confabd on the same port.
         args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
         channel =
@@ -307,23 +308,26 @@ void LocalServer::Private::launchProbe()
     grpc::Slice empty;
     next->request = grpc::ByteBuffer(&empty, 1);
     probe = next;
-    next->stub.UnaryCall(&next->context, kHealthCheckMethod, grpc::StubOptions(), &next->request,
-                         &next->response,
-                         [next, lifeline = lifeline, owner = q, run = run](grpc::Status status) {
-                             // A gRPC thread: copy the outcome into values, touch no QObject.
-                             bool serving = false;
-                             QString problem;
-                             if (!status.ok()) {
-                                 problem = QString::fromStdString(status.error_message());
-                             } else if (toBytes(next->response) == kServingResponse) {
-                                 serving = true;
-                             } else {
-                                 problem = QStringLiteral("not serving yet");
-                             }
-                             lifeline->post([owner, run, serving, problem] {
-                                 owner->d->probeFinished(run, serving, problem);
-                             });
-                         });
+    next->stub.UnaryCall(
+        &next->context, kHealthCheckMethod, grpc::StubOptions(), &next->request, &next->response,
+        [next, lifeline = lifeline, owner = q, run = run](grpc::Status status) mutable {
+            // A gRPC thread: copy the outcome into values, touch no QObject.
+            bool serving = false;
+            QString problem;
+            if (!status.ok()) {
+                problem = QString::fromStdString(status.error_message());
+            } else if (toBytes(next->response) == kServingResponse) {
+                serving = true;
+            } else {
+                problem = QStringLiteral("not serving yet");
+            }
+            // The probe (its context, the channel) goes with the
+            // post: released on the application's thread, never
+            // here (grpc/grpc#32584).
+            lifeline->post([owner, run, serving, problem, keep = std::move(next)] {
+                owner->d->probeFinished(run, serving, problem);
+            });
+        });
 }
 
 void LocalServer::Private::probeFinished(quint64 probeRun, bool serving, const QString& problem)

@@ -19,6 +19,14 @@
 namespace confab::core {
 
 // A channel to one server and the stubs on it. Thread-safe.
+// gRPC 1.51 runs the callbacks of every channel on one process-wide
+// completion queue, torn down when the last channel that used it goes and
+// built again for the next one; the two can race (an abort in
+// grpc_cq_internal_unref, e.g. when the local server's probe channel goes
+// just as the session's channel makes its first call). Holding that queue
+// for the life of the process keeps it from being torn down. Idempotent.
+void holdCallbackQueue();
+
 class Connection {
 public:
     struct Security {
