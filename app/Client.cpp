@@ -145,9 +145,7 @@ void Client::scheduleLocalRestart()
 
 bool Client::isRestartingLocalServer() const
 {
-    return m_localRestarts.isActive() ||
-           (m_localServer && m_localServer->state() == LocalServer::State::Starting &&
-            m_session != nullptr);
+    return m_localRestarts.isActive();
 }
 
 void Client::useRemote(const QString& address, bool insecure, const QString& caFile)

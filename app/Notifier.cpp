@@ -103,7 +103,7 @@ void Notifier::onEvent(const v1::Event& event)
         return;
     }
     const QString body = bodyOf(roomId, message);
-    if (m_syncing) {
+    if (isCatchingUp()) {
         auto& [count, newest] = m_missed[roomId];
         ++count;
         newest = body;
@@ -112,10 +112,14 @@ void Notifier::onEvent(const v1::Event& event)
     post(roomId, 1, body);
 }
 
+bool Notifier::isCatchingUp() const
+{
+    return m_chat.connectionState() != EventStream::State::Live;
+}
+
 void Notifier::onStateChanged(EventStream::State state)
 {
-    m_syncing = state != EventStream::State::Live;
-    if (m_syncing) {
+    if (state != EventStream::State::Live) {
         return;
     }
     const auto missed = std::exchange(m_missed, {});

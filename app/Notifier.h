@@ -48,6 +48,8 @@ private:
 
     void onEvent(const v1::Event& event);
     void onStateChanged(EventStream::State state);
+    // Catching up after a (re)connect: what comes is collected, not shown.
+    bool isCatchingUp() const;
     bool isSeen(const QString& roomId) const;
     QString bodyOf(const QString& roomId, const v1::Message& message) const;
     void post(const QString& roomId, int added, const QString& body);
@@ -65,7 +67,6 @@ private:
     bool m_windowActive = false;
     bool m_enabled = true;
     bool m_serviceWorks = true;
-    bool m_syncing = false;
     QHash<QString, Shown> m_shown;
     // Missed while offline: room -> (count, newest body), posted once live.
     QHash<QString, std::pair<int, QString>> m_missed;

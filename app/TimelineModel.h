@@ -66,6 +66,13 @@ public:
                   QObject* parent = nullptr);
     ~TimelineModel() override;
 
+    // KindRole and SendStateRole of a row, typed.
+    static Kind kindAt(const QModelIndex& index) { return index.data(KindRole).value<Kind>(); }
+    static SendState sendStateAt(const QModelIndex& index)
+    {
+        return index.data(SendStateRole).value<SendState>();
+    }
+
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;

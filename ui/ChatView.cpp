@@ -267,7 +267,7 @@ bool ChatView::startEdit(const QModelIndex& index)
         index.data(TimelineModel::DeletedRole).toBool()) {
         return false;
     }
-    const auto state = index.data(TimelineModel::SendStateRole).value<TimelineModel::SendState>();
+    const auto state = TimelineModel::sendStateAt(index);
     if (state == TimelineModel::SendState::Pending) {
         return false;
     }
@@ -296,9 +296,7 @@ void ChatView::editLast()
     }
     for (int row = timeline->rowCount() - 1; row >= 0; --row) {
         const QModelIndex index = timeline->index(row);
-        if (index.data(TimelineModel::KindRole).value<TimelineModel::Kind>() ==
-                TimelineModel::Kind::Message &&
-            startEdit(index)) {
+        if (TimelineModel::kindAt(index) == TimelineModel::Kind::Message && startEdit(index)) {
             return;
         }
     }
@@ -371,7 +369,7 @@ void ChatView::markSeen()
 
 void ChatView::showMessageMenu(const QModelIndex& index, const QPoint& globalPos)
 {
-    const auto state = index.data(TimelineModel::SendStateRole).value<TimelineModel::SendState>();
+    const auto state = TimelineModel::sendStateAt(index);
     const bool own = index.data(TimelineModel::OwnRole).toBool();
     const bool deleted = index.data(TimelineModel::DeletedRole).toBool();
     const QString text = index.data(TimelineModel::TextRole).toString();

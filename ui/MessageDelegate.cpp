@@ -90,16 +90,6 @@ QString shownText(const QModelIndex& index)
                : index.data(TimelineModel::TextRole).toString();
 }
 
-TimelineModel::Kind kindOf(const QModelIndex& index)
-{
-    return index.data(TimelineModel::KindRole).value<TimelineModel::Kind>();
-}
-
-TimelineModel::SendState stateOf(const QModelIndex& index)
-{
-    return index.data(TimelineModel::SendStateRole).value<TimelineModel::SendState>();
-}
-
 QDateTime sentAt(const QModelIndex& index)
 {
     return index.data(TimelineModel::SentAtRole).toDateTime().toLocalTime();
@@ -137,7 +127,7 @@ QString MessageDelegate::timeText(const QTime& time)
 
 QString MessageDelegate::footerText(const QModelIndex& index)
 {
-    switch (stateOf(index)) {
+    switch (TimelineModel::sendStateAt(index)) {
     case TimelineModel::SendState::Pending:
         return tr("Sending…");
     case TimelineModel::SendState::Failed:
@@ -163,7 +153,7 @@ bool MessageDelegate::startsRun(const QModelIndex& index) const
 {
     const QModelIndex previous = index.siblingAtRow(index.row() - 1);
     if (!previous.isValid() || startsDay(index) ||
-        kindOf(previous) != TimelineModel::Kind::Message) {
+        TimelineModel::kindAt(previous) != TimelineModel::Kind::Message) {
         return true;
     }
     if (previous.data(TimelineModel::AuthorIdRole) != index.data(TimelineModel::AuthorIdRole)) {
@@ -182,7 +172,7 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem& opti
         out.daySeparator = QRect(r.left(), y, r.width(), kDayHeight);
         y += kDayHeight;
     }
-    if (kindOf(index) != TimelineModel::Kind::Message) {
+    if (TimelineModel::kindAt(index) != TimelineModel::Kind::Message) {
         out.memberEvent = QRect(r.left(), y, r.width(), kEventHeight);
         out.height = y + kEventHeight - r.top();
         return out;
@@ -250,11 +240,10 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem& opti
 
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
+    // The row's height depends on the width it wraps in: the viewport's.
     QStyleOptionViewItem opt = option;
-    opt.rect = QRect(0, 0, option.rect.width() > 0 ? option.rect.width() : 600, 0);
-    if (const auto* view = qobject_cast<const QAbstractItemView*>(option.widget)) {
-        opt.rect.setWidth(view->viewport()->width());
-    }
+    const auto* view = qobject_cast<const QAbstractItemView*>(option.widget);
+    opt.rect = QRect(0, 0, view ? view->viewport()->width() : option.rect.width(), 0);
     return {opt.rect.width(), layout(opt, index).height};
 }
 
@@ -277,7 +266,7 @@ bool MessageDelegate::helpEvent(QHelpEvent* event, QAbstractItemView* view,
                        index.data(TimelineModel::EditedAtRole).toDateTime().toLocalTime(),
                        QLocale::ShortFormat));
     }
-    if (stateOf(index) == TimelineModel::SendState::Failed) {
+    if (TimelineModel::sendStateAt(index) == TimelineModel::SendState::Failed) {
         tip = tr("Not sent: %1\nRight-click to edit, retry or discard it.")
                   .arg(ErrorText::describe(
                       index.data(TimelineModel::ErrorRole).value<core::Error>()));
@@ -318,7 +307,7 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
 
     if (l.memberEvent.isValid()) {
         const QString who = index.data(TimelineModel::AuthorNameRole).toString();
-        const QString what = kindOf(index) == TimelineModel::Kind::MemberJoined
+        const QString what = TimelineModel::kindAt(index) == TimelineModel::Kind::MemberJoined
                                  ? tr("%1 joined").arg(who)
                                  : tr("%1 left").arg(who);
         painter->setFont(small);
@@ -331,7 +320,7 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
 
     const bool own = index.data(TimelineModel::OwnRole).toBool();
     const bool deleted = index.data(TimelineModel::DeletedRole).toBool();
-    const auto state = stateOf(index);
+    const auto state = TimelineModel::sendStateAt(index);
     const QString author = index.data(TimelineModel::AuthorNameRole).toString();
     const QString authorId = index.data(TimelineModel::AuthorIdRole).toString();
 

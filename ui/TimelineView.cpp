@@ -65,6 +65,9 @@ void TimelineView::setTimeline(TimelineModel* timeline)
         setModel(nullptr);
         old->deleteLater();
     }
+    if (m_timeline) {
+        disconnect(m_timeline, nullptr, this, nullptr);
+    }
     m_timeline = timeline;
     m_stick = true;
     m_anchor = QPersistentModelIndex();
@@ -77,7 +80,7 @@ void TimelineView::setTimeline(TimelineModel* timeline)
         connect(proxy, &QAbstractItemModel::rowsAboutToBeInserted, this,
                 [this](const QModelIndex&, int start) { rememberAnchor(start); });
         timeline->load();
-        connect(timeline, &TimelineModel::loadedChanged, this, [this] { settle(); });
+        connect(timeline, &TimelineModel::loadedChanged, this, &TimelineView::settle);
     }
     settle();
 }
@@ -215,8 +218,7 @@ void TimelineView::mouseReleaseEvent(QMouseEvent* event)
             return;
         }
         if (layout.bubble.contains(event->position().toPoint()) &&
-            index.data(TimelineModel::SendStateRole).value<TimelineModel::SendState>() ==
-                TimelineModel::SendState::Failed) {
+            TimelineModel::sendStateAt(index) == TimelineModel::SendState::Failed) {
             emit messageMenuRequested(index, event->globalPosition().toPoint());
             return;
         }
@@ -227,8 +229,7 @@ void TimelineView::mouseReleaseEvent(QMouseEvent* event)
 void TimelineView::contextMenuEvent(QContextMenuEvent* event)
 {
     const QModelIndex index = indexAt(event->pos());
-    if (!index.isValid() || index.data(TimelineModel::KindRole).value<TimelineModel::Kind>() !=
-                                TimelineModel::Kind::Message) {
+    if (!index.isValid() || TimelineModel::kindAt(index) != TimelineModel::Kind::Message) {
         return;
     }
     emit messageMenuRequested(index, event->globalPos());

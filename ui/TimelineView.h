@@ -2,6 +2,7 @@
 
 #include <QListView>
 #include <QPersistentModelIndex>
+#include <QPointer>
 #include <QTimer>
 
 namespace confab::core {
@@ -51,7 +52,7 @@ private:
     void maybeFetchOlder();
     void settle();
 
-    core::TimelineModel* m_timeline = nullptr;
+    QPointer<core::TimelineModel> m_timeline;
     MessageDelegate* m_delegate;
     bool m_stick = true;
     // While older rows go in at the top: the row at the top of the screen
