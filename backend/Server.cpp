@@ -1,13 +1,13 @@
 #include "Server.h"
 
-#include "AccountsService.h"
-#include "AuthService.h"
-#include "Bus.h"
-#include "ChatService.h"
-#include "Convert.h"
-#include "Crypto.h"
-#include "Runtime.h"
-#include "SqliteStore.h"
+#include "base/Crypto.h"
+#include "bus/Bus.h"
+#include "rpc/Runtime.h"
+#include "services/AccountsService.h"
+#include "services/AuthService.h"
+#include "services/ChatService.h"
+#include "store/Convert.h"
+#include "store/sqlite/SqliteStore.h"
 
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/grpcpp.h>

@@ -1,10 +1,10 @@
 #include "Workloads.h"
 
-#include "Config.h"
-#include "PasswordHasher.h"
 #include "Process.h"
-#include "SqliteStore.h"
 #include "Stats.h"
+#include "auth/PasswordHasher.h"
+#include "base/Config.h"
+#include "store/sqlite/SqliteStore.h"
 
 #include "confab/v1/account.grpc.pb.h"
 #include "confab/v1/auth.grpc.pb.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Config.h"
+#include "base/Config.h"
 
 #include <chrono>
 #include <mutex>

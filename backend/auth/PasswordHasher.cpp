@@ -1,6 +1,6 @@
-#include "PasswordHasher.h"
+#include "auth/PasswordHasher.h"
 
-#include "Crypto.h"
+#include "base/Crypto.h"
 
 #include <sodium.h>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ThreadPool.h"
+#include "base/ThreadPool.h"
 
 #include <cstddef>
 #include <functional>

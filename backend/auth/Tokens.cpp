@@ -1,7 +1,7 @@
-#include "Tokens.h"
+#include "auth/Tokens.h"
 
-#include "Convert.h"
-#include "Crypto.h"
+#include "base/Crypto.h"
+#include "store/Convert.h"
 
 namespace confab::backend {
 

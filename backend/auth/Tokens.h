@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Config.h"
-#include "Store.h"
+#include "base/Config.h"
+#include "store/Store.h"
 
 #include "confab/v1/auth.pb.h"
 

@@ -1,4 +1,4 @@
-#include "Config.h"
+#include "base/Config.h"
 
 namespace confab::backend {
 

@@ -1,4 +1,4 @@
-#include "Crypto.h"
+#include "base/Crypto.h"
 
 #include <sodium.h>
 

@@ -1,4 +1,4 @@
-#include "ThreadPool.h"
+#include "base/ThreadPool.h"
 
 #include <spdlog/spdlog.h>
 

@@ -1,7 +1,7 @@
-#include "Hub.h"
+#include "live/Hub.h"
 
-#include "ApiError.h"
-#include "Runtime.h"
+#include "base/ApiError.h"
+#include "rpc/Runtime.h"
 
 #include <spdlog/spdlog.h>
 

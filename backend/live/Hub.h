@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Bus.h"
-#include "Presence.h"
-#include "Store.h"
-#include "ThreadPool.h"
+#include "base/ThreadPool.h"
+#include "bus/Bus.h"
+#include "live/Presence.h"
+#include "store/Store.h"
 
 #include <grpcpp/grpcpp.h>
 

@@ -1,7 +1,7 @@
-#include "Runtime.h"
+#include "rpc/Runtime.h"
 
-#include "Convert.h"
-#include "Crypto.h"
+#include "base/Crypto.h"
+#include "store/Convert.h"
 
 #include <algorithm>
 

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "ApiError.h"
-#include "Config.h"
-#include "LoginThrottle.h"
-#include "PasswordHasher.h"
-#include "Presence.h"
-#include "Store.h"
-#include "ThreadPool.h"
+#include "auth/LoginThrottle.h"
+#include "auth/PasswordHasher.h"
+#include "base/ApiError.h"
+#include "base/Config.h"
+#include "base/ThreadPool.h"
+#include "live/Presence.h"
+#include "store/Store.h"
 
 #include <grpcpp/grpcpp.h>
 #include <spdlog/spdlog.h>

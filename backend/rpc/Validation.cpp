@@ -1,6 +1,6 @@
-#include "Validation.h"
+#include "rpc/Validation.h"
 
-#include "ApiError.h"
+#include "base/ApiError.h"
 
 #include <utf8cpp/utf8.h>
 

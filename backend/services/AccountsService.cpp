@@ -1,7 +1,7 @@
-#include "AccountsService.h"
+#include "services/AccountsService.h"
 
-#include "Convert.h"
-#include "Validation.h"
+#include "rpc/Validation.h"
+#include "store/Convert.h"
 
 namespace confab::backend {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Runtime.h"
+#include "rpc/Runtime.h"
 
 #include "confab/v1/account.grpc.pb.h"
 

@@ -1,9 +1,9 @@
-#include "AuthService.h"
+#include "services/AuthService.h"
 
-#include "Convert.h"
-#include "Crypto.h"
-#include "Tokens.h"
-#include "Validation.h"
+#include "auth/Tokens.h"
+#include "base/Crypto.h"
+#include "rpc/Validation.h"
+#include "store/Convert.h"
 
 #include <algorithm>
 #include <cctype>

@@ -1,8 +1,8 @@
-#include "ChatService.h"
+#include "services/ChatService.h"
 
-#include "Convert.h"
-#include "Crypto.h"
-#include "Validation.h"
+#include "base/Crypto.h"
+#include "rpc/Validation.h"
+#include "store/Convert.h"
 
 #include <algorithm>
 #include <set>

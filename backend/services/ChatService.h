@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Bus.h"
-#include "Hub.h"
-#include "Runtime.h"
+#include "bus/Bus.h"
+#include "live/Hub.h"
+#include "rpc/Runtime.h"
 
 #include "confab/v1/chat.grpc.pb.h"
 

@@ -1,4 +1,4 @@
-#include "Convert.h"
+#include "store/Convert.h"
 
 #include <google/protobuf/util/time_util.h>
 

@@ -1,4 +1,4 @@
-#include "Account.h"
+#include "account/Account.h"
 
 #include <google/protobuf/util/time_util.h>
 

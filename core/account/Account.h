@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Error.h"
-#include "Session.h"
+#include "account/Session.h"
+#include "net/Error.h"
 
 #include <QAbstractListModel>
 #include <QDateTime>

@@ -1,6 +1,6 @@
-#include "Client.h"
+#include "account/Client.h"
 
-#include "ServerAddress.h"
+#include "net/ServerAddress.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "Account.h"
-#include "LocalServer.h"
-#include "Rpc.h"
-#include "Session.h"
-#include "Settings.h"
-#include "TokenStore.h"
+#include "account/Account.h"
+#include "account/Session.h"
+#include "account/Settings.h"
+#include "account/TokenStore.h"
+#include "local/LocalServer.h"
+#include "net/Rpc.h"
 
 #include <QElapsedTimer>
 #include <QObject>

@@ -1,4 +1,4 @@
-#include "Session.h"
+#include "account/Session.h"
 
 #include <google/protobuf/util/time_util.h>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Error.h"
-#include "Rpc.h"
-#include "TokenStore.h"
+#include "account/TokenStore.h"
+#include "net/Error.h"
+#include "net/Rpc.h"
 
 #include <QObject>
 #include <QPointer>

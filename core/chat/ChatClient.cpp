@@ -1,7 +1,7 @@
-#include "ChatClient.h"
+#include "chat/ChatClient.h"
 
-#include "ProtoConvert.h"
-#include "Session.h"
+#include "account/Session.h"
+#include "net/ProtoConvert.h"
 
 #include <QDir>
 #include <QLoggingCategory>

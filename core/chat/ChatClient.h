@@ -1,14 +1,14 @@
 #pragma once
 
-#include "DirectoryModel.h"
-#include "Error.h"
-#include "EventStream.h"
-#include "MembersModel.h"
-#include "Outbox.h"
-#include "RoomsModel.h"
-#include "TimelineModel.h"
-#include "UserCache.h"
-#include "UserSearchModel.h"
+#include "chat/Outbox.h"
+#include "chat/UserCache.h"
+#include "models/DirectoryModel.h"
+#include "models/MembersModel.h"
+#include "models/RoomsModel.h"
+#include "models/TimelineModel.h"
+#include "models/UserSearchModel.h"
+#include "net/Error.h"
+#include "net/EventStream.h"
 
 #include <QHash>
 #include <QObject>

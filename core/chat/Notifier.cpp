@@ -1,8 +1,8 @@
-#include "Notifier.h"
+#include "chat/Notifier.h"
 
-#include "ChatClient.h"
-#include "ProtoConvert.h"
-#include "Session.h"
+#include "account/Session.h"
+#include "chat/ChatClient.h"
+#include "net/ProtoConvert.h"
 
 #include <QDBusMessage>
 #include <QDBusPendingCallWatcher>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "EventStream.h"
+#include "net/EventStream.h"
 
 #include <QDBusConnection>
 #include <QHash>

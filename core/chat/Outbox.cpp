@@ -1,7 +1,7 @@
-#include "Outbox.h"
+#include "chat/Outbox.h"
 
-#include "ProtoConvert.h"
-#include "Session.h"
+#include "account/Session.h"
+#include "net/ProtoConvert.h"
 
 #include <QDir>
 #include <QFile>

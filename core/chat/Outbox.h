@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Backoff.h"
-#include "Error.h"
-#include "Rpc.h"
+#include "net/Backoff.h"
+#include "net/Error.h"
+#include "net/Rpc.h"
 
 #include <QDateTime>
 #include <QObject>

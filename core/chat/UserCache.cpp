@@ -1,7 +1,7 @@
-#include "UserCache.h"
+#include "chat/UserCache.h"
 
-#include "ProtoConvert.h"
-#include "Session.h"
+#include "account/Session.h"
+#include "net/ProtoConvert.h"
 
 #include <QDateTime>
 #include <QPointer>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Error.h"
-#include "Rpc.h"
+#include "net/Error.h"
+#include "net/Rpc.h"
 
 #include <QHash>
 #include <QObject>

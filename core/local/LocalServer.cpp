@@ -1,6 +1,6 @@
-#include "LocalServer.h"
+#include "local/LocalServer.h"
 
-#include "Rpc.h"
+#include "net/Rpc.h"
 
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
@@ -404,14 +404,9 @@ LocalServer::~LocalServer()
 QString LocalServer::findExecutable()
 {
     const QDir appDir(QCoreApplication::applicationDirPath());
-    const QStringList candidates = {
-        appDir.filePath(kExecutableName),
-        QDir::cleanPath(appDir.filePath(QStringLiteral("../backend/") + kExecutableName)),
-    };
-    for (const QString& candidate : candidates) {
-        if (isExecutableFile(candidate)) {
-            return candidate;
-        }
+    const QString besideApp = appDir.filePath(kExecutableName);
+    if (isExecutableFile(besideApp)) {
+        return besideApp;
     }
     return QStandardPaths::findExecutable(QStringLiteral("confabd"));
 }

@@ -1,8 +1,8 @@
-#include "DirectoryModel.h"
+#include "models/DirectoryModel.h"
 
-#include "ProtoConvert.h"
-#include "RoomsModel.h"
-#include "Session.h"
+#include "account/Session.h"
+#include "models/RoomsModel.h"
+#include "net/ProtoConvert.h"
 
 #include <QPointer>
 

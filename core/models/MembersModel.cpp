@@ -1,8 +1,8 @@
-#include "MembersModel.h"
+#include "models/MembersModel.h"
 
-#include "ProtoConvert.h"
-#include "Session.h"
-#include "UserCache.h"
+#include "account/Session.h"
+#include "chat/UserCache.h"
+#include "net/ProtoConvert.h"
 
 #include <QPointer>
 

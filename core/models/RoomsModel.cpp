@@ -1,8 +1,8 @@
-#include "RoomsModel.h"
+#include "models/RoomsModel.h"
 
-#include "ProtoConvert.h"
-#include "TimelineModel.h"
-#include "UserCache.h"
+#include "chat/UserCache.h"
+#include "models/TimelineModel.h"
+#include "net/ProtoConvert.h"
 
 #include <algorithm>
 

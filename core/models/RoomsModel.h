@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Rpc.h"
+#include "net/Rpc.h"
 
 #include <QAbstractListModel>
 #include <QDateTime>

@@ -1,8 +1,8 @@
-#include "TimelineModel.h"
+#include "models/TimelineModel.h"
 
-#include "ProtoConvert.h"
-#include "Session.h"
-#include "UserCache.h"
+#include "account/Session.h"
+#include "chat/UserCache.h"
+#include "net/ProtoConvert.h"
 
 #include <QLoggingCategory>
 #include <QPointer>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Error.h"
-#include "Outbox.h"
-#include "Rpc.h"
+#include "chat/Outbox.h"
+#include "net/Error.h"
+#include "net/Rpc.h"
 
 #include <QAbstractListModel>
 #include <QDateTime>

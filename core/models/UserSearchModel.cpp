@@ -1,7 +1,7 @@
-#include "UserSearchModel.h"
+#include "models/UserSearchModel.h"
 
-#include "ProtoConvert.h"
-#include "Session.h"
+#include "account/Session.h"
+#include "net/ProtoConvert.h"
 
 #include <QPointer>
 

@@ -1,4 +1,4 @@
-#include "ConnectivityWatcher.h"
+#include "net/ConnectivityWatcher.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>

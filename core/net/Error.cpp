@@ -1,4 +1,4 @@
-#include "Error.h"
+#include "net/Error.h"
 
 #include <grpcpp/support/status.h>
 

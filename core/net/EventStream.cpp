@@ -1,7 +1,7 @@
-#include "EventStream.h"
+#include "net/EventStream.h"
 
-#include "ProtoConvert.h"
-#include "Session.h"
+#include "account/Session.h"
+#include "net/ProtoConvert.h"
 
 #include <QLoggingCategory>
 #include <QPointer>

@@ -1,4 +1,4 @@
-#include "Rpc.h"
+#include "net/Rpc.h"
 
 #include <grpcpp/generic/generic_stub.h>
 

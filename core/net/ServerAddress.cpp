@@ -1,4 +1,4 @@
-#include "ServerAddress.h"
+#include "net/ServerAddress.h"
 
 #include <QHostAddress>
 #include <QUrl>

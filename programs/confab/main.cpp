@@ -1,7 +1,7 @@
-#include "AppController.h"
-#include "Client.h"
-#include "Theme.h"
-#include "Translations.h"
+#include "account/Client.h"
+#include "shell/AppController.h"
+#include "shell/Theme.h"
+#include "shell/Translations.h"
 
 #include <QApplication>
 #include <QIcon>

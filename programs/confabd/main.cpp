@@ -1,5 +1,5 @@
-#include "Config.h"
 #include "Server.h"
+#include "base/Config.h"
 
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>

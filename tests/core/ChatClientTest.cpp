@@ -1,5 +1,5 @@
-#include "Account.h"
 #include "ChatFixture.h"
+#include "account/Account.h"
 
 namespace confab::test {
 namespace {

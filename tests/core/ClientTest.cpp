@@ -1,4 +1,4 @@
-#include "Client.h"
+#include "account/Client.h"
 #include "TestServer.h"
 
 #include <QSignalSpy>

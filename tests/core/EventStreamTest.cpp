@@ -1,5 +1,5 @@
-#include "Backoff.h"
 #include "ChatFixture.h"
+#include "net/Backoff.h"
 
 #include <set>
 #include <thread>

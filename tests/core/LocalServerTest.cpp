@@ -1,4 +1,4 @@
-#include "LocalServer.h"
+#include "local/LocalServer.h"
 
 #include "TestServer.h"
 

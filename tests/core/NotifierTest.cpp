@@ -1,4 +1,4 @@
-#include "Notifier.h"
+#include "chat/Notifier.h"
 #include "ChatFixture.h"
 
 #include <QDBusConnection>

@@ -1,8 +1,8 @@
-#include "Session.h"
-#include "Account.h"
-#include "Rpc.h"
+#include "account/Session.h"
 #include "TestServer.h"
-#include "TokenStore.h"
+#include "account/Account.h"
+#include "account/TokenStore.h"
+#include "net/Rpc.h"
 
 #include <QAbstractItemModelTester>
 #include <QDirIterator>

@@ -1,4 +1,4 @@
-#include "TokenStore.h"
+#include "account/TokenStore.h"
 
 #include <QDir>
 #include <QDirIterator>

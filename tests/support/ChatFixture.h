@@ -1,9 +1,9 @@
 #pragma once
 
-#include "ChatClient.h"
-#include "Rpc.h"
-#include "Session.h"
 #include "TestServer.h"
+#include "account/Session.h"
+#include "chat/ChatClient.h"
+#include "net/Rpc.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

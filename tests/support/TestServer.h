@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Config.h"
 #include "Server.h"
+#include "base/Config.h"
 
 #include "confab/v1/account.grpc.pb.h"
 #include "confab/v1/auth.grpc.pb.h"

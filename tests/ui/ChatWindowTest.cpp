@@ -1,12 +1,12 @@
 #include "ChatFixture.h"
-#include "ChatView.h"
-#include "Client.h"
-#include "Composer.h"
-#include "ConnectionBanner.h"
-#include "MainWindow.h"
-#include "MembersPanel.h"
-#include "RoomListPanel.h"
-#include "TimelineView.h"
+#include "account/Client.h"
+#include "chat/ChatView.h"
+#include "chat/Composer.h"
+#include "chat/ConnectionBanner.h"
+#include "chat/MembersPanel.h"
+#include "chat/RoomListPanel.h"
+#include "chat/TimelineView.h"
+#include "shell/MainWindow.h"
 
 #include <QApplication>
 #include <QLabel>

@@ -1,6 +1,6 @@
-#include "RoomDialogs.h"
+#include "dialogs/RoomDialogs.h"
 #include "ChatFixture.h"
-#include "Theme.h"
+#include "shell/Theme.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -1,18 +1,18 @@
 // Drives the real app through its first screens and saves a PNG of each,
 // taken from the screen (run it under Xvfb: scripts/screenshot).
 
-#include "AppController.h"
-#include "Avatar.h"
-#include "ChatClient.h"
-#include "ChatView.h"
-#include "Client.h"
-#include "Composer.h"
-#include "MainWindow.h"
-#include "ProfileDialog.h"
-#include "RoomDialogs.h"
-#include "SignInWindow.h"
-#include "Theme.h"
-#include "Translations.h"
+#include "account/Client.h"
+#include "chat/ChatClient.h"
+#include "chat/ChatView.h"
+#include "chat/Composer.h"
+#include "delegates/Avatar.h"
+#include "dialogs/ProfileDialog.h"
+#include "dialogs/RoomDialogs.h"
+#include "shell/AppController.h"
+#include "shell/MainWindow.h"
+#include "shell/SignInWindow.h"
+#include "shell/Theme.h"
+#include "shell/Translations.h"
 
 #include <QApplication>
 #include <QDir>

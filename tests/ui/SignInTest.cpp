@@ -1,10 +1,10 @@
-#include "AppController.h"
-#include "ChatClient.h"
-#include "Client.h"
-#include "MainWindow.h"
-#include "ProfileDialog.h"
-#include "SignInWindow.h"
 #include "TestServer.h"
+#include "account/Client.h"
+#include "chat/ChatClient.h"
+#include "dialogs/ProfileDialog.h"
+#include "shell/AppController.h"
+#include "shell/MainWindow.h"
+#include "shell/SignInWindow.h"
 
 #include <QLabel>
 #include <QLineEdit>

@@ -1,5 +1,5 @@
-#include "Theme.h"
-#include "Translations.h"
+#include "shell/Theme.h"
+#include "shell/Translations.h"
 
 #include <QApplication>
 

@@ -1,9 +1,9 @@
-#include "ChatView.h"
+#include "chat/ChatView.h"
 
-#include "ChatClient.h"
-#include "Composer.h"
-#include "MessageDelegate.h"
-#include "TimelineView.h"
+#include "chat/ChatClient.h"
+#include "chat/Composer.h"
+#include "chat/TimelineView.h"
+#include "delegates/MessageDelegate.h"
 
 #include <QAction>
 #include <QApplication>

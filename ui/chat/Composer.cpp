@@ -1,4 +1,4 @@
-#include "Composer.h"
+#include "chat/Composer.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QKeyEvent>

@@ -1,8 +1,8 @@
-#include "ConnectionBanner.h"
+#include "chat/ConnectionBanner.h"
 
-#include "ChatClient.h"
-#include "ErrorText.h"
-#include "Theme.h"
+#include "chat/ChatClient.h"
+#include "dialogs/ErrorText.h"
+#include "shell/Theme.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

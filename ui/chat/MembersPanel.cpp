@@ -1,8 +1,8 @@
-#include "MembersPanel.h"
+#include "chat/MembersPanel.h"
 
-#include "Avatar.h"
-#include "ChatClient.h"
-#include "Theme.h"
+#include "chat/ChatClient.h"
+#include "delegates/Avatar.h"
+#include "shell/Theme.h"
 
 #include <QLabel>
 #include <QListView>

@@ -1,9 +1,9 @@
-#include "RoomListPanel.h"
+#include "chat/RoomListPanel.h"
 
-#include "Avatar.h"
-#include "ChatClient.h"
-#include "MessageDelegate.h"
-#include "Theme.h"
+#include "chat/ChatClient.h"
+#include "delegates/Avatar.h"
+#include "delegates/MessageDelegate.h"
+#include "shell/Theme.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

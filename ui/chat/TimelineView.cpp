@@ -1,7 +1,7 @@
-#include "TimelineView.h"
+#include "chat/TimelineView.h"
 
-#include "MessageDelegate.h"
-#include "TimelineModel.h"
+#include "delegates/MessageDelegate.h"
+#include "models/TimelineModel.h"
 
 #include <QContextMenuEvent>
 #include <QIdentityProxyModel>

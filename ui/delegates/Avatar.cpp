@@ -1,4 +1,4 @@
-#include "Avatar.h"
+#include "delegates/Avatar.h"
 
 #include <QBuffer>
 #include <QPainter>

@@ -1,9 +1,9 @@
-#include "MessageDelegate.h"
+#include "delegates/MessageDelegate.h"
 
-#include "Avatar.h"
-#include "ErrorText.h"
-#include "Theme.h"
-#include "TimelineModel.h"
+#include "delegates/Avatar.h"
+#include "dialogs/ErrorText.h"
+#include "models/TimelineModel.h"
+#include "shell/Theme.h"
 
 #include <QAbstractItemView>
 #include <QHelpEvent>

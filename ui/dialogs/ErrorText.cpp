@@ -1,4 +1,4 @@
-#include "ErrorText.h"
+#include "dialogs/ErrorText.h"
 
 #include <QFormLayout>
 #include <QLabel>

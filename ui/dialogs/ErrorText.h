@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Error.h"
+#include "net/Error.h"
 
 #include <QCoreApplication>
 #include <QString>

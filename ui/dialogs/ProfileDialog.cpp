@@ -1,7 +1,7 @@
-#include "ProfileDialog.h"
+#include "dialogs/ProfileDialog.h"
 
-#include "Avatar.h"
-#include "ErrorText.h"
+#include "delegates/Avatar.h"
+#include "dialogs/ErrorText.h"
 
 #include <QFileDialog>
 #include <QFormLayout>

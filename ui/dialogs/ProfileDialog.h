@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Account.h"
-#include "Session.h"
+#include "account/Account.h"
+#include "account/Session.h"
 
 #include <QDialog>
 

@@ -1,8 +1,8 @@
-#include "RoomDialogs.h"
+#include "dialogs/RoomDialogs.h"
 
-#include "Avatar.h"
-#include "ErrorText.h"
-#include "Theme.h"
+#include "delegates/Avatar.h"
+#include "dialogs/ErrorText.h"
+#include "shell/Theme.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ChatClient.h"
+#include "chat/ChatClient.h"
 
 #include <QDialog>
 

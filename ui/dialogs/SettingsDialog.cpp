@@ -1,6 +1,6 @@
-#include "SettingsDialog.h"
+#include "dialogs/SettingsDialog.h"
 
-#include "Theme.h"
+#include "shell/Theme.h"
 
 #include <QComboBox>
 #include <QGroupBox>

@@ -1,7 +1,7 @@
-#include "AppController.h"
+#include "shell/AppController.h"
 
-#include "MainWindow.h"
-#include "SignInWindow.h"
+#include "shell/MainWindow.h"
+#include "shell/SignInWindow.h"
 
 #include <QLabel>
 #include <QTimer>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Client.h"
+#include "account/Client.h"
 
 #include <QObject>
 #include <QPointer>

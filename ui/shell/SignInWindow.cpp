@@ -1,6 +1,6 @@
-#include "SignInWindow.h"
+#include "shell/SignInWindow.h"
 
-#include "ErrorText.h"
+#include "dialogs/ErrorText.h"
 
 #include <QCheckBox>
 #include <QFileDialog>

@@ -1,4 +1,4 @@
-#include "Translations.h"
+#include "shell/Translations.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>

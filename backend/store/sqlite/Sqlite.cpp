@@ -1,4 +1,4 @@
-#include "Sqlite.h"
+#include "store/sqlite/Sqlite.h"
 
 #include <sqlite3.h>
 

@@ -1,8 +1,8 @@
 // The chat half of SqliteStore: rooms, membership, messages and room logs.
 
-#include "ApiError.h"
-#include "Convert.h"
-#include "SqliteStore.h"
+#include "base/ApiError.h"
+#include "store/Convert.h"
+#include "store/sqlite/SqliteStore.h"
 
 #include <limits>
 

@@ -1,8 +1,8 @@
-#include "SqliteStore.h"
+#include "store/sqlite/SqliteStore.h"
 
-#include "ApiError.h"
-#include "Convert.h"
-#include "Crypto.h"
+#include "base/ApiError.h"
+#include "base/Crypto.h"
+#include "store/Convert.h"
 
 #include <spdlog/spdlog.h>
 

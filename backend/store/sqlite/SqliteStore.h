@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Sqlite.h"
-#include "Store.h"
+#include "store/Store.h"
+#include "store/sqlite/Sqlite.h"
 
 #include <condition_variable>
 #include <deque>

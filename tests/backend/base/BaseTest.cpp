@@ -1,8 +1,8 @@
-#include "ApiError.h"
-#include "Config.h"
-#include "Crypto.h"
-#include "LoginThrottle.h"
-#include "Validation.h"
+#include "auth/LoginThrottle.h"
+#include "base/ApiError.h"
+#include "base/Config.h"
+#include "base/Crypto.h"
+#include "rpc/Validation.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
-#include "Crypto.h"
 #include "StatusMatchers.h"
 #include "TestServer.h"
+#include "base/Crypto.h"
 
 #include <gtest/gtest.h>
 

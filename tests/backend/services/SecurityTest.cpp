@@ -1,7 +1,7 @@
-#include "PasswordHasher.h"
 #include "Server.h"
 #include "StatusMatchers.h"
 #include "TestServer.h"
+#include "auth/PasswordHasher.h"
 
 #include <gtest/gtest.h>
 #include <sodium.h>
