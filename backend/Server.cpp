@@ -1,18 +1,20 @@
 #include "Server.h"
 
 #include "base/Crypto.h"
-#include "bus/Bus.h"
+#include "base/Log.h"
+#include "bus/LocalBus.h"
+#include "bus/Publisher.h"
+#include "live/Hub.h"
+#include "live/Typing.h"
 #include "rpc/Runtime.h"
 #include "services/AccountsService.h"
 #include "services/AuthService.h"
 #include "services/ChatService.h"
-#include "store/Convert.h"
 #include "store/sqlite/SqliteStore.h"
 
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/grpcpp.h>
 #include <grpcpp/health_check_service_interface.h>
-#include <spdlog/spdlog.h>
 
 #include <fstream>
 #include <sstream>
@@ -77,22 +79,18 @@ void Server::start()
     m_store = std::make_unique<SqliteStore>(m_config.dataDir / "confab.db");
     m_runtime = std::make_unique<Runtime>(m_config, *m_store);
     m_bus = std::make_unique<LocalBus>();
-    m_hub = std::make_unique<Hub>(*m_store, m_runtime->workers(), *m_bus, m_runtime->presence());
-    m_bus->setHandler([hub = m_hub.get(), runtime = m_runtime.get()](const BusMessage& message) {
-        if (message.kind == BusMessage::Kind::SessionsRevoked) {
-            runtime->forgetSessions(message.sessionIds);
-        }
-        hub->deliver(message);
-    });
-    m_auth = std::make_unique<AuthService>(*m_runtime);
-    m_accounts = std::make_unique<AccountsService>(*m_runtime);
-    m_chat = std::make_unique<ChatService>(*m_runtime, *m_bus, *m_hub);
-    m_runtime->setRevocationListener([bus = m_bus.get()](const std::vector<std::string>& ids) {
-        BusMessage message;
-        message.kind = BusMessage::Kind::SessionsRevoked;
-        message.sessionIds = ids;
-        bus->publish(message);
-    });
+    m_publisher = std::make_unique<Publisher>(*m_bus);
+    m_hub = std::make_unique<Hub>(
+        *m_store, m_runtime->workers(), *m_bus, *m_publisher,
+        [auth = &m_runtime->authenticator()](const auto& sessionIds) { auth->forget(sessionIds); });
+    m_typing = std::make_unique<Typing>(*m_publisher);
+    m_runtime->authenticator().setRevocationListener(
+        [publisher = m_publisher.get()](const auto& sessionIds) {
+            publisher->sessionsRevoked(sessionIds);
+        });
+    m_auth = std::make_unique<AuthService>(*m_runtime, m_hub->presence());
+    m_accounts = std::make_unique<AccountsService>(*m_runtime, m_hub->presence());
+    m_chat = std::make_unique<ChatService>(*m_runtime, *m_publisher, *m_hub, *m_typing);
     m_accounts->setProfileListener(
         [chat = m_chat.get()](const UserRecord& user) { chat->profileChanged(user); });
 
@@ -115,8 +113,8 @@ void Server::start()
     }
     m_server->GetHealthCheckService()->SetServingStatus(true);
     m_maintenance = std::thread([this] { maintenanceLoop(); });
-    spdlog::info("confabd listening on {} (port {}), data in {}", m_config.listen, m_port,
-                 m_config.dataDir.string());
+    log::server().info("confabd listening on {} (port {}), data in {}", m_config.listen, m_port,
+                       m_config.dataDir.string());
 }
 
 void Server::maintenanceLoop()
@@ -125,9 +123,9 @@ void Server::maintenanceLoop()
     do {
         lock.unlock();
         try {
-            m_store->purgeExpired(nowMicros());
+            m_store->sessions().purgeExpired(nowMicros());
         } catch (const std::exception& e) {
-            spdlog::error("maintenance: {}", e.what());
+            log::server().error("maintenance: {}", e.what());
         }
         lock.lock();
     } while (
@@ -149,7 +147,11 @@ void Server::shutdown(std::chrono::milliseconds grace)
         m_server->Shutdown(std::chrono::system_clock::now() + grace);
         m_server->Wait();
         m_server.reset();
-        spdlog::info("confabd stopped");
+        log::server().info("confabd stopped");
+    }
+    // The calls are over: publish what they left, then stop the workers.
+    if (m_publisher) {
+        m_publisher->stop();
     }
     if (m_runtime) {
         m_runtime->stop();

@@ -18,11 +18,15 @@ class AuthService;
 class Bus;
 class ChatService;
 class Hub;
+class Publisher;
 class Runtime;
 class SqliteStore;
+class Typing;
 
-// A whole confabd: storage, services and the gRPC server on one port, with
-// the health and reflection services beside them.
+// A whole confabd, and the one place that knows all of its parts: the store,
+// the bus and its publisher, the hub of live streams, the services, and the
+// gRPC server on one port with the health and reflection services beside
+// them.
 class Server {
 public:
     explicit Server(ServerConfig config);
@@ -51,7 +55,9 @@ private:
     std::unique_ptr<SqliteStore> m_store;
     std::unique_ptr<Runtime> m_runtime;
     std::unique_ptr<Bus> m_bus;
+    std::unique_ptr<Publisher> m_publisher;
     std::unique_ptr<Hub> m_hub;
+    std::unique_ptr<Typing> m_typing;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<AccountsService> m_accounts;
     std::unique_ptr<ChatService> m_chat;

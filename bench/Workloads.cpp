@@ -537,7 +537,7 @@ fs::path b7Database(const Setup& setup)
     user.displayName = "History";
     user.passwordHash = hasher.hashNow(kPassword);
     user.createdAt = 1;
-    store.createUser(user);
+    store.users().create(user);
     const std::size_t perRoom = 10000;
     const std::size_t rooms = std::max<std::size_t>(1, setup.b7Messages / perRoom);
     for (std::size_t r = 0; r < rooms; ++r) {
@@ -547,7 +547,7 @@ fs::path b7Database(const Setup& setup)
         room.visibility = v1::VISIBILITY_PRIVATE;
         room.creatorId = user.id;
         room.createdAt = 1;
-        store.createRoom(room, nullptr);
+        store.rooms().create(room, nullptr);
     }
     std::atomic<std::size_t> next{0};
     std::vector<std::thread> writers;
@@ -561,7 +561,7 @@ fs::path b7Database(const Setup& setup)
                 message.text = "history message number " + std::to_string(i) +
                                " with a little more text, as people write";
                 message.sentAt = static_cast<backend::Micros>(i);
-                store.sendMessage(message, nullptr);
+                store.messages().send(message, nullptr);
             }
         });
     }

@@ -1,7 +1,7 @@
 #include "auth/Tokens.h"
 
 #include "base/Crypto.h"
-#include "store/Convert.h"
+#include "store/Views.h"
 
 namespace confab::backend {
 
@@ -23,8 +23,8 @@ void fillSession(const IssuedTokens& tokens, const std::string& sessionId, v1::S
 {
     out->set_access_token(tokens.accessToken);
     out->set_refresh_token(tokens.refreshToken);
-    setTimestamp(out->mutable_access_expires_at(), tokens.hashes.accessExpiresAt);
-    setTimestamp(out->mutable_refresh_expires_at(), tokens.hashes.refreshExpiresAt);
+    views::setTimestamp(out->mutable_access_expires_at(), tokens.hashes.accessExpiresAt);
+    views::setTimestamp(out->mutable_refresh_expires_at(), tokens.hashes.refreshExpiresAt);
     out->set_session_id(sessionId);
 }
 

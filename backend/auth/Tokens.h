@@ -1,7 +1,7 @@
 #pragma once
 
 #include "base/Config.h"
-#include "store/Store.h"
+#include "store/Records.h"
 
 #include "confab/v1/auth.pb.h"
 

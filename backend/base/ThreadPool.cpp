@@ -1,4 +1,5 @@
 #include "base/ThreadPool.h"
+#include "base/Log.h"
 
 #include <spdlog/spdlog.h>
 
@@ -91,7 +92,7 @@ void ThreadPool::run()
         try {
             task();
         } catch (const std::exception& e) {
-            spdlog::error("{}: task failed: {}", m_name, e.what());
+            log::server().error("{}: task failed: {}", m_name, e.what());
         }
     }
 }

@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
@@ -15,7 +14,8 @@ namespace confab::backend {
 // after the change it describes is committed.
 struct BusMessage {
     enum class Kind {
-        RoomEvent,         // a persistent event: roomId, seq, event
+        RoomEvent,         // a persistent event: roomId, seq, event (or no payload: the
+                           // log of roomId reached seq; read it from the store)
         Ephemeral,         // typing, presence, read marker, profile: rooms/users, event
         MembershipAdded,   // userId became a member of roomId (whose log ends at seq)
         MembershipRemoved, // userId is no longer a member of roomId
@@ -48,25 +48,11 @@ public:
     using Handler = std::function<void(const BusMessage&)>;
 
     virtual ~Bus() = default;
-    // Delivers to every instance's handler, this one's included.
+    // Delivers to every instance's handler, this one's included. May block
+    // on the network: it is called from the Publisher's thread only.
     virtual void publish(const BusMessage& message) = 0;
     // Sets this instance's handler; called once, before the first publish.
     virtual void setHandler(Handler handler) = 0;
-};
-
-// The bus of a single instance: delivers at once, on the publishing thread.
-class LocalBus final : public Bus {
-public:
-    void publish(const BusMessage& message) override
-    {
-        if (m_handler) {
-            m_handler(message);
-        }
-    }
-    void setHandler(Handler handler) override { m_handler = std::move(handler); }
-
-private:
-    Handler m_handler;
 };
 
 } // namespace confab::backend

@@ -1,9 +1,9 @@
-#include "live/Hub.h"
+#include "live/Stream.h"
 
 #include "base/ApiError.h"
+#include "base/Log.h"
+#include "live/Hub.h"
 #include "rpc/Runtime.h"
-
-#include <spdlog/spdlog.h>
 
 namespace confab::backend {
 
@@ -39,7 +39,7 @@ void Stream::setPrincipal(const Principal& who)
     m_sessionId = who.sessionId;
 }
 
-void Stream::initRooms(const std::vector<std::pair<std::string, std::uint64_t>>& rooms,
+void Stream::initRooms(const std::vector<RoomSeq>& rooms,
                        const std::map<std::string, std::uint64_t>& cursors)
 {
     std::lock_guard lock(m_mutex);
@@ -68,7 +68,7 @@ void Stream::initRooms(const std::vector<std::pair<std::string, std::uint64_t>>&
     scheduleFetchLocked();
 }
 
-void Stream::roomEvent(const std::string& roomId, std::uint64_t seq, const grpc::ByteBuffer& frame)
+void Stream::roomEvent(const std::string& roomId, std::uint64_t seq, const grpc::ByteBuffer* frame)
 {
     {
         std::lock_guard lock(m_mutex);
@@ -78,8 +78,8 @@ void Stream::roomEvent(const std::string& roomId, std::uint64_t seq, const grpc:
         }
         RoomState& room = it->second;
         room.heard = std::max(room.heard, seq);
-        const bool inOrder =
-            seq == room.delivered + 1 && m_synced && !m_fetching && !m_dirty.contains(roomId);
+        const bool inOrder = frame && seq == room.delivered + 1 && m_synced && !m_fetching &&
+                             !m_dirty.contains(roomId);
         if (!inOrder) {
             m_dirty.insert(roomId);
             scheduleFetchLocked();
@@ -91,7 +91,7 @@ void Stream::roomEvent(const std::string& roomId, std::uint64_t seq, const grpc:
                           .status());
             return;
         }
-        m_outbox.push_back(frame);
+        m_outbox.push_back(*frame);
         room.delivered = seq;
     }
     pump();
@@ -274,7 +274,7 @@ void Stream::fetch()
 
         std::vector<v1::RoomEvent> events;
         const grpc::Status status = guarded("Subscribe", [&] {
-            events = m_hub.store().events(roomId, from, 0, m_tuning.page, false);
+            events = m_hub.store().messages().events(roomId, from, 0, m_tuning.page, false);
             return grpc::Status::OK;
         });
         if (!status.ok()) {
@@ -296,7 +296,8 @@ void Stream::fetch()
             RoomState& room = it->second;
             for (auto& roomEvent : events) {
                 if (roomEvent.seq() != room.delivered + 1) {
-                    spdlog::error("room {}: log has a gap after seq {}", roomId, room.delivered);
+                    log::live().error("room {}: log has a gap after seq {}", roomId,
+                                      room.delivered);
                     break;
                 }
                 room.delivered = roomEvent.seq();
@@ -310,187 +311,6 @@ void Stream::fetch()
             }
         }
         pump();
-    }
-}
-
-Hub::Hub(Store& store, ThreadPool& workers, Bus& bus, PresenceRegistry& presence)
-    : m_store(store), m_workers(workers), m_bus(bus), m_presence(presence)
-{}
-
-void Hub::add(List& list, const std::shared_ptr<Stream>& stream)
-{
-    if (std::find(list.begin(), list.end(), stream) == list.end()) {
-        list.push_back(stream);
-    }
-}
-
-void Hub::remove(std::unordered_map<std::string, List>& index, const std::string& key,
-                 const Stream* stream)
-{
-    const auto it = index.find(key);
-    if (it == index.end()) {
-        return;
-    }
-    std::erase_if(it->second, [stream](const auto& s) { return s.get() == stream; });
-    if (it->second.empty()) {
-        index.erase(it);
-    }
-}
-
-void Hub::attach(const std::shared_ptr<Stream>& stream,
-                 const std::map<std::string, std::uint64_t>& cursors)
-{
-    stream->attached = true;
-    {
-        std::unique_lock lock(m_mutex);
-        add(m_byUser[stream->userId()], stream);
-        add(m_bySession[stream->sessionId()], stream);
-        ++m_count;
-    }
-    // Read after registering: a room joined from now on reaches the stream
-    // through the bus, one joined before is in this list.
-    const auto rooms = m_store.roomSeqsOf(stream->userId());
-    {
-        std::unique_lock lock(m_mutex);
-        for (const auto& [roomId, lastSeq] : rooms) {
-            add(m_byRoom[roomId], stream);
-        }
-        stream->initRooms(rooms, cursors);
-    }
-    stream->counted = true;
-    if (m_presence.streamOpened(stream->userId())) {
-        publishPresence(stream, true);
-    }
-    if (stream->done()) {
-        detach(stream);
-    }
-}
-
-void Hub::detach(const std::shared_ptr<Stream>& stream)
-{
-    if (!stream->attached) {
-        return; // never authenticated: never registered
-    }
-    std::vector<std::string> rooms;
-    {
-        std::unique_lock lock(m_mutex);
-        const auto user = m_byUser.find(stream->userId());
-        if (user != m_byUser.end() &&
-            std::find(user->second.begin(), user->second.end(), stream) != user->second.end()) {
-            --m_count;
-        }
-        remove(m_byUser, stream->userId(), stream.get());
-        remove(m_bySession, stream->sessionId(), stream.get());
-        for (auto it = m_byRoom.begin(); it != m_byRoom.end();) {
-            auto& list = it->second;
-            if (const auto found = std::find(list.begin(), list.end(), stream);
-                found != list.end()) {
-                rooms.push_back(it->first);
-                list.erase(found);
-            }
-            it = list.empty() ? m_byRoom.erase(it) : std::next(it);
-        }
-    }
-    if (stream->counted.exchange(false) && m_presence.streamClosed(stream->userId())) {
-        v1::Event event;
-        event.mutable_presence()->set_user_id(stream->userId());
-        event.mutable_presence()->set_presence(v1::PRESENCE_OFFLINE);
-        publishEphemeral(std::move(rooms), {stream->userId()}, event);
-    }
-}
-
-void Hub::publishPresence(const std::shared_ptr<Stream>& stream, bool online)
-{
-    v1::Event event;
-    event.mutable_presence()->set_user_id(stream->userId());
-    event.mutable_presence()->set_presence(online ? v1::PRESENCE_ONLINE : v1::PRESENCE_OFFLINE);
-    publishEphemeral(stream->rooms(), {stream->userId()}, event);
-}
-
-void Hub::publishEphemeral(std::vector<std::string> rooms, std::vector<std::string> users,
-                           const v1::Event& event)
-{
-    BusMessage message;
-    message.kind = BusMessage::Kind::Ephemeral;
-    message.rooms = std::move(rooms);
-    message.users = std::move(users);
-    message.payload = BusMessage::encode(event);
-    m_bus.publish(message);
-}
-
-std::size_t Hub::streamCount() const
-{
-    std::shared_lock lock(m_mutex);
-    return m_count;
-}
-
-void Hub::deliver(const BusMessage& message)
-{
-    switch (message.kind) {
-    case BusMessage::Kind::RoomEvent: {
-        const grpc::ByteBuffer frame = frameOf(*message.payload);
-        std::shared_lock lock(m_mutex);
-        if (const auto it = m_byRoom.find(message.roomId); it != m_byRoom.end()) {
-            for (const auto& stream : it->second) {
-                stream->roomEvent(message.roomId, message.seq, frame);
-            }
-        }
-        break;
-    }
-    case BusMessage::Kind::Ephemeral: {
-        const grpc::ByteBuffer frame = frameOf(*message.payload);
-        std::shared_lock lock(m_mutex);
-        std::unordered_set<Stream*> seen;
-        const auto send = [&](const List& list) {
-            for (const auto& stream : list) {
-                if (seen.insert(stream.get()).second) {
-                    stream->ephemeral(frame);
-                }
-            }
-        };
-        for (const auto& roomId : message.rooms) {
-            if (const auto it = m_byRoom.find(roomId); it != m_byRoom.end()) {
-                send(it->second);
-            }
-        }
-        for (const auto& userId : message.users) {
-            if (const auto it = m_byUser.find(userId); it != m_byUser.end()) {
-                send(it->second);
-            }
-        }
-        break;
-    }
-    case BusMessage::Kind::MembershipAdded: {
-        std::unique_lock lock(m_mutex);
-        if (const auto it = m_byUser.find(message.userId); it != m_byUser.end()) {
-            for (const auto& stream : it->second) {
-                add(m_byRoom[message.roomId], stream);
-                stream->roomAdded(message.roomId);
-            }
-        }
-        break;
-    }
-    case BusMessage::Kind::MembershipRemoved: {
-        std::unique_lock lock(m_mutex);
-        if (const auto it = m_byUser.find(message.userId); it != m_byUser.end()) {
-            for (const auto& stream : it->second) {
-                remove(m_byRoom, message.roomId, stream.get());
-                stream->roomRemoved(message.roomId);
-            }
-        }
-        break;
-    }
-    case BusMessage::Kind::SessionsRevoked: {
-        std::shared_lock lock(m_mutex);
-        for (const auto& sessionId : message.sessionIds) {
-            if (const auto it = m_bySession.find(sessionId); it != m_bySession.end()) {
-                for (const auto& stream : it->second) {
-                    stream->end(unauthenticated("session revoked").status());
-                }
-            }
-        }
-        break;
-    }
     }
 }
 

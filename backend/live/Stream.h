@@ -3,7 +3,9 @@
 #include "base/ThreadPool.h"
 #include "bus/Bus.h"
 #include "live/Presence.h"
-#include "store/Store.h"
+#include "store/Records.h"
+
+#include "store/Records.h"
 
 #include <grpcpp/grpcpp.h>
 
@@ -13,7 +15,6 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <shared_mutex>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -53,9 +54,11 @@ public:
     void setPrincipal(const Principal& who);
 
     // From the hub, on any thread.
-    void initRooms(const std::vector<std::pair<std::string, std::uint64_t>>& rooms,
+    void initRooms(const std::vector<RoomSeq>& rooms,
                    const std::map<std::string, std::uint64_t>& cursors);
-    void roomEvent(const std::string& roomId, std::uint64_t seq, const grpc::ByteBuffer& frame);
+    // A live event of a room's log; without `frame`, only the news that the
+    // log reached `seq` (the events are read from the store).
+    void roomEvent(const std::string& roomId, std::uint64_t seq, const grpc::ByteBuffer* frame);
     void ephemeral(const grpc::ByteBuffer& frame);
     void roomAdded(const std::string& roomId);
     void roomRemoved(const std::string& roomId);
@@ -101,49 +104,6 @@ private:
     bool m_fetching = false;
     std::optional<grpc::Status> m_ending;
     bool m_finished = false;
-};
-
-// This instance's open streams, indexed by room, user and session, fed by
-// the bus. Also keeps presence: a user's first stream brings them online
-// and their last one takes them offline.
-class Hub {
-public:
-    Hub(Store& store, ThreadPool& workers, Bus& bus, PresenceRegistry& presence);
-
-    Store& store() { return m_store; }
-    ThreadPool& workers() { return m_workers; }
-
-    // The bus handler.
-    void deliver(const BusMessage& message);
-
-    // Registers an authenticated stream, then gives it its rooms.
-    void attach(const std::shared_ptr<Stream>& stream,
-                const std::map<std::string, std::uint64_t>& cursors);
-    void detach(const std::shared_ptr<Stream>& stream);
-
-    std::size_t streamCount() const;
-
-    // Publishes an ephemeral event to the members of `rooms` and to `users`.
-    void publishEphemeral(std::vector<std::string> rooms, std::vector<std::string> users,
-                          const v1::Event& event);
-
-private:
-    using List = std::vector<std::shared_ptr<Stream>>;
-    static void add(List& list, const std::shared_ptr<Stream>& stream);
-    static void remove(std::unordered_map<std::string, List>& index, const std::string& key,
-                       const Stream* stream);
-    void publishPresence(const std::shared_ptr<Stream>& stream, bool online);
-
-    Store& m_store;
-    ThreadPool& m_workers;
-    Bus& m_bus;
-    PresenceRegistry& m_presence;
-
-    mutable std::shared_mutex m_mutex;
-    std::unordered_map<std::string, List> m_byRoom;
-    std::unordered_map<std::string, List> m_byUser;
-    std::unordered_map<std::string, List> m_bySession;
-    std::size_t m_count = 0;
 };
 
 } // namespace confab::backend

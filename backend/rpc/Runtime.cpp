@@ -1,24 +1,15 @@
 #include "rpc/Runtime.h"
 
 #include "base/Crypto.h"
-#include "store/Convert.h"
 
 #include <algorithm>
 
 namespace confab::backend {
 
-namespace {
-// last_used_at of a session is written at most this often.
-constexpr Micros kTouchInterval = 60LL * 1000 * 1000;
-// How long a checked token is taken on trust before the store is asked again
-// (revocations are applied at once regardless).
-constexpr Micros kAuthCacheLifetime = 10LL * 1000 * 1000;
-constexpr std::size_t kAuthCacheMax = 100000;
-} // namespace
-
 Runtime::Runtime(const ServerConfig& config, Store& store)
     : m_config(config),
       m_store(store),
+      m_authenticator(store.sessions()),
       m_hasher({config.passwordOpsLimit, config.passwordMemLimit}, config.hashThreads,
                config.hashQueue),
       m_throttle(config.throttle),
@@ -65,57 +56,6 @@ std::string Runtime::clientAddress(const grpc::CallbackServerContext* ctx)
         return peer.substr(6, peer.find(']') - 6);
     }
     return peer;
-}
-
-Principal Runtime::authenticate(const std::string& token)
-{
-    const Micros now = nowMicros();
-    const std::string hash = crypto::sha256(token);
-    {
-        std::lock_guard lock(m_authMutex);
-        if (const auto it = m_authCache.find(hash); it != m_authCache.end()) {
-            if (it->second.validUntil > now) {
-                return it->second.principal;
-            }
-            m_authCache.erase(it);
-        }
-    }
-    std::optional<Principal> who = m_store.authenticate(hash, now);
-    if (!who) {
-        throw unauthenticated("authentication required: the access token is invalid or expired");
-    }
-    if (now - who->lastUsedAt > kTouchInterval) {
-        m_store.touchSession(who->sessionId, now);
-        who->lastUsedAt = now;
-    }
-    std::lock_guard lock(m_authMutex);
-    if (m_authCache.size() >= kAuthCacheMax) {
-        m_authCache.clear();
-    }
-    m_authCache[hash] = {*who, std::min(who->accessExpiresAt, now + kAuthCacheLifetime)};
-    return *who;
-}
-
-void Runtime::forgetSessions(const std::vector<std::string>& sessionIds)
-{
-    std::lock_guard lock(m_authMutex);
-    std::erase_if(m_authCache, [&](const auto& entry) {
-        return std::find(sessionIds.begin(), sessionIds.end(), entry.second.principal.sessionId) !=
-               sessionIds.end();
-    });
-}
-
-void Runtime::setRevocationListener(std::function<void(const std::vector<std::string>&)> listener)
-{
-    m_revocationListener = std::move(listener);
-}
-
-void Runtime::sessionsRevoked(const std::vector<std::string>& sessionIds)
-{
-    forgetSessions(sessionIds);
-    if (m_revocationListener && !sessionIds.empty()) {
-        m_revocationListener(sessionIds);
-    }
 }
 
 } // namespace confab::backend

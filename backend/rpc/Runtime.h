@@ -1,15 +1,15 @@
 #pragma once
 
+#include "auth/Authenticator.h"
 #include "auth/LoginThrottle.h"
 #include "auth/PasswordHasher.h"
 #include "base/ApiError.h"
 #include "base/Config.h"
+#include "base/Log.h"
 #include "base/ThreadPool.h"
-#include "live/Presence.h"
 #include "store/Store.h"
 
 #include <grpcpp/grpcpp.h>
-#include <spdlog/spdlog.h>
 
 #include <atomic>
 #include <functional>
@@ -32,9 +32,9 @@ grpc::Status guarded(const char* what, F&& fn) noexcept
     } catch (const ApiError& e) {
         return e.status();
     } catch (const std::exception& e) {
-        spdlog::error("{}: {}", what, e.what());
+        log::rpc().error("{}: {}", what, e.what());
     } catch (...) {
-        spdlog::error("{}: unknown failure", what);
+        log::rpc().error("{}: unknown failure", what);
     }
     return {grpc::StatusCode::INTERNAL, "internal error"};
 }
@@ -78,9 +78,9 @@ private:
     std::shared_ptr<State> m_state;
 };
 
-// What the services share: configuration, storage, hashing, the worker pool,
-// throttling and presence, and the plumbing that runs a handler off the gRPC
-// threads.
+// What the services share: configuration, storage, authentication, hashing,
+// throttling, the worker pool, and the plumbing that runs a handler off the
+// gRPC threads.
 class Runtime {
 public:
     Runtime(const ServerConfig& config, Store& store);
@@ -92,7 +92,7 @@ public:
     PasswordHasher& hasher() { return m_hasher; }
     ThreadPool& workers() { return m_workers; }
     LoginThrottle& throttle() { return m_throttle; }
-    PresenceRegistry& presence() { return m_presence; }
+    Authenticator& authenticator() { return m_authenticator; }
 
     // A unary RPC that needs no token: `work(finish)` runs on a worker and
     // either calls finish(status) itself (now or from a later step) or throws.
@@ -148,14 +148,12 @@ public:
     static std::string clientAddress(const grpc::CallbackServerContext* ctx);
 
     // Checks an access token (blocking; workers only). Throws UNAUTHENTICATED.
-    Principal authenticate(const std::string& token);
-
-    // Called after sessions are revoked, to end their live streams.
-    void setRevocationListener(std::function<void(const std::vector<std::string>&)> listener);
-    void sessionsRevoked(const std::vector<std::string>& sessionIds);
-    // Drops what this instance remembers of these sessions' tokens; called
-    // for every revocation heard on the bus, from any instance.
-    void forgetSessions(const std::vector<std::string>& sessionIds);
+    Principal authenticate(const std::string& token) { return m_authenticator.authenticate(token); }
+    // Sessions were revoked: their tokens stop working and their streams end.
+    void sessionsRevoked(const std::vector<std::string>& sessionIds)
+    {
+        m_authenticator.sessionsRevoked(sessionIds);
+    }
 
     static ApiError busyError() { return resourceExhausted("server: too busy, try again shortly"); }
     static grpc::Status busy() { return busyError().status(); }
@@ -165,20 +163,9 @@ public:
 private:
     ServerConfig m_config;
     Store& m_store;
+    Authenticator m_authenticator;
     PasswordHasher m_hasher;
     LoginThrottle m_throttle;
-    PresenceRegistry m_presence;
-
-    // Recently checked access tokens (by hash), so that a busy client costs
-    // no storage read per call. Entries live a few seconds at most and are
-    // dropped at once when their session is revoked.
-    struct CachedPrincipal {
-        Principal principal;
-        Micros validUntil = 0;
-    };
-    std::mutex m_authMutex;
-    std::unordered_map<std::string, CachedPrincipal> m_authCache;
-    std::function<void(const std::vector<std::string>&)> m_revocationListener;
     ThreadPool m_workers;
 };
 

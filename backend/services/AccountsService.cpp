@@ -1,7 +1,8 @@
 #include "services/AccountsService.h"
+#include "base/Log.h"
 
 #include "rpc/Validation.h"
-#include "store/Convert.h"
+#include "store/Views.h"
 
 namespace confab::backend {
 
@@ -9,7 +10,7 @@ namespace {
 
 UserRecord requireUser(Store& store, const std::string& id)
 {
-    auto user = store.userById(id, true);
+    auto user = store.users().byId(id, true);
     if (!user || user->deleted) {
         throw unauthenticated();
     }
@@ -24,7 +25,7 @@ grpc::ServerUnaryReactor* AccountsService::GetMe(grpc::CallbackServerContext* ct
 {
     return m_rt.authed(ctx, "GetMe", [this, response](const Principal& who) {
         const UserRecord user = requireUser(m_rt.store(), who.userId);
-        toProto(user, m_rt.presence().isOnline(user.id), true, response);
+        views::user(user, m_presence.isOnline(user.id), true, response);
         return grpc::Status::OK;
     });
 }
@@ -38,13 +39,13 @@ grpc::ServerUnaryReactor* AccountsService::GetUser(grpc::CallbackServerContext* 
         switch (request->key_case()) {
         case v1::GetUserRequest::kUserId:
             validate::id("user_id", request->user_id());
-            user = m_rt.store().userById(request->user_id(), true);
+            user = m_rt.store().users().byId(request->user_id(), true);
             break;
         case v1::GetUserRequest::kUsername:
             if (request->username().empty()) {
                 throw invalidArgument("username: required");
             }
-            user = m_rt.store().userByUsername(request->username(), true);
+            user = m_rt.store().users().byUsername(request->username(), true);
             break;
         case v1::GetUserRequest::KEY_NOT_SET:
             throw invalidArgument("user_id: user_id or username is required");
@@ -52,7 +53,7 @@ grpc::ServerUnaryReactor* AccountsService::GetUser(grpc::CallbackServerContext* 
         if (!user) {
             throw notFound("user: not found");
         }
-        toProto(*user, m_rt.presence().isOnline(user->id), true, response);
+        views::user(*user, m_presence.isOnline(user->id), true, response);
         return grpc::Status::OK;
     });
 }
@@ -66,8 +67,8 @@ grpc::ServerUnaryReactor* AccountsService::SearchUsers(grpc::CallbackServerConte
         validate::text("query", request->query(), 1, 64, false);
         std::size_t limit = request->limit() == 0 ? limits.searchLimitDefault : request->limit();
         limit = std::min(limit, limits.searchLimitMax);
-        for (const UserRecord& user : m_rt.store().searchUsers(request->query(), limit)) {
-            toProto(user, m_rt.presence().isOnline(user.id), false, response->add_users());
+        for (const UserRecord& user : m_rt.store().users().search(request->query(), limit)) {
+            views::user(user, m_presence.isOnline(user.id), false, response->add_users());
         }
         return grpc::Status::OK;
     });
@@ -96,8 +97,8 @@ grpc::ServerUnaryReactor* AccountsService::UpdateProfile(grpc::CallbackServerCon
             validate::avatar(request->avatar(), limits);
             update.avatar = request->avatar();
         }
-        const UserRecord user = m_rt.store().updateProfile(who.userId, update);
-        toProto(user, m_rt.presence().isOnline(user.id), true, response);
+        const UserRecord user = m_rt.store().users().updateProfile(who.userId, update);
+        views::user(user, m_presence.isOnline(user.id), true, response);
         if (m_profileListener) {
             m_profileListener(user);
         }
@@ -160,10 +161,10 @@ grpc::ServerUnaryReactor* AccountsService::ChangePassword(grpc::CallbackServerCo
                                     if (hash.empty()) {
                                         throw Runtime::busyError();
                                     }
-                                    m_rt.store().setPasswordHash(user.id, hash);
+                                    m_rt.store().users().setPasswordHash(user.id, hash);
                                     m_rt.sessionsRevoked(
-                                        m_rt.store().revokeUserSessions(user.id, who.sessionId));
-                                    spdlog::info("password of {} changed", user.id);
+                                        m_rt.store().sessions().revokeAll(user.id, who.sessionId));
+                                    log::auth().info("password of {} changed", user.id);
                                     finish(grpc::Status::OK);
                                 });
                             });
@@ -184,8 +185,8 @@ grpc::ServerUnaryReactor* AccountsService::DeleteAccount(grpc::CallbackServerCon
         ctx, "DeleteAccount", [this, request, address](const Principal& who, Finisher finish) {
             confirmPassword(who, request->password(), address, finish,
                             [this, finish](const UserRecord& user) {
-                                m_rt.sessionsRevoked(m_rt.store().deleteUser(user.id));
-                                spdlog::info("account {} deleted", user.id);
+                                m_rt.sessionsRevoked(m_rt.store().users().remove(user.id));
+                                log::auth().info("account {} deleted", user.id);
                                 UserRecord gone = user;
                                 gone.deleted = true;
                                 if (m_profileListener) {
@@ -201,12 +202,12 @@ grpc::ServerUnaryReactor* AccountsService::ListSessions(grpc::CallbackServerCont
                                                         v1::ListSessionsResponse* response)
 {
     return m_rt.authed(ctx, "ListSessions", [this, response](const Principal& who) {
-        for (const SessionRecord& session : m_rt.store().listSessions(who.userId)) {
+        for (const SessionRecord& session : m_rt.store().sessions().list(who.userId)) {
             v1::SessionInfo* info = response->add_sessions();
             info->set_session_id(session.id);
             info->set_device_name(session.deviceName);
-            setTimestamp(info->mutable_created_at(), session.createdAt);
-            setTimestamp(info->mutable_last_used_at(), session.lastUsedAt);
+            views::setTimestamp(info->mutable_created_at(), session.createdAt);
+            views::setTimestamp(info->mutable_last_used_at(), session.lastUsedAt);
             info->set_current(session.id == who.sessionId);
         }
         return grpc::Status::OK;
@@ -219,7 +220,7 @@ grpc::ServerUnaryReactor* AccountsService::RevokeSession(grpc::CallbackServerCon
 {
     return m_rt.authed(ctx, "RevokeSession", [this, request](const Principal& who) {
         validate::id("session_id", request->session_id());
-        if (!m_rt.store().revokeSession(who.userId, request->session_id())) {
+        if (!m_rt.store().sessions().revoke(who.userId, request->session_id())) {
             throw notFound("session_id: not found");
         }
         m_rt.sessionsRevoked({request->session_id()});

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "live/Presence.h"
 #include "rpc/Runtime.h"
 
 #include "confab/v1/account.grpc.pb.h"
@@ -8,7 +9,9 @@ namespace confab::backend {
 
 class AccountsService final : public v1::Accounts::CallbackService {
 public:
-    explicit AccountsService(Runtime& runtime) : m_rt(runtime) {}
+    AccountsService(Runtime& runtime, const PresenceRegistry& presence)
+        : m_rt(runtime), m_presence(presence)
+    {}
 
     // Called with the new profile after every successful UpdateProfile.
     void setProfileListener(std::function<void(const UserRecord&)> listener)
@@ -49,6 +52,7 @@ private:
                          std::function<void(const UserRecord&)> next);
 
     Runtime& m_rt;
+    const PresenceRegistry& m_presence;
     std::function<void(const UserRecord&)> m_profileListener;
 };
 

@@ -1,9 +1,10 @@
 #include "services/AuthService.h"
+#include "base/Log.h"
 
 #include "auth/Tokens.h"
 #include "base/Crypto.h"
 #include "rpc/Validation.h"
-#include "store/Convert.h"
+#include "store/Views.h"
 
 #include <algorithm>
 #include <cctype>
@@ -34,9 +35,9 @@ void AuthService::startSession(const UserRecord& user, const std::string& device
     const Micros now = nowMicros();
     const IssuedTokens tokens = issueTokens(m_rt.config(), now);
     SessionRecord session{crypto::newId(), user.id, deviceName, now, now};
-    m_rt.store().createSession(session, tokens.hashes);
+    m_rt.store().sessions().create(session, tokens.hashes);
     fillSession(tokens, session.id, out);
-    toProto(user, m_rt.presence().isOnline(user.id), true, out->mutable_user());
+    views::user(user, m_presence.isOnline(user.id), true, out->mutable_user());
 }
 
 grpc::ServerUnaryReactor* AuthService::Register(grpc::CallbackServerContext* ctx,
@@ -51,7 +52,7 @@ grpc::ServerUnaryReactor* AuthService::Register(grpc::CallbackServerContext* ctx
             request->display_name().empty() ? request->username() : request->display_name();
         validate::displayName(displayName, limits);
         validate::deviceName(request->device_name(), limits);
-        if (m_rt.store().userByUsername(request->username(), false)) {
+        if (m_rt.store().users().byUsername(request->username(), false)) {
             throw ApiError(grpc::StatusCode::ALREADY_EXISTS, "username: already taken");
         }
         const bool queued = m_rt.hasher().hash(
@@ -67,8 +68,8 @@ grpc::ServerUnaryReactor* AuthService::Register(grpc::CallbackServerContext* ctx
                         user.displayName = displayName;
                         user.passwordHash = hash;
                         user.createdAt = nowMicros();
-                        m_rt.store().createUser(user);
-                        spdlog::info("account {} registered", user.id);
+                        m_rt.store().users().create(user);
+                        log::auth().info("account {} registered", user.id);
                         startSession(user, request->device_name(), response);
                         finish(grpc::Status::OK);
                     });
@@ -118,7 +119,7 @@ grpc::ServerUnaryReactor* AuthService::Login(grpc::CallbackServerContext* ctx,
         finish.step([&] {
             std::optional<UserRecord> user;
             try {
-                user = m_rt.store().userByUsername(username, true);
+                user = m_rt.store().users().byUsername(username, true);
             } catch (...) {
                 cancel();
                 throw;
@@ -142,8 +143,8 @@ grpc::ServerUnaryReactor* AuthService::Login(grpc::CallbackServerContext* ctx,
                                 throw unauthenticated(kBadCredentials);
                             }
                             if (!verdict.rehashed.empty()) {
-                                m_rt.store().setPasswordHash(user->id, verdict.rehashed);
-                                spdlog::info("password hash of {} upgraded", user->id);
+                                m_rt.store().users().setPasswordHash(user->id, verdict.rehashed);
+                                log::auth().info("password hash of {} upgraded", user->id);
                             }
                             validate::deviceName(request->device_name(), m_rt.limits());
                             startSession(*user, request->device_name(), response);
@@ -175,25 +176,25 @@ grpc::ServerUnaryReactor* AuthService::Refresh(grpc::CallbackServerContext* ctx,
         }
         const Micros now = nowMicros();
         const IssuedTokens tokens = issueTokens(m_rt.config(), now);
-        const RotateResult result = m_rt.store().rotateRefreshToken(
+        const RotateResult result = m_rt.store().sessions().rotate(
             crypto::sha256(request->refresh_token()), tokens.hashes, now);
         switch (result.outcome) {
         case RotateResult::Outcome::Rotated:
             break;
         case RotateResult::Outcome::Reused:
-            spdlog::warn("refresh token reused: session {} revoked", result.sessionId);
+            log::auth().warn("refresh token reused: session {} revoked", result.sessionId);
             m_rt.sessionsRevoked({result.sessionId});
             throw unauthenticated("refresh_token: already used; the session was signed out");
         case RotateResult::Outcome::Expired:
         case RotateResult::Outcome::Unknown:
             throw unauthenticated(kInvalid);
         }
-        const auto user = m_rt.store().userById(result.userId, true);
+        const auto user = m_rt.store().users().byId(result.userId, true);
         if (!user || user->deleted) {
             throw unauthenticated(kInvalid);
         }
         fillSession(tokens, result.sessionId, response);
-        toProto(*user, m_rt.presence().isOnline(user->id), true, response->mutable_user());
+        views::user(*user, m_presence.isOnline(user->id), true, response->mutable_user());
         finish(grpc::Status::OK);
     });
 }
@@ -205,8 +206,8 @@ grpc::ServerUnaryReactor* AuthService::Logout(grpc::CallbackServerContext* ctx,
     return m_rt.authed(ctx, "Logout", [this, request](const Principal& who) {
         std::vector<std::string> revoked;
         if (request->all_devices()) {
-            revoked = m_rt.store().revokeUserSessions(who.userId, {});
-        } else if (m_rt.store().revokeSession(who.userId, who.sessionId)) {
+            revoked = m_rt.store().sessions().revokeAll(who.userId, {});
+        } else if (m_rt.store().sessions().revoke(who.userId, who.sessionId)) {
             revoked.push_back(who.sessionId);
         }
         m_rt.sessionsRevoked(revoked);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "live/Presence.h"
 #include "rpc/Runtime.h"
 
 #include "confab/v1/auth.grpc.pb.h"
@@ -8,7 +9,9 @@ namespace confab::backend {
 
 class AuthService final : public v1::Auth::CallbackService {
 public:
-    explicit AuthService(Runtime& runtime) : m_rt(runtime) {}
+    AuthService(Runtime& runtime, const PresenceRegistry& presence)
+        : m_rt(runtime), m_presence(presence)
+    {}
 
     grpc::ServerUnaryReactor* Register(grpc::CallbackServerContext* ctx,
                                        const v1::RegisterRequest* request,
@@ -28,6 +31,7 @@ private:
     void startSession(const UserRecord& user, const std::string& deviceName, v1::Session* out);
 
     Runtime& m_rt;
+    const PresenceRegistry& m_presence;
 };
 
 } // namespace confab::backend

@@ -1,8 +1,9 @@
 #include "services/ChatService.h"
 
 #include "base/Crypto.h"
+#include "live/SubscribeReactor.h"
 #include "rpc/Validation.h"
-#include "store/Convert.h"
+#include "store/Views.h"
 
 #include <algorithm>
 #include <set>
@@ -16,7 +17,6 @@ constexpr std::size_t kHistoryDefault = 50;
 constexpr std::size_t kHistoryMax = 200;
 constexpr std::size_t kDirectoryDefault = 50;
 constexpr std::size_t kDirectoryMax = 200;
-constexpr auto kTypingLifetime = std::chrono::seconds(6);
 
 std::string directKey(const std::string& a, const std::string& b)
 {
@@ -28,118 +28,26 @@ void validateMessageText(const std::string& text, const Limits& limits)
     validate::text("text", text, 1, limits.messageTextMax, true);
 }
 
-Stream::Tuning tuning(const ServerConfig& config)
-{
-    Stream::Tuning tuning;
-    tuning.maxQueued = std::max<std::size_t>(config.subscriberMaxQueued, 2);
-    tuning.highWater = std::min(tuning.highWater, tuning.maxQueued);
-    tuning.page = std::min(tuning.page, tuning.highWater);
-    return tuning;
-}
-
-// The server side of Subscribe: a thin reactor over a Stream, which outlives
-// it for as long as the hub or a worker holds it.
-class SubscribeReactor final : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
-public:
-    SubscribeReactor(Runtime& rt, Hub& hub, grpc::CallbackServerContext* ctx,
-                     const grpc::ByteBuffer* raw)
-        : m_stream(std::make_shared<Stream>(hub, this, tuning(rt.config())))
-    {
-        std::optional<std::string> token = Runtime::bearerToken(ctx);
-        if (!token) {
-            m_stream->end(unauthenticated().status());
-            return;
-        }
-        v1::SubscribeRequest request;
-        grpc::ByteBuffer copy(*raw);
-        if (!grpc::SerializationTraits<v1::SubscribeRequest>::Deserialize(&copy, &request).ok()) {
-            m_stream->end(invalidArgument("request: not a SubscribeRequest").status());
-            return;
-        }
-        std::map<std::string, std::uint64_t> cursors;
-        for (const auto& cursor : request.cursors()) {
-            auto& seq = cursors[cursor.room_id()];
-            seq = std::max(seq, cursor.last_seq());
-        }
-        const bool posted =
-            rt.workers().tryPost([&rt, &hub, stream = m_stream, token = std::move(*token),
-                                  cursors = std::move(cursors)] {
-                const grpc::Status status = guarded("Subscribe", [&] {
-                    stream->setPrincipal(rt.authenticate(token));
-                    hub.attach(stream, cursors);
-                    return grpc::Status::OK;
-                });
-                if (!status.ok()) {
-                    stream->end(status);
-                }
-            });
-        if (!posted) {
-            m_stream->end(Runtime::busy());
-        }
-    }
-
-    void OnWriteDone(bool ok) override { m_stream->onWriteDone(ok); }
-    void OnCancel() override { m_stream->end({grpc::StatusCode::CANCELLED, "cancelled"}); }
-    // gRPC owns a reactor until OnDone, its last reaction.
-    void OnDone() override
-    {
-        m_stream->onDone();
-        delete this;
-    }
-
-private:
-    std::shared_ptr<Stream> m_stream;
-};
-
 } // namespace
 
-ChatService::ChatService(Runtime& runtime, Bus& bus, Hub& hub)
-    : m_rt(runtime), m_bus(bus), m_hub(hub), m_typingThread([this] { expireTyping(); })
+ChatService::ChatService(Runtime& runtime, Publisher& publisher, Hub& hub, Typing& typing)
+    : m_rt(runtime), m_publisher(publisher), m_hub(hub), m_typing(typing)
 {}
 
-ChatService::~ChatService()
+v1::Room ChatService::roomView(const std::string& roomId, const std::string& userId)
 {
-    {
-        std::lock_guard lock(m_typingMutex);
-        m_stopping = true;
-    }
-    m_typingWake.notify_all();
-    m_typingThread.join();
-}
-
-void ChatService::publish(const Appended& appended)
-{
-    for (const auto& roomEvent : appended) {
-        v1::Event event;
-        *event.mutable_room_event() = roomEvent;
-        BusMessage message;
-        message.kind = BusMessage::Kind::RoomEvent;
-        message.roomId = roomEvent.room_id();
-        message.seq = roomEvent.seq();
-        message.payload = BusMessage::encode(event);
-        m_bus.publish(message);
-    }
-}
-
-void ChatService::publishMembership(const std::string& roomId, const std::string& userId,
-                                    bool added)
-{
-    BusMessage message;
-    message.kind = added ? BusMessage::Kind::MembershipAdded : BusMessage::Kind::MembershipRemoved;
-    message.roomId = roomId;
-    message.userId = userId;
-    m_bus.publish(message);
+    return views::room(m_rt.store().rooms().activity(roomId, userId), userId, m_rt.store().users());
 }
 
 RoomRecord ChatService::readableRoom(const std::string& roomId, const std::string& userId)
 {
     validate::id("room_id", roomId);
-    auto room = m_rt.store().room(roomId);
+    auto room = m_rt.store().rooms().byId(roomId);
     if (!room) {
         throw notFound("room_id: not found");
     }
     const bool open = room->visibility == v1::VISIBILITY_PUBLIC && !room->direct();
-    if (!open && !m_rt.store().membership(roomId, userId)) {
+    if (!open && !m_rt.store().rooms().membership(roomId, userId)) {
         throw permissionDenied("room_id: you are not a member of this room");
     }
     return std::move(*room);
@@ -148,13 +56,13 @@ RoomRecord ChatService::readableRoom(const std::string& roomId, const std::strin
 void ChatService::profileChanged(const UserRecord& user)
 {
     std::vector<std::string> rooms;
-    for (auto& [roomId, seq] : m_rt.store().roomSeqsOf(user.id)) {
-        rooms.push_back(roomId);
+    for (auto& room : m_rt.store().rooms().seqsOf(user.id)) {
+        rooms.push_back(std::move(room.roomId));
     }
     v1::Event event;
-    toProto(user, m_rt.presence().isOnline(user.id), false,
-            event.mutable_profile()->mutable_user());
-    m_hub.publishEphemeral(std::move(rooms), {user.id}, event);
+    views::user(user, m_hub.presence().isOnline(user.id), false,
+                event.mutable_profile()->mutable_user());
+    m_publisher.ephemeral(std::move(rooms), {user.id}, event);
 }
 
 grpc::ServerUnaryReactor* ChatService::CreateRoom(grpc::CallbackServerContext* ctx,
@@ -183,7 +91,7 @@ grpc::ServerUnaryReactor* ChatService::CreateRoom(grpc::CallbackServerContext* c
         room.createdAt = nowMicros();
         std::set<std::string> seen{who.userId};
         for (const auto& username : request->member_usernames()) {
-            const auto user = m_rt.store().userByUsername(username, false);
+            const auto user = m_rt.store().users().byUsername(username, false);
             if (!user || user->deleted) {
                 throw notFound("member_usernames: no user named \"" + username + "\"");
             }
@@ -192,12 +100,12 @@ grpc::ServerUnaryReactor* ChatService::CreateRoom(grpc::CallbackServerContext* c
             }
         }
         Appended appended;
-        m_rt.store().createRoom(room, &appended);
+        m_rt.store().rooms().create(room, &appended);
         for (const auto& userId : seen) {
-            publishMembership(room.id, userId, true);
+            m_publisher.membershipChanged(room.id, userId, true);
         }
-        publish(appended);
-        *response = m_rt.store().roomView(room.id, who.userId);
+        m_publisher.roomEvents(appended);
+        *response = roomView(room.id, who.userId);
         return grpc::Status::OK;
     });
 }
@@ -207,7 +115,8 @@ grpc::ServerUnaryReactor* ChatService::ListRooms(grpc::CallbackServerContext* ct
                                                  v1::ListRoomsResponse* response)
 {
     return m_rt.authed(ctx, "ListRooms", [this, response](const Principal& who) {
-        for (auto& room : m_rt.store().roomsOf(who.userId)) {
+        for (auto& room : views::rooms(m_rt.store().rooms().activityOf(who.userId), who.userId,
+                                       m_rt.store().users())) {
             *response->add_rooms() = std::move(room);
         }
         return grpc::Status::OK;
@@ -223,8 +132,8 @@ grpc::ServerUnaryReactor* ChatService::ListPublicRooms(grpc::CallbackServerConte
         const std::size_t limit = request->limit() == 0
                                       ? kDirectoryDefault
                                       : std::min<std::size_t>(request->limit(), kDirectoryMax);
-        for (auto& room : m_rt.store().publicRooms(request->query(), limit)) {
-            *response->add_rooms() = std::move(room);
+        for (const auto& room : m_rt.store().rooms().publicRooms(request->query(), limit)) {
+            *response->add_rooms() = views::publicRoom(room);
         }
         return grpc::Status::OK;
     });
@@ -237,12 +146,12 @@ grpc::ServerUnaryReactor* ChatService::JoinRoom(grpc::CallbackServerContext* ctx
     return m_rt.authed(ctx, "JoinRoom", [this, request, response](const Principal& who) {
         validate::id("room_id", request->room_id());
         Appended appended;
-        m_rt.store().joinRoom(request->room_id(), who.userId, nowMicros(), &appended);
+        m_rt.store().rooms().join(request->room_id(), who.userId, nowMicros(), &appended);
         if (!appended.empty()) {
-            publishMembership(request->room_id(), who.userId, true);
-            publish(appended);
+            m_publisher.membershipChanged(request->room_id(), who.userId, true);
+            m_publisher.roomEvents(appended);
         }
-        *response = m_rt.store().roomView(request->room_id(), who.userId);
+        *response = roomView(request->room_id(), who.userId);
         return grpc::Status::OK;
     });
 }
@@ -254,10 +163,10 @@ grpc::ServerUnaryReactor* ChatService::LeaveRoom(grpc::CallbackServerContext* ct
     return m_rt.authed(ctx, "LeaveRoom", [this, request](const Principal& who) {
         validate::id("room_id", request->room_id());
         Appended appended;
-        m_rt.store().leaveRoom(request->room_id(), who.userId, nowMicros(), &appended);
-        publish(appended);
-        publishMembership(request->room_id(), who.userId, false);
-        setTyping(request->room_id(), who.userId, false);
+        m_rt.store().rooms().leave(request->room_id(), who.userId, nowMicros(), &appended);
+        m_publisher.roomEvents(appended);
+        m_publisher.membershipChanged(request->room_id(), who.userId, false);
+        m_typing.set(request->room_id(), who.userId, false);
         return grpc::Status::OK;
     });
 }
@@ -271,11 +180,11 @@ grpc::ServerUnaryReactor* ChatService::InviteMember(grpc::CallbackServerContext*
         if (request->username().empty()) {
             throw invalidArgument("username: required");
         }
-        const auto invitee = m_rt.store().userByUsername(request->username(), false);
+        const auto invitee = m_rt.store().users().byUsername(request->username(), false);
         if (!invitee || invitee->deleted) {
             throw notFound("username: no such user");
         }
-        m_rt.store().invite(request->room_id(), who.userId, invitee->id, nowMicros());
+        m_rt.store().rooms().invite(request->room_id(), who.userId, invitee->id, nowMicros());
         return grpc::Status::OK;
     });
 }
@@ -288,7 +197,7 @@ grpc::ServerUnaryReactor* ChatService::OpenDirectRoom(grpc::CallbackServerContex
         if (request->username().empty()) {
             throw invalidArgument("username: required");
         }
-        const auto peer = m_rt.store().userByUsername(request->username(), false);
+        const auto peer = m_rt.store().users().byUsername(request->username(), false);
         if (!peer || peer->deleted) {
             throw notFound("username: no such user");
         }
@@ -296,7 +205,7 @@ grpc::ServerUnaryReactor* ChatService::OpenDirectRoom(grpc::CallbackServerContex
             throw invalidArgument("username: a direct room needs someone else");
         }
         const std::string key = directKey(who.userId, peer->id);
-        auto room = m_rt.store().directRoom(key);
+        auto room = m_rt.store().rooms().direct(key);
         if (!room) {
             NewRoom create;
             create.id = crypto::newId();
@@ -307,28 +216,28 @@ grpc::ServerUnaryReactor* ChatService::OpenDirectRoom(grpc::CallbackServerContex
             create.createdAt = nowMicros();
             Appended appended;
             try {
-                m_rt.store().createRoom(create, &appended);
-                publishMembership(create.id, who.userId, true);
-                publishMembership(create.id, peer->id, true);
-                publish(appended);
+                m_rt.store().rooms().create(create, &appended);
+                m_publisher.membershipChanged(create.id, who.userId, true);
+                m_publisher.membershipChanged(create.id, peer->id, true);
+                m_publisher.roomEvents(appended);
             } catch (const ApiError& e) {
                 // Both opened it at once: the other call made it.
                 if (e.code() != grpc::StatusCode::ALREADY_EXISTS) {
                     throw;
                 }
             }
-            room = m_rt.store().directRoom(key);
-        } else if (!m_rt.store().membership(room->id, who.userId)) {
+            room = m_rt.store().rooms().direct(key);
+        } else if (!m_rt.store().rooms().membership(room->id, who.userId)) {
             // Opening it again after leaving brings the caller back.
             Appended appended;
-            m_rt.store().addMember(room->id, who.userId, nowMicros(), &appended);
-            publishMembership(room->id, who.userId, true);
-            publish(appended);
+            m_rt.store().rooms().addMember(room->id, who.userId, nowMicros(), &appended);
+            m_publisher.membershipChanged(room->id, who.userId, true);
+            m_publisher.roomEvents(appended);
         }
         if (!room) {
             throw std::runtime_error("direct room vanished");
         }
-        *response = m_rt.store().roomView(room->id, who.userId);
+        *response = roomView(room->id, who.userId);
         return grpc::Status::OK;
     });
 }
@@ -339,11 +248,9 @@ grpc::ServerUnaryReactor* ChatService::ListMembers(grpc::CallbackServerContext* 
 {
     return m_rt.authed(ctx, "ListMembers", [this, request, response](const Principal& who) {
         readableRoom(request->room_id(), who.userId);
-        for (auto& member : m_rt.store().members(request->room_id())) {
-            if (m_rt.presence().isOnline(member.user().id())) {
-                member.mutable_user()->set_presence(v1::PRESENCE_ONLINE);
-            }
-            *response->add_members() = std::move(member);
+        for (const auto& member : m_rt.store().rooms().members(request->room_id())) {
+            *response->add_members() =
+                views::member(member, m_hub.presence().isOnline(member.user.id));
         }
         return grpc::Status::OK;
     });
@@ -371,19 +278,19 @@ grpc::ServerUnaryReactor* ChatService::SendMessage(grpc::CallbackServerContext* 
             message.sentAt = nowMicros();
             // No thread waits for the commit: the writer hands over the result,
             // and the fan-out starts right there.
-            m_rt.store().sendMessageAsync(
+            m_rt.store().messages().sendAsync(
                 std::move(message),
                 [this, response, finish, roomId = request->room_id(), userId = who.userId](
-                    std::exception_ptr error, v1::Message stored, Appended appended) {
+                    std::exception_ptr error, MessageRecord stored, Appended appended) {
                     if (error) {
                         finish(guarded("SendMessage",
                                        [&]() -> grpc::Status { std::rethrow_exception(error); }));
                         return;
                     }
-                    *response = std::move(stored);
+                    *response = views::message(stored);
                     finish.step([&] {
-                        publish(appended);
-                        setTyping(roomId, userId, false);
+                        m_publisher.roomEvents(appended);
+                        m_typing.set(roomId, userId, false);
                     });
                     finish(grpc::Status::OK);
                 });
@@ -398,9 +305,9 @@ grpc::ServerUnaryReactor* ChatService::EditMessage(grpc::CallbackServerContext* 
         validate::id("message_id", request->message_id());
         validateMessageText(request->text(), m_rt.limits());
         Appended appended;
-        *response = m_rt.store().editMessage(request->message_id(), who.userId, request->text(),
-                                             nowMicros(), &appended);
-        publish(appended);
+        *response = views::message(m_rt.store().messages().edit(
+            request->message_id(), who.userId, request->text(), nowMicros(), &appended));
+        m_publisher.roomEvents(appended);
         return grpc::Status::OK;
     });
 }
@@ -412,8 +319,8 @@ grpc::ServerUnaryReactor* ChatService::DeleteMessage(grpc::CallbackServerContext
     return m_rt.authed(ctx, "DeleteMessage", [this, request](const Principal& who) {
         validate::id("message_id", request->message_id());
         Appended appended;
-        m_rt.store().deleteMessage(request->message_id(), who.userId, nowMicros(), &appended);
-        publish(appended);
+        m_rt.store().messages().remove(request->message_id(), who.userId, nowMicros(), &appended);
+        m_publisher.roomEvents(appended);
         return grpc::Status::OK;
     });
 }
@@ -427,8 +334,8 @@ grpc::ServerUnaryReactor* ChatService::GetHistory(grpc::CallbackServerContext* c
         const std::size_t limit = request->limit() == 0
                                       ? kHistoryDefault
                                       : std::min<std::size_t>(request->limit(), kHistoryMax);
-        auto events =
-            m_rt.store().events(request->room_id(), 0, request->before_seq(), limit, true);
+        auto events = m_rt.store().messages().events(request->room_id(), 0, request->before_seq(),
+                                                     limit, true);
         response->set_has_more(!events.empty() && events.front().seq() > 1);
         for (auto& event : events) {
             *response->add_events() = std::move(event);
@@ -444,12 +351,12 @@ grpc::ServerUnaryReactor* ChatService::MarkRead(grpc::CallbackServerContext* ctx
     return m_rt.authed(ctx, "MarkRead", [this, request](const Principal& who) {
         validate::id("room_id", request->room_id());
         const std::uint64_t seq =
-            m_rt.store().markRead(request->room_id(), who.userId, request->seq());
+            m_rt.store().rooms().markRead(request->room_id(), who.userId, request->seq());
         v1::Event event;
         event.mutable_read()->set_room_id(request->room_id());
         event.mutable_read()->set_user_id(who.userId);
         event.mutable_read()->set_seq(seq);
-        m_hub.publishEphemeral({request->room_id()}, {who.userId}, event);
+        m_publisher.ephemeral({request->room_id()}, {who.userId}, event);
         return grpc::Status::OK;
     });
 }
@@ -460,60 +367,15 @@ grpc::ServerUnaryReactor* ChatService::SetTyping(grpc::CallbackServerContext* ct
 {
     return m_rt.authed(ctx, "SetTyping", [this, request](const Principal& who) {
         validate::id("room_id", request->room_id());
-        if (!m_rt.store().room(request->room_id())) {
+        if (!m_rt.store().rooms().byId(request->room_id())) {
             throw notFound("room_id: not found");
         }
-        if (!m_rt.store().membership(request->room_id(), who.userId)) {
+        if (!m_rt.store().rooms().membership(request->room_id(), who.userId)) {
             throw permissionDenied("room_id: you are not a member of this room");
         }
-        setTyping(request->room_id(), who.userId, request->typing());
+        m_typing.set(request->room_id(), who.userId, request->typing());
         return grpc::Status::OK;
     });
-}
-
-void ChatService::setTyping(const std::string& roomId, const std::string& userId, bool typing)
-{
-    {
-        std::lock_guard lock(m_typingMutex);
-        const auto key = std::make_pair(roomId, userId);
-        if (typing) {
-            m_typing[key] = std::chrono::steady_clock::now() + kTypingLifetime;
-        } else if (m_typing.erase(key) == 0) {
-            return; // was not typing: nothing to tell
-        }
-    }
-    v1::Event event;
-    event.mutable_typing()->set_room_id(roomId);
-    event.mutable_typing()->set_user_id(userId);
-    event.mutable_typing()->set_typing(typing);
-    m_hub.publishEphemeral({roomId}, {}, event);
-}
-
-void ChatService::expireTyping()
-{
-    std::unique_lock lock(m_typingMutex);
-    while (!m_stopping) {
-        m_typingWake.wait_for(lock, std::chrono::milliseconds(500));
-        const auto now = std::chrono::steady_clock::now();
-        std::vector<std::pair<std::string, std::string>> expired;
-        for (auto it = m_typing.begin(); it != m_typing.end();) {
-            if (it->second <= now) {
-                expired.push_back(it->first);
-                it = m_typing.erase(it);
-            } else {
-                ++it;
-            }
-        }
-        lock.unlock();
-        for (const auto& [roomId, userId] : expired) {
-            v1::Event event;
-            event.mutable_typing()->set_room_id(roomId);
-            event.mutable_typing()->set_user_id(userId);
-            event.mutable_typing()->set_typing(false);
-            m_hub.publishEphemeral({roomId}, {}, event);
-        }
-        lock.lock();
-    }
 }
 
 grpc::ServerWriteReactor<grpc::ByteBuffer>* ChatService::Subscribe(grpc::CallbackServerContext* ctx,

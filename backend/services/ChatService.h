@@ -1,27 +1,25 @@
 #pragma once
 
-#include "bus/Bus.h"
+#include "bus/Publisher.h"
 #include "live/Hub.h"
+#include "live/Typing.h"
 #include "rpc/Runtime.h"
 
 #include "confab/v1/chat.grpc.pb.h"
 
-#include <condition_variable>
-#include <map>
-#include <mutex>
-#include <thread>
+#include <string>
 
 namespace confab::backend {
 
 // The Chat service: rooms, messages, the room logs and the Subscribe
-// stream. Every call authenticates first, then checks membership.
-// Subscribe is served raw: each event is serialized once, not once per
+// stream. Every call authenticates first, then checks membership; what a
+// call changes is published after commit. Subscribe is served raw by
+// live/SubscribeReactor: each event is serialized once, not once per
 // stream.
 class ChatService final
     : public v1::Chat::WithRawCallbackMethod_Subscribe<v1::Chat::CallbackService> {
 public:
-    ChatService(Runtime& runtime, Bus& bus, Hub& hub);
-    ~ChatService() override;
+    ChatService(Runtime& runtime, Publisher& publisher, Hub& hub, Typing& typing);
 
     // Tells the user's rooms (and the user's own streams) of a new profile.
     void profileChanged(const UserRecord& user);
@@ -75,24 +73,16 @@ public:
     Hub& hub() { return m_hub; }
 
 private:
-    void publish(const Appended& appended);
-    void publishMembership(const std::string& roomId, const std::string& userId, bool added);
+    // The room as the caller sees it.
+    v1::Room roomView(const std::string& roomId, const std::string& userId);
     // The room, when the caller may read it: a member, or anyone for a
     // public room. Throws NOT_FOUND / PERMISSION_DENIED.
     RoomRecord readableRoom(const std::string& roomId, const std::string& userId);
-    void setTyping(const std::string& roomId, const std::string& userId, bool typing);
-    void expireTyping();
 
     Runtime& m_rt;
-    Bus& m_bus;
+    Publisher& m_publisher;
     Hub& m_hub;
-
-    // (room, user) -> when their typing notice runs out.
-    std::mutex m_typingMutex;
-    std::condition_variable m_typingWake;
-    std::map<std::pair<std::string, std::string>, std::chrono::steady_clock::time_point> m_typing;
-    bool m_stopping = false;
-    std::thread m_typingThread;
+    Typing& m_typing;
 };
 
 } // namespace confab::backend

@@ -2,17 +2,43 @@
 
 #include "store/Store.h"
 
+#include "confab/v1/chat.pb.h"
 #include "confab/v1/common.pb.h"
 
 #include <google/protobuf/timestamp.pb.h>
 
-namespace confab::backend {
+#include <functional>
+#include <string>
+#include <vector>
 
-Micros nowMicros();
+// The wire shapes of stored records, made here and nowhere else. What
+// depends on the viewer (a direct room named after the peer, read position,
+// unread count, presence) is filled in by these functions from the plain
+// records of the stores.
+namespace confab::backend::views {
+
 void setTimestamp(google::protobuf::Timestamp* out, Micros at);
 
 // Fills a v1::User; the avatar bytes only when `withAvatar` (and present in
 // the record). A deleted account has its profile fields cleared.
-void toProto(const UserRecord& user, bool online, bool withAvatar, v1::User* out);
+void user(const UserRecord& record, bool online, bool withAvatar, v1::User* out);
+v1::Message message(const MessageRecord& record);
+// Name, topic, visibility, seq: what every viewer sees alike.
+void basicRoom(const RoomRecord& room, v1::Room* out);
 
-} // namespace confab::backend
+// Whether a user is online, for the views that show presence.
+using IsOnline = std::function<bool(const std::string& userId)>;
+
+v1::Member member(const MemberRecord& record, bool online);
+v1::Room publicRoom(const PublicRoom& room);
+
+// The rooms as `viewerId` sees them. Reads the peers of direct rooms from
+// `users` (one read for all of them).
+v1::Room room(const RoomActivity& activity, const std::string& viewerId, UserStore& users);
+std::vector<v1::Room> rooms(const std::vector<RoomActivity>& activity, const std::string& viewerId,
+                            UserStore& users);
+
+// A direct room's other member.
+std::string directPeer(const RoomRecord& room, const std::string& viewerId);
+
+} // namespace confab::backend::views

@@ -1,5 +1,6 @@
 #include "Server.h"
 #include "base/Config.h"
+#include "base/Log.h"
 
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
@@ -71,7 +72,7 @@ int main(int argc, char** argv)
     config.accessTtl = std::chrono::seconds(accessTtl);
     config.refreshTtl = std::chrono::seconds(refreshTtl);
     spdlog::set_level(spdlog::level::from_str(logLevel));
-    spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+    spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %n: %v");
 
     // Signals are taken by sigwait below, never by a handler on a random thread.
     sigset_t signals;
@@ -87,13 +88,13 @@ int main(int argc, char** argv)
             writePortFile(portFile, server.port());
         }
     } catch (const std::exception& e) {
-        spdlog::critical("{}", e.what());
+        confab::backend::log::server().critical("{}", e.what());
         return EXIT_FAILURE;
     }
 
     int signal = 0;
     sigwait(&signals, &signal);
-    spdlog::info("signal {} received, shutting down", signal);
+    confab::backend::log::server().info("signal {} received, shutting down", signal);
     server.shutdown();
     return EXIT_SUCCESS;
 }

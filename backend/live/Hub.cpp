@@ -1,0 +1,187 @@
+#include "live/Hub.h"
+
+#include "base/ApiError.h"
+
+#include <algorithm>
+#include <optional>
+#include <unordered_set>
+
+namespace confab::backend {
+
+Hub::Hub(Store& store, ThreadPool& workers, Bus& bus, Publisher& publisher,
+         RevocationListener onRevoked)
+    : m_store(store), m_workers(workers), m_publisher(publisher), m_onRevoked(std::move(onRevoked))
+{
+    bus.setHandler([this](const BusMessage& message) { deliver(message); });
+}
+
+Hub::~Hub() = default;
+
+void Hub::add(List& list, const std::shared_ptr<Stream>& stream)
+{
+    if (std::find(list.begin(), list.end(), stream) == list.end()) {
+        list.push_back(stream);
+    }
+}
+
+void Hub::remove(std::unordered_map<std::string, List>& index, const std::string& key,
+                 const Stream* stream)
+{
+    const auto it = index.find(key);
+    if (it == index.end()) {
+        return;
+    }
+    std::erase_if(it->second, [stream](const auto& s) { return s.get() == stream; });
+    if (it->second.empty()) {
+        index.erase(it);
+    }
+}
+
+void Hub::attach(const std::shared_ptr<Stream>& stream,
+                 const std::map<std::string, std::uint64_t>& cursors)
+{
+    stream->attached = true;
+    {
+        std::unique_lock lock(m_mutex);
+        add(m_byUser[stream->userId()], stream);
+        add(m_bySession[stream->sessionId()], stream);
+        ++m_count;
+    }
+    // Read after registering: a room joined from now on reaches the stream
+    // through the bus, one joined before is in this list.
+    const auto rooms = m_store.rooms().seqsOf(stream->userId());
+    {
+        std::unique_lock lock(m_mutex);
+        for (const auto& [roomId, lastSeq] : rooms) {
+            add(m_byRoom[roomId], stream);
+        }
+        stream->initRooms(rooms, cursors);
+    }
+    stream->counted = true;
+    if (m_presence.streamOpened(stream->userId())) {
+        publishPresence(stream->rooms(), stream->userId(), true);
+    }
+    if (stream->done()) {
+        detach(stream);
+    }
+}
+
+void Hub::detach(const std::shared_ptr<Stream>& stream)
+{
+    if (!stream->attached) {
+        return; // never authenticated: never registered
+    }
+    std::vector<std::string> rooms;
+    {
+        std::unique_lock lock(m_mutex);
+        const auto user = m_byUser.find(stream->userId());
+        if (user != m_byUser.end() &&
+            std::find(user->second.begin(), user->second.end(), stream) != user->second.end()) {
+            --m_count;
+        }
+        remove(m_byUser, stream->userId(), stream.get());
+        remove(m_bySession, stream->sessionId(), stream.get());
+        for (auto it = m_byRoom.begin(); it != m_byRoom.end();) {
+            auto& list = it->second;
+            if (const auto found = std::find(list.begin(), list.end(), stream);
+                found != list.end()) {
+                rooms.push_back(it->first);
+                list.erase(found);
+            }
+            it = list.empty() ? m_byRoom.erase(it) : std::next(it);
+        }
+    }
+    if (stream->counted.exchange(false) && m_presence.streamClosed(stream->userId())) {
+        publishPresence(std::move(rooms), stream->userId(), false);
+    }
+}
+
+void Hub::publishPresence(std::vector<std::string> rooms, const std::string& userId, bool online)
+{
+    v1::Event event;
+    event.mutable_presence()->set_user_id(userId);
+    event.mutable_presence()->set_presence(online ? v1::PRESENCE_ONLINE : v1::PRESENCE_OFFLINE);
+    m_publisher.ephemeral(std::move(rooms), {userId}, event);
+}
+
+std::size_t Hub::streamCount() const
+{
+    std::shared_lock lock(m_mutex);
+    return m_count;
+}
+
+void Hub::deliver(const BusMessage& message)
+{
+    switch (message.kind) {
+    case BusMessage::Kind::RoomEvent: {
+        const std::optional<grpc::ByteBuffer> frame =
+            message.payload ? std::optional(frameOf(*message.payload)) : std::nullopt;
+        std::shared_lock lock(m_mutex);
+        if (const auto it = m_byRoom.find(message.roomId); it != m_byRoom.end()) {
+            for (const auto& stream : it->second) {
+                stream->roomEvent(message.roomId, message.seq, frame ? &*frame : nullptr);
+            }
+        }
+        break;
+    }
+    case BusMessage::Kind::Ephemeral: {
+        const grpc::ByteBuffer frame = frameOf(*message.payload);
+        std::shared_lock lock(m_mutex);
+        std::unordered_set<Stream*> seen;
+        const auto send = [&](const List& list) {
+            for (const auto& stream : list) {
+                if (seen.insert(stream.get()).second) {
+                    stream->ephemeral(frame);
+                }
+            }
+        };
+        for (const auto& roomId : message.rooms) {
+            if (const auto it = m_byRoom.find(roomId); it != m_byRoom.end()) {
+                send(it->second);
+            }
+        }
+        for (const auto& userId : message.users) {
+            if (const auto it = m_byUser.find(userId); it != m_byUser.end()) {
+                send(it->second);
+            }
+        }
+        break;
+    }
+    case BusMessage::Kind::MembershipAdded: {
+        std::unique_lock lock(m_mutex);
+        if (const auto it = m_byUser.find(message.userId); it != m_byUser.end()) {
+            for (const auto& stream : it->second) {
+                add(m_byRoom[message.roomId], stream);
+                stream->roomAdded(message.roomId);
+            }
+        }
+        break;
+    }
+    case BusMessage::Kind::MembershipRemoved: {
+        std::unique_lock lock(m_mutex);
+        if (const auto it = m_byUser.find(message.userId); it != m_byUser.end()) {
+            for (const auto& stream : it->second) {
+                remove(m_byRoom, message.roomId, stream.get());
+                stream->roomRemoved(message.roomId);
+            }
+        }
+        break;
+    }
+    case BusMessage::Kind::SessionsRevoked: {
+        if (m_onRevoked) {
+            m_onRevoked(message.sessionIds);
+        }
+        std::shared_lock lock(m_mutex);
+        for (const auto& sessionId : message.sessionIds) {
+            if (const auto it = m_bySession.find(sessionId); it != m_bySession.end()) {
+                for (const auto& stream : it->second) {
+                    stream->end(unauthenticated("session revoked").status());
+                }
+            }
+        }
+        break;
+    }
+    }
+}
+
+} // namespace confab::backend

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "base/ThreadPool.h"
+#include "bus/Bus.h"
+#include "bus/Publisher.h"
+#include "live/Presence.h"
+#include "live/Stream.h"
+#include "store/Store.h"
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace confab::backend {
+
+// This instance's open streams, indexed by room, user and session, fed by
+// the bus: the hub is the bus's handler on this instance. Also keeps
+// presence: a user's first stream brings them online and their last one
+// takes them offline.
+class Hub {
+public:
+    // Called for every revocation heard on the bus, from any instance,
+    // before the revoked sessions' streams end.
+    using RevocationListener = std::function<void(const std::vector<std::string>& sessionIds)>;
+
+    Hub(Store& store, ThreadPool& workers, Bus& bus, Publisher& publisher,
+        RevocationListener onRevoked);
+    ~Hub();
+    Hub(const Hub&) = delete;
+    Hub& operator=(const Hub&) = delete;
+
+    Store& store() { return m_store; }
+    ThreadPool& workers() { return m_workers; }
+    const PresenceRegistry& presence() const { return m_presence; }
+
+    // Registers an authenticated stream, then gives it its rooms.
+    void attach(const std::shared_ptr<Stream>& stream,
+                const std::map<std::string, std::uint64_t>& cursors);
+    void detach(const std::shared_ptr<Stream>& stream);
+
+    std::size_t streamCount() const;
+
+private:
+    using List = std::vector<std::shared_ptr<Stream>>;
+
+    // What the bus delivers, on the bus's thread.
+    void deliver(const BusMessage& message);
+    static void add(List& list, const std::shared_ptr<Stream>& stream);
+    static void remove(std::unordered_map<std::string, List>& index, const std::string& key,
+                       const Stream* stream);
+    void publishPresence(std::vector<std::string> rooms, const std::string& userId, bool online);
+
+    Store& m_store;
+    ThreadPool& m_workers;
+    Publisher& m_publisher;
+    RevocationListener m_onRevoked;
+    PresenceRegistry m_presence;
+
+    mutable std::shared_mutex m_mutex;
+    std::unordered_map<std::string, List> m_byRoom;
+    std::unordered_map<std::string, List> m_byUser;
+    std::unordered_map<std::string, List> m_bySession;
+    std::size_t m_count = 0;
+};
+
+} // namespace confab::backend

@@ -1,0 +1,158 @@
+#pragma once
+
+#include "base/Time.h"
+
+#include "confab/v1/chat.pb.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+// What the stores keep, as plain values. Nothing here depends on who is
+// asking; the per-viewer shapes of the wire protocol are built from these in
+// store/Views.h.
+namespace confab::backend {
+
+struct UserRecord {
+    std::string id;
+    std::string username;
+    std::string displayName;
+    std::string bio;
+    std::string statusText;
+    std::string avatar; // bytes; left empty unless asked for
+    std::string avatarSha256;
+    std::string passwordHash;
+    Micros createdAt = 0;
+    bool deleted = false;
+};
+
+struct ProfileUpdate {
+    std::optional<std::string> displayName;
+    std::optional<std::string> bio;
+    std::optional<std::string> statusText;
+    std::optional<std::string> avatar; // empty string removes it
+};
+
+struct SessionRecord {
+    std::string id;
+    std::string userId;
+    std::string deviceName;
+    Micros createdAt = 0;
+    Micros lastUsedAt = 0;
+};
+
+// Hashes (never the tokens themselves) and expiry times of a token pair.
+struct TokenHashes {
+    std::string accessHash;
+    Micros accessExpiresAt = 0;
+    std::string refreshHash;
+    Micros refreshExpiresAt = 0;
+};
+
+// Who is calling: the result of checking an access token.
+struct Principal {
+    std::string userId;
+    std::string sessionId;
+    Micros lastUsedAt = 0;
+    Micros accessExpiresAt = 0;
+};
+
+struct RotateResult {
+    enum class Outcome { Rotated, Unknown, Expired, Reused };
+    Outcome outcome = Outcome::Unknown;
+    // The session concerned (Rotated, and Reused: the session just revoked).
+    std::string sessionId;
+    std::string userId;
+};
+
+// A room as stored.
+struct RoomRecord {
+    std::string id;
+    std::string name;
+    std::string topic;
+    v1::Visibility visibility = v1::VISIBILITY_PRIVATE;
+    // For direct rooms: the two user ids, sorted, joined by ':'.
+    std::string directKey;
+    Micros createdAt = 0;
+    std::uint64_t lastSeq = 0;
+
+    bool direct() const { return !directKey.empty(); }
+};
+
+struct NewRoom {
+    std::string id;
+    std::string name;
+    std::string topic;
+    v1::Visibility visibility = v1::VISIBILITY_PRIVATE;
+    std::string directKey;
+    std::string creatorId;
+    // Members besides the creator (not the creator again, no duplicates).
+    std::vector<std::string> memberIds;
+    Micros createdAt = 0;
+};
+
+struct Membership {
+    v1::Role role = v1::ROLE_MEMBER;
+    std::uint64_t readSeq = 0;
+};
+
+struct MemberRecord {
+    UserRecord user; // without avatar bytes or password hash
+    v1::Role role = v1::ROLE_MEMBER;
+    Micros joinedAt = 0;
+    std::uint64_t readSeq = 0;
+};
+
+struct MessageRecord {
+    std::string id;
+    std::string roomId;
+    std::uint64_t seq = 0;
+    std::string authorId;
+    std::string text;
+    Micros sentAt = 0;
+    std::optional<Micros> editedAt;
+    bool deleted = false;
+    std::string clientMessageId;
+    std::string replyTo;
+};
+
+struct NewMessage {
+    std::string id;
+    std::string roomId;
+    std::string authorId;
+    std::string clientMessageId;
+    std::string text;
+    std::string replyTo;
+    Micros sentAt = 0;
+};
+
+// A room with what one member needs to list it: counts and the last
+// message. A view of it for that member is made by store/Views.h.
+struct RoomActivity {
+    RoomRecord room;
+    std::uint32_t memberCount = 0;
+    // The viewer's membership; empty when they are not a member.
+    std::optional<Membership> membership;
+    // Messages by others, not deleted, after the viewer's read position.
+    std::uint32_t unreadCount = 0;
+    std::optional<MessageRecord> lastMessage;
+};
+
+struct PublicRoom {
+    RoomRecord room;
+    std::uint32_t memberCount = 0;
+};
+
+// (room id, last seq) of a room.
+struct RoomSeq {
+    std::string roomId;
+    std::uint64_t lastSeq = 0;
+};
+
+// Room-log events written by one call, in seq order, to publish after
+// commit. The log keeps events in their wire form: one serialization serves
+// the database, the bus and every subscriber.
+using Appended = std::vector<v1::RoomEvent>;
+
+} // namespace confab::backend

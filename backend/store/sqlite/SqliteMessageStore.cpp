@@ -1,0 +1,225 @@
+#include "store/sqlite/SqliteMessageStore.h"
+
+#include "base/ApiError.h"
+#include "store/Views.h"
+#include "store/sqlite/SqliteRows.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace confab::backend {
+
+namespace {
+
+using namespace sqlite;
+
+// Rewrites the stored events of a message (its posting, and its edits when
+// `all`) through `change`, so that a replayed log shows the message as it is
+// now.
+template <typename Change>
+void rewriteMessageEvents(Database& db, const std::string& messageId, bool all, Change change)
+{
+    Statement& st = db.prepare("SELECT room_id, seq, payload FROM events WHERE message_id = ?");
+    st.with(messageId);
+    std::vector<v1::RoomEvent> rewritten;
+    while (st.step()) {
+        v1::RoomEvent event;
+        if (!event.ParseFromString(st.blob(2))) {
+            throw std::runtime_error("unreadable room event in " + st.text(0));
+        }
+        if (event.has_message_posted()) {
+            change(*event.mutable_message_posted());
+        } else if (all && event.has_message_edited()) {
+            change(*event.mutable_message_edited());
+        } else {
+            continue;
+        }
+        rewritten.push_back(std::move(event));
+    }
+    st.reset();
+    for (const auto& event : rewritten) {
+        Statement& update =
+            db.prepare("UPDATE events SET payload = ? WHERE room_id = ? AND seq = ?");
+        update.with(std::string_view{}, event.room_id(), event.seq());
+        update.bindBlob(1, event.SerializeAsString());
+        update.run();
+    }
+}
+
+MessageRecord storeMessage(Database& db, const NewMessage& message, Appended* appended)
+{
+    requireRoom(db, message.roomId);
+    requireMember(db, message.roomId, message.authorId);
+    if (!message.clientMessageId.empty()) {
+        Statement& existing = db.prepare("SELECT " CONFAB_MESSAGE_COLUMNS " FROM messages "
+                                         "WHERE room_id = ? AND client_message_id = ?");
+        existing.with(message.roomId, message.clientMessageId);
+        if (existing.step()) {
+            MessageRecord original = readMessage(existing);
+            existing.reset();
+            if (original.authorId != message.authorId) {
+                throw ApiError(grpc::StatusCode::ALREADY_EXISTS,
+                               "client_message_id: already used in this room");
+            }
+            return original;
+        }
+        existing.reset();
+    }
+    if (!message.replyTo.empty()) {
+        const auto target = selectMessage(db, message.replyTo);
+        if (!target || target->roomId != message.roomId) {
+            throw notFound("reply_to_message_id: no such message in this room");
+        }
+    }
+    MessageRecord stored;
+    stored.id = message.id;
+    stored.roomId = message.roomId;
+    stored.authorId = message.authorId;
+    stored.text = message.text;
+    stored.sentAt = message.sentAt;
+    stored.clientMessageId = message.clientMessageId;
+    stored.replyTo = message.replyTo;
+
+    v1::RoomEvent event;
+    event.set_room_id(message.roomId);
+    *event.mutable_message_posted() = views::message(stored);
+    Appended mine;
+    append(db, std::move(event), message.sentAt, message.id, &mine);
+    stored.seq = mine.back().seq();
+    db.prepare("INSERT INTO messages (id, room_id, seq, author_id, text, sent_at, "
+               "client_message_id, reply_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .with(stored.id, stored.roomId, stored.seq, stored.authorId, stored.text, stored.sentAt,
+              message.clientMessageId.empty() ? std::optional<std::string>()
+                                              : std::optional(message.clientMessageId),
+              message.replyTo.empty() ? std::optional<std::string>()
+                                      : std::optional(message.replyTo))
+        .run();
+    if (appended) {
+        appended->push_back(std::move(mine.back()));
+    }
+    return stored;
+}
+
+} // namespace
+
+MessageRecord SqliteMessageStore::send(const NewMessage& message, Appended* appended)
+{
+    return m_db.write([&](Database& db) { return storeMessage(db, message, appended); });
+}
+
+void SqliteMessageStore::sendAsync(NewMessage message, SendDone done)
+{
+    struct State {
+        NewMessage message;
+        MessageRecord stored;
+        Appended appended;
+        SendDone done;
+    };
+    auto state = std::make_shared<State>();
+    state->message = std::move(message);
+    state->done = std::move(done);
+    Engine::WriteJob job;
+    job.run = [state](Database& db) {
+        state->stored = storeMessage(db, state->message, &state->appended);
+    };
+    job.done = [state](std::exception_ptr error) {
+        state->done(error, std::move(state->stored), std::move(state->appended));
+    };
+    m_db.enqueue(std::move(job));
+}
+
+MessageRecord SqliteMessageStore::edit(const std::string& messageId, const std::string& userId,
+                                       const std::string& text, Micros now, Appended* appended)
+{
+    return m_db.write([&](Database& db) {
+        auto message = selectMessage(db, messageId);
+        if (!message) {
+            throw notFound("message_id: not found");
+        }
+        requireMember(db, message->roomId, userId);
+        if (message->authorId != userId) {
+            throw permissionDenied("message_id: only the author can edit a message");
+        }
+        if (message->deleted) {
+            throw ApiError(grpc::StatusCode::FAILED_PRECONDITION,
+                           "message_id: the message was deleted");
+        }
+        db.prepare("UPDATE messages SET text = ?, edited_at = ? WHERE id = ?")
+            .with(text, now, messageId)
+            .run();
+        message->text = text;
+        message->editedAt = now;
+        const v1::Message updated = views::message(*message);
+        rewriteMessageEvents(db, messageId, false, [&](v1::Message& m) { m = updated; });
+        v1::RoomEvent event;
+        event.set_room_id(message->roomId);
+        *event.mutable_message_edited() = updated;
+        append(db, std::move(event), now, messageId, appended);
+        return std::move(*message);
+    });
+}
+
+void SqliteMessageStore::remove(const std::string& messageId, const std::string& userId, Micros now,
+                                Appended* appended)
+{
+    m_db.write([&](Database& db) {
+        auto message = selectMessage(db, messageId);
+        if (!message) {
+            throw notFound("message_id: not found");
+        }
+        const Membership member = requireMember(db, message->roomId, userId);
+        if (message->authorId != userId && member.role != v1::ROLE_OWNER) {
+            throw permissionDenied(
+                "message_id: only the author or the room owner can delete a message");
+        }
+        if (message->deleted) {
+            return;
+        }
+        db.prepare("UPDATE messages SET text = '', deleted = 1 WHERE id = ?").with(messageId).run();
+        rewriteMessageEvents(db, messageId, true, [](v1::Message& m) {
+            m.clear_text();
+            m.set_deleted(true);
+        });
+        v1::RoomEvent event;
+        event.set_room_id(message->roomId);
+        event.mutable_message_deleted()->set_message_id(messageId);
+        event.mutable_message_deleted()->set_room_id(message->roomId);
+        append(db, std::move(event), now, messageId, appended);
+    });
+}
+
+std::optional<MessageRecord> SqliteMessageStore::byId(const std::string& messageId)
+{
+    return m_db.read([&](Database& db) { return selectMessage(db, messageId); });
+}
+
+std::vector<v1::RoomEvent> SqliteMessageStore::events(const std::string& roomId,
+                                                      std::uint64_t afterSeq,
+                                                      std::uint64_t beforeSeq, std::size_t limit,
+                                                      bool newest)
+{
+    return m_db.read([&](Database& db) {
+        const auto upper = beforeSeq == 0 ? std::numeric_limits<std::int64_t>::max()
+                                          : static_cast<std::int64_t>(beforeSeq);
+        Statement& st = newest
+                            ? db.prepare("SELECT payload FROM events WHERE room_id = ? AND seq > ? "
+                                         "AND seq < ? ORDER BY seq DESC LIMIT ?")
+                            : db.prepare("SELECT payload FROM events WHERE room_id = ? AND seq > ? "
+                                         "AND seq < ? ORDER BY seq ASC LIMIT ?");
+        st.with(roomId, afterSeq, upper, static_cast<std::int64_t>(limit));
+        std::vector<v1::RoomEvent> events;
+        while (st.step()) {
+            v1::RoomEvent event;
+            if (!event.ParseFromString(st.blob(0))) {
+                throw std::runtime_error("unreadable room event in " + roomId);
+            }
+            events.push_back(std::move(event));
+        }
+        if (newest) {
+            std::reverse(events.begin(), events.end());
+        }
+        return events;
+    });
+}
+
+} // namespace confab::backend
