@@ -1,0 +1,278 @@
+#include "StoreTest.h"
+
+#include <atomic>
+#include <future>
+#include <set>
+#include <thread>
+
+namespace confab::test {
+namespace {
+
+using backend::Appended;
+using backend::MessageRecord;
+
+
+class MessageStoreRoom : public StoreTest {
+protected:
+    void SetUp() override
+    {
+        StoreTest::SetUp();
+        addUser("anna");
+        addUser("bob");
+        addUser("carl");
+        m_room = addRoom("Plans", "u-anna", {"u-bob"}); // seq 1-3
+    }
+    std::string m_room;
+};
+
+INSTANTIATE_TEST_SUITE_P(Stores, MessageStoreRoom, ::testing::ValuesIn(storeBackends()),
+                         backendName);
+
+TEST_P(MessageStoreRoom, SendStoresTheMessageAndPostsItToTheLog)
+{
+    auto message = newMessage(m_room, "u-bob", "hello", "client-1");
+    message.sentAt = 123456;
+    Appended appended;
+    const MessageRecord stored = messages().send(message, &appended);
+    EXPECT_EQ(stored.id, message.id);
+    EXPECT_EQ(stored.roomId, m_room);
+    EXPECT_EQ(stored.seq, 4u);
+    EXPECT_EQ(stored.authorId, "u-bob");
+    EXPECT_EQ(stored.text, "hello");
+    EXPECT_EQ(stored.sentAt, 123456);
+    EXPECT_FALSE(stored.editedAt);
+    EXPECT_FALSE(stored.deleted);
+    EXPECT_EQ(stored.clientMessageId, "client-1");
+
+    ASSERT_EQ(appended.size(), 1u);
+    EXPECT_EQ(appended[0].seq(), 4u);
+    EXPECT_EQ(appended[0].message_posted().id(), message.id);
+    EXPECT_EQ(appended[0].message_posted().seq(), 4u);
+    EXPECT_EQ(appended[0].message_posted().text(), "hello");
+    EXPECT_EQ(log(m_room).back().SerializeAsString(), appended[0].SerializeAsString());
+
+    const auto read = messages().byId(message.id);
+    ASSERT_TRUE(read);
+    EXPECT_EQ(read->seq, 4u);
+    EXPECT_EQ(read->text, "hello");
+    EXPECT_FALSE(messages().byId("m-none"));
+    EXPECT_EQ(rooms().byId(m_room)->lastSeq, 4u);
+}
+
+TEST_P(MessageStoreRoom, SendingAgainWithTheSameClientIdStoresNothing)
+{
+    const auto first = messages().send(newMessage(m_room, "u-bob", "hello", "c1"), nullptr);
+    Appended appended;
+    const auto again = messages().send(newMessage(m_room, "u-bob", "hello (retry)", "c1"), &appended);
+    EXPECT_EQ(again.id, first.id);
+    EXPECT_EQ(again.seq, first.seq);
+    EXPECT_EQ(again.text, "hello");
+    EXPECT_TRUE(appended.empty());
+    EXPECT_EQ(rooms().byId(m_room)->lastSeq, 4u);
+
+    EXPECT_API_ERROR(messages().send(newMessage(m_room, "u-anna", "mine", "c1"), nullptr),
+                     grpc::StatusCode::ALREADY_EXISTS)
+        << "another author's client id";
+    // Without a client id every send is new.
+    post(m_room, "u-bob", "a");
+    post(m_room, "u-bob", "a");
+    EXPECT_EQ(rooms().byId(m_room)->lastSeq, 6u);
+}
+
+TEST_P(MessageStoreRoom, SendChecksRoomMembershipAndReply)
+{
+    EXPECT_API_ERROR(post(m_room, "u-carl", "let me in"), grpc::StatusCode::PERMISSION_DENIED);
+    EXPECT_API_ERROR(post("r-none", "u-bob", "where"), grpc::StatusCode::NOT_FOUND);
+
+    const auto other = addRoom("Other", "u-bob");
+    const auto elsewhere = post(other, "u-bob", "elsewhere");
+    auto reply = newMessage(m_room, "u-bob", "re");
+    reply.replyTo = elsewhere.id;
+    EXPECT_API_ERROR(messages().send(reply, nullptr), grpc::StatusCode::NOT_FOUND);
+    reply.replyTo = "m-none";
+    EXPECT_API_ERROR(messages().send(reply, nullptr), grpc::StatusCode::NOT_FOUND);
+
+    const auto original = post(m_room, "u-anna", "question");
+    reply.replyTo = original.id;
+    EXPECT_EQ(messages().send(reply, nullptr).replyTo, original.id);
+    EXPECT_EQ(rooms().byId(m_room)->lastSeq, 5u) << "refused sends used no seq";
+}
+
+TEST_P(MessageStoreRoom, SendAsyncReportsTheStoredMessageOrTheError)
+{
+    std::promise<std::pair<MessageRecord, Appended>> stored;
+    messages().sendAsync(newMessage(m_room, "u-bob", "async"),
+                         [&](std::exception_ptr error, MessageRecord message, Appended appended) {
+                             EXPECT_FALSE(error);
+                             stored.set_value({std::move(message), std::move(appended)});
+                         });
+    const auto [message, appended] = stored.get_future().get();
+    EXPECT_EQ(message.seq, 4u);
+    EXPECT_EQ(message.text, "async");
+    ASSERT_EQ(appended.size(), 1u);
+    EXPECT_EQ(appended[0].message_posted().id(), message.id);
+
+    std::promise<grpc::StatusCode> refused;
+    messages().sendAsync(newMessage(m_room, "u-carl", "no"),
+                         [&](std::exception_ptr error, MessageRecord, Appended) {
+                             try {
+                                 std::rethrow_exception(error);
+                             } catch (const backend::ApiError& e) {
+                                 refused.set_value(e.code());
+                             } catch (...) {
+                                 refused.set_value(grpc::StatusCode::UNKNOWN);
+                             }
+                         });
+    EXPECT_EQ(refused.get_future().get(), grpc::StatusCode::PERMISSION_DENIED);
+}
+
+TEST_P(MessageStoreRoom, ConcurrentWritersGetGapFreeSeqsInCommitOrder)
+{
+    constexpr int kThreads = 8;
+    constexpr int kEach = 40;
+    std::vector<std::thread> writers;
+    std::mutex mutex;
+    std::set<std::uint64_t> seqs;
+    std::atomic<int> asyncLeft{kThreads * kEach / 2};
+    std::promise<void> asyncDone;
+    for (int t = 0; t < kThreads; ++t) {
+        writers.emplace_back([&, t] {
+            for (int i = 0; i < kEach; ++i) {
+                auto message = newMessage(m_room, t % 2 ? "u-anna" : "u-bob",
+                                          "m" + std::to_string(t) + "-" + std::to_string(i));
+                if (t < kThreads / 2) {
+                    const auto stored = messages().send(message, nullptr);
+                    std::lock_guard lock(mutex);
+                    EXPECT_TRUE(seqs.insert(stored.seq).second) << "seq " << stored.seq;
+                } else {
+                    messages().sendAsync(message, [&](std::exception_ptr error,
+                                                      MessageRecord stored, Appended) {
+                        EXPECT_FALSE(error);
+                        {
+                            std::lock_guard lock(mutex);
+                            EXPECT_TRUE(seqs.insert(stored.seq).second) << "seq " << stored.seq;
+                        }
+                        if (--asyncLeft == 0) {
+                            asyncDone.set_value();
+                        }
+                    });
+                }
+            }
+        });
+    }
+    for (auto& writer : writers) {
+        writer.join();
+    }
+    asyncDone.get_future().wait();
+
+    const std::uint64_t total = 3 + kThreads * kEach;
+    ASSERT_EQ(seqs.size(), static_cast<std::size_t>(kThreads * kEach));
+    EXPECT_EQ(*seqs.begin(), 4u);
+    EXPECT_EQ(*seqs.rbegin(), total);
+    const auto events = log(m_room);
+    ASSERT_EQ(events.size(), total);
+    for (std::uint64_t i = 0; i < total; ++i) {
+        EXPECT_EQ(events[i].seq(), i + 1);
+    }
+    EXPECT_EQ(rooms().byId(m_room)->lastSeq, total);
+}
+
+TEST_P(MessageStoreRoom, OnlyTheAuthorEditsAndTheLogShowsTheNewText)
+{
+    const auto message = post(m_room, "u-bob", "teh plan"); // 4
+    EXPECT_API_ERROR(messages().edit(message.id, "u-anna", "hijack", 10, nullptr),
+                     grpc::StatusCode::PERMISSION_DENIED);
+    EXPECT_API_ERROR(messages().edit(message.id, "u-carl", "x", 10, nullptr),
+                     grpc::StatusCode::PERMISSION_DENIED);
+    EXPECT_API_ERROR(messages().edit("m-none", "u-bob", "x", 10, nullptr),
+                     grpc::StatusCode::NOT_FOUND);
+
+    Appended appended;
+    const auto edited = messages().edit(message.id, "u-bob", "the plan", 777, &appended);
+    EXPECT_EQ(edited.text, "the plan");
+    EXPECT_EQ(edited.seq, 4u) << "a message keeps the seq that posted it";
+    EXPECT_EQ(edited.editedAt, 777);
+    ASSERT_EQ(appended.size(), 1u);
+    EXPECT_EQ(appended[0].seq(), 5u);
+    EXPECT_EQ(appended[0].message_edited().text(), "the plan");
+
+    const auto events = log(m_room);
+    ASSERT_EQ(events.size(), 5u);
+    EXPECT_EQ(events[3].message_posted().text(), "the plan") << "a replay shows the message as now";
+    EXPECT_TRUE(events[3].message_posted().has_edited_at());
+    EXPECT_EQ(messages().byId(message.id)->text, "the plan");
+
+    messages().remove(message.id, "u-bob", 800, nullptr);
+    EXPECT_API_ERROR(messages().edit(message.id, "u-bob", "again", 900, nullptr),
+                     grpc::StatusCode::FAILED_PRECONDITION);
+}
+
+TEST_P(MessageStoreRoom, AuthorOrOwnerDeletesAndTheTextLeavesTheLog)
+{
+    const auto bobs = post(m_room, "u-bob", "secret"); // 4
+    messages().edit(bobs.id, "u-bob", "secret, edited", 10, nullptr); // 5
+    const auto annas = post(m_room, "u-anna", "owner's"); // 6
+
+    EXPECT_API_ERROR(messages().remove(annas.id, "u-bob", 20, nullptr),
+                     grpc::StatusCode::PERMISSION_DENIED)
+        << "a member deletes only their own";
+    EXPECT_API_ERROR(messages().remove(bobs.id, "u-carl", 20, nullptr),
+                     grpc::StatusCode::PERMISSION_DENIED);
+    EXPECT_API_ERROR(messages().remove("m-none", "u-bob", 20, nullptr),
+                     grpc::StatusCode::NOT_FOUND);
+
+    Appended appended;
+    messages().remove(bobs.id, "u-anna", 30, &appended); // the owner may
+    ASSERT_EQ(appended.size(), 1u);
+    EXPECT_EQ(appended[0].seq(), 7u);
+    EXPECT_EQ(appended[0].message_deleted().message_id(), bobs.id);
+    EXPECT_EQ(appended[0].message_deleted().room_id(), m_room);
+
+    Appended twice;
+    messages().remove(bobs.id, "u-bob", 40, &twice);
+    EXPECT_TRUE(twice.empty()) << "deleting again changes nothing";
+
+    const auto gone = messages().byId(bobs.id);
+    ASSERT_TRUE(gone);
+    EXPECT_TRUE(gone->deleted);
+    EXPECT_TRUE(gone->text.empty());
+    for (const auto& event : log(m_room)) {
+        EXPECT_EQ(event.SerializeAsString().find("secret"), std::string::npos)
+            << "seq " << event.seq() << " still holds the text";
+    }
+    const auto events = log(m_room);
+    EXPECT_TRUE(events[3].message_posted().deleted());
+    EXPECT_TRUE(events[4].message_edited().deleted());
+}
+
+TEST_P(MessageStoreRoom, EventsArePagedFromEitherEnd)
+{
+    for (int i = 0; i < 10; ++i) {
+        post(m_room, "u-bob", "m" + std::to_string(i)); // seq 4..13
+    }
+    const auto seqs = [](const std::vector<v1::RoomEvent>& events) {
+        std::vector<std::uint64_t> out;
+        for (const auto& event : events) {
+            out.push_back(event.seq());
+        }
+        return out;
+    };
+    EXPECT_EQ(seqs(messages().events(m_room, 0, 0, 3, false)),
+              (std::vector<std::uint64_t>{1, 2, 3}));
+    EXPECT_EQ(seqs(messages().events(m_room, 0, 0, 3, true)),
+              (std::vector<std::uint64_t>{11, 12, 13}))
+        << "the newest, ascending";
+    EXPECT_EQ(seqs(messages().events(m_room, 0, 11, 3, true)),
+              (std::vector<std::uint64_t>{8, 9, 10}))
+        << "before is exclusive";
+    EXPECT_EQ(seqs(messages().events(m_room, 10, 0, 100, false)),
+              (std::vector<std::uint64_t>{11, 12, 13}))
+        << "after is exclusive";
+    EXPECT_EQ(seqs(messages().events(m_room, 5, 8, 100, false)),
+              (std::vector<std::uint64_t>{6, 7}));
+    EXPECT_TRUE(messages().events(m_room, 13, 0, 100, false).empty());
+    EXPECT_TRUE(messages().events("r-none", 0, 0, 100, false).empty());
+}
+
+} // namespace
+} // namespace confab::test
