@@ -47,7 +47,7 @@ std::optional<Principal> SqliteSessionStore::authenticate(const std::string& acc
 {
     return m_db.read([&](Database& db) -> std::optional<Principal> {
         Statement& st =
-            db.prepare("SELECT s.user_id, s.id, s.last_used_at FROM access_tokens a "
+            db.prepare("SELECT s.user_id, s.id, s.last_used_at, a.expires_at FROM access_tokens a "
                        "JOIN sessions s ON s.id = a.session_id "
                        "WHERE a.hash = ? AND a.expires_at > ? AND s.revoked_at IS NULL");
         st.with(std::string_view{}, now).bindBlob(1, accessHash);

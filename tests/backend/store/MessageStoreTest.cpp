@@ -11,7 +11,6 @@ namespace {
 using backend::Appended;
 using backend::MessageRecord;
 
-
 class MessageStoreRoom : public StoreTest {
 protected:
     void SetUp() override
@@ -63,7 +62,8 @@ TEST_P(MessageStoreRoom, SendingAgainWithTheSameClientIdStoresNothing)
 {
     const auto first = messages().send(newMessage(m_room, "u-bob", "hello", "c1"), nullptr);
     Appended appended;
-    const auto again = messages().send(newMessage(m_room, "u-bob", "hello (retry)", "c1"), &appended);
+    const auto again =
+        messages().send(newMessage(m_room, "u-bob", "hello (retry)", "c1"), &appended);
     EXPECT_EQ(again.id, first.id);
     EXPECT_EQ(again.seq, first.seq);
     EXPECT_EQ(again.text, "hello");
@@ -145,17 +145,17 @@ TEST_P(MessageStoreRoom, ConcurrentWritersGetGapFreeSeqsInCommitOrder)
                     std::lock_guard lock(mutex);
                     EXPECT_TRUE(seqs.insert(stored.seq).second) << "seq " << stored.seq;
                 } else {
-                    messages().sendAsync(message, [&](std::exception_ptr error,
-                                                      MessageRecord stored, Appended) {
-                        EXPECT_FALSE(error);
-                        {
-                            std::lock_guard lock(mutex);
-                            EXPECT_TRUE(seqs.insert(stored.seq).second) << "seq " << stored.seq;
-                        }
-                        if (--asyncLeft == 0) {
-                            asyncDone.set_value();
-                        }
-                    });
+                    messages().sendAsync(
+                        message, [&](std::exception_ptr error, MessageRecord stored, Appended) {
+                            EXPECT_FALSE(error);
+                            {
+                                std::lock_guard lock(mutex);
+                                EXPECT_TRUE(seqs.insert(stored.seq).second) << "seq " << stored.seq;
+                            }
+                            if (--asyncLeft == 0) {
+                                asyncDone.set_value();
+                            }
+                        });
                 }
             }
         });
@@ -209,9 +209,9 @@ TEST_P(MessageStoreRoom, OnlyTheAuthorEditsAndTheLogShowsTheNewText)
 
 TEST_P(MessageStoreRoom, AuthorOrOwnerDeletesAndTheTextLeavesTheLog)
 {
-    const auto bobs = post(m_room, "u-bob", "secret"); // 4
+    const auto bobs = post(m_room, "u-bob", "secret");                // 4
     messages().edit(bobs.id, "u-bob", "secret, edited", 10, nullptr); // 5
-    const auto annas = post(m_room, "u-anna", "owner's"); // 6
+    const auto annas = post(m_room, "u-anna", "owner's");             // 6
 
     EXPECT_API_ERROR(messages().remove(annas.id, "u-bob", 20, nullptr),
                      grpc::StatusCode::PERMISSION_DENIED)

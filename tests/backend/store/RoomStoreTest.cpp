@@ -33,7 +33,8 @@ TEST_P(RoomStoreTest, CreatingARoomLogsItAndItsMembers)
     addUser("bob");
     addUser("carl");
     Appended appended;
-    const auto id = addRoom("Plans", "u-anna", {"u-carl", "u-bob"}, v1::VISIBILITY_PUBLIC, &appended);
+    const auto id =
+        addRoom("Plans", "u-anna", {"u-carl", "u-bob"}, v1::VISIBILITY_PUBLIC, &appended);
 
     ASSERT_EQ(seqsOf(appended), (std::vector<std::uint64_t>{1, 2, 3, 4}));
     EXPECT_TRUE(appended[0].has_room_updated());
@@ -157,11 +158,11 @@ TEST_P(RoomStoreTest, ActivityCountsWhatTheViewerHasNotRead)
     addUser("anna");
     addUser("bob");
     const auto id = addRoom("Plans", "u-anna", {"u-bob"}); // seq 1-3
-    post(id, "u-anna", "one");                            // 4
-    post(id, "u-bob", "two");                             // 5
-    const auto three = post(id, "u-anna", "three");       // 6
-    const auto four = post(id, "u-anna", "four");         // 7
-    messages().remove(four.id, "u-anna", 50, nullptr);    // 8
+    post(id, "u-anna", "one");                             // 4
+    post(id, "u-bob", "two");                              // 5
+    const auto three = post(id, "u-anna", "three");        // 6
+    const auto four = post(id, "u-anna", "four");          // 7
+    messages().remove(four.id, "u-anna", 50, nullptr);     // 8
 
     auto bob = rooms().activity(id, "u-bob");
     EXPECT_EQ(bob.room.id, id);
