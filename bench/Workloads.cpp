@@ -203,13 +203,14 @@ std::uint64_t floodSends(v1::Chat::Stub& stub, const std::string& token,
     return acked.load();
 }
 
-// One room, `receivers` Subscribe streams on it, one sender.
+// One room, `receivers` Subscribe streams on it over `connections` TCP
+// connections, one sender.
 class Room {
 public:
-    Room(const Target& target, int receivers, Sink& sink) : m_sink(sink)
+    Room(const Target& target, int receivers, Sink& sink, int connections = 8) : m_sink(sink)
     {
         const std::string address = target.process->target();
-        for (int i = 0; i < 8; ++i) {
+        for (int i = 0; i < connections; ++i) {
             m_channels.push_back(connect(address, i));
             m_stubs.push_back(v1::Chat::NewStub(m_channels.back()));
         }
@@ -264,6 +265,41 @@ public:
         return m_stubs[0]->SendMessage(context(m_sender).get(), request, &message);
     }
 
+    // Sends `count` messages at `perSecond`, each on schedule whether or not
+    // the ones before were acknowledged (an open loop: a slow server shows as
+    // latency, not as a slower sender); returns how many were acknowledged.
+    std::uint64_t paced(int count, double perSecond)
+    {
+        std::atomic<std::uint64_t> acked{0};
+        std::atomic<int> outstanding{0};
+        struct Call {
+            grpc::ClientContext context;
+            v1::SendMessageRequest request;
+            v1::Message response;
+        };
+        const auto start = Clock::now();
+        const auto interval = std::chrono::duration<double>(1.0 / perSecond);
+        for (int i = 0; i < count; ++i) {
+            std::this_thread::sleep_until(
+                start + std::chrono::duration_cast<Clock::duration>(interval * i));
+            auto call = std::make_shared<Call>();
+            call->context.AddMetadata("authorization", "Bearer " + m_sender);
+            call->context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+            call->request.set_room_id(m_roomId);
+            call->request.set_text("t=" + std::to_string(nowNs()));
+            ++outstanding;
+            m_stubs[0]->async()->SendMessage(&call->context, &call->request, &call->response,
+                                             [&, call](grpc::Status status) {
+                                                 if (status.ok()) {
+                                                     ++acked;
+                                                 }
+                                                 --outstanding;
+                                             });
+        }
+        waitUntil([&] { return outstanding.load() == 0; }, std::chrono::seconds(40));
+        return acked.load();
+    }
+
     std::uint64_t flood(std::chrono::milliseconds duration, int inFlight)
     {
         return floodSends(*m_stubs[0], m_sender, duration, inFlight,
@@ -292,24 +328,37 @@ Usage usage(const Target& target)
     return {target.process->cpuTime().count(), target.process->rssKiB()};
 }
 
-// B1: 100 subscribers, 20 messages a second for 10 s.
-Result latencyRun(const Target& target, Result& out, const std::string& prefix)
+fs::path freshDir(const Setup& setup, const std::string& name)
 {
-    constexpr int kReceivers = 100;
-    constexpr int kMessages = 200;
+    const fs::path dir = setup.work / (name + "-" + std::to_string(nowNs()));
+    fs::create_directories(dir);
+    return dir;
+}
+
+// What a latency workload offers: `receivers` streams on one room over
+// `connections` connections, `messages` sent at `perSecond`.
+struct LatencyLoad {
+    int receivers = 100;
+    int connections = 8;
+    int messages = 200;
+    double perSecond = 20;
+};
+
+// B1, B3, B4: latency from the start of SendMessage to each subscriber.
+void latencyRun(const Target& target, const LatencyLoad& load, Result& out,
+                const std::string& prefix)
+{
     Sink sink;
-    Room room(target, kReceivers, sink);
+    Room room(target, load.receivers, sink, load.connections);
     const Usage before = usage(target);
     const auto start = Clock::now();
-    for (int i = 0; i < kMessages; ++i) {
-        std::this_thread::sleep_until(start + std::chrono::milliseconds(50) * i);
-        const grpc::Status status = room.sendNow("t=" + std::to_string(nowNs()));
-        if (!status.ok()) {
-            throw std::runtime_error("SendMessage: " + status.error_message());
-        }
+    const std::uint64_t acked = room.paced(load.messages, load.perSecond);
+    if (acked != static_cast<std::uint64_t>(load.messages)) {
+        throw std::runtime_error("SendMessage: " + std::to_string(load.messages - acked) +
+                                 " not acknowledged");
     }
-    const std::uint64_t expected = static_cast<std::uint64_t>(kReceivers) * kMessages;
-    waitUntil([&] { return sink.deliveries.load() >= expected; }, std::chrono::seconds(10));
+    const std::uint64_t expected = static_cast<std::uint64_t>(load.receivers) * acked;
+    waitUntil([&] { return sink.deliveries.load() >= expected; }, std::chrono::seconds(20));
     const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
     const Usage after = usage(target);
     std::lock_guard lock(sink.mutex);
@@ -320,7 +369,22 @@ Result latencyRun(const Target& target, Result& out, const std::string& prefix)
         static_cast<double>(expected - std::min(expected, sink.deliveries.load()));
     out[prefix + "cpu_pct"] = 100 * (after.cpuSeconds - before.cpuSeconds) / elapsed;
     out[prefix + "rss_mb"] = static_cast<double>(after.rssKiB) / 1024;
-    return out;
+}
+
+Result latencyWorkload(const Setup& setup, const std::string& name, const LatencyLoad& load)
+{
+    Result result;
+    {
+        Target confab = Target::confabd(setup, freshDir(setup, name));
+        latencyRun(confab, load, result, "confab.");
+    }
+    {
+        Target reference = Target::reference(setup, freshDir(setup, name + "ref"));
+        latencyRun(reference, load, result, "reference.");
+    }
+    result["ratio.p50"] = result["confab.p50_ms"] / result["reference.p50_ms"];
+    result["ratio.p99"] = result["confab.p99_ms"] / result["reference.p99_ms"];
+    return result;
 }
 
 // B2: 100 subscribers, the sender as fast as the server acknowledges.
@@ -345,29 +409,24 @@ void throughputRun(const Target& target, Result& out, const std::string& prefix)
     out[prefix + "rss_mb"] = static_cast<double>(after.rssKiB) / 1024;
 }
 
-fs::path freshDir(const Setup& setup, const std::string& name)
-{
-    const fs::path dir = setup.work / (name + "-" + std::to_string(nowNs()));
-    fs::create_directories(dir);
-    return dir;
-}
-
 } // namespace
 
 Result runB1(const Setup& setup)
 {
-    Result result;
-    {
-        Target confab = Target::confabd(setup, freshDir(setup, "b1"));
-        latencyRun(confab, result, "confab.");
-    }
-    {
-        Target reference = Target::reference(setup, freshDir(setup, "b1ref"));
-        latencyRun(reference, result, "reference.");
-    }
-    result["ratio.p50"] = result["confab.p50_ms"] / result["reference.p50_ms"];
-    result["ratio.p99"] = result["confab.p99_ms"] / result["reference.p99_ms"];
-    return result;
+    // 100 subscribers, 20 messages a second for 10 s.
+    return latencyWorkload(setup, "b1", {100, 8, 200, 20});
+}
+
+Result runB3(const Setup& setup)
+{
+    // 100 subscribers, 1 000 messages a second for 5 s.
+    return latencyWorkload(setup, "b3", {100, 8, 5000, 1000});
+}
+
+Result runB4(const Setup& setup)
+{
+    // 1 000 subscribers over 20 connections, 10 messages a second for 10 s.
+    return latencyWorkload(setup, "b4", {1000, 20, 100, 10});
 }
 
 Result runB2(const Setup& setup)

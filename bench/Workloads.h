@@ -19,6 +19,8 @@ using Result = std::map<std::string, double>;
 
 Result runB1(const Setup& setup);
 Result runB2(const Setup& setup);
+Result runB3(const Setup& setup);
+Result runB4(const Setup& setup);
 Result runB5(const Setup& setup);
 Result runB6(const Setup& setup);
 Result runB7(const Setup& setup);
