@@ -268,9 +268,10 @@ public:
     // Sends `count` messages at `perSecond`, each on schedule whether or not
     // the ones before were acknowledged (an open loop: a slow server shows as
     // latency, not as a slower sender); returns how many were acknowledged.
-    std::uint64_t paced(int count, double perSecond)
+    std::uint64_t paced(int count, double perSecond, std::vector<double>* ackMs = nullptr)
     {
         std::atomic<std::uint64_t> acked{0};
+        std::mutex ackMutex;
         std::atomic<int> outstanding{0};
         struct Call {
             grpc::ClientContext context;
@@ -286,12 +287,17 @@ public:
             call->context.AddMetadata("authorization", "Bearer " + m_sender);
             call->context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
             call->request.set_room_id(m_roomId);
-            call->request.set_text("t=" + std::to_string(nowNs()));
+            const std::int64_t sentAt = nowNs();
+            call->request.set_text("t=" + std::to_string(sentAt));
             ++outstanding;
             m_stubs[0]->async()->SendMessage(&call->context, &call->request, &call->response,
-                                             [&, call](grpc::Status status) {
+                                             [&, call, sentAt](grpc::Status status) {
                                                  if (status.ok()) {
                                                      ++acked;
+                                                     if (ackMs) {
+                                                         std::lock_guard lock(ackMutex);
+                                                         ackMs->push_back(msSince(sentAt));
+                                                     }
                                                  }
                                                  --outstanding;
                                              });
@@ -352,7 +358,8 @@ void latencyRun(const Target& target, const LatencyLoad& load, Result& out,
     Room room(target, load.receivers, sink, load.connections);
     const Usage before = usage(target);
     const auto start = Clock::now();
-    const std::uint64_t acked = room.paced(load.messages, load.perSecond);
+    std::vector<double> ackMs;
+    const std::uint64_t acked = room.paced(load.messages, load.perSecond, &ackMs);
     if (acked != static_cast<std::uint64_t>(load.messages)) {
         throw std::runtime_error("SendMessage: " + std::to_string(load.messages - acked) +
                                  " not acknowledged");
@@ -365,6 +372,7 @@ void latencyRun(const Target& target, const LatencyLoad& load, Result& out,
     out[prefix + "p50_ms"] = quantile(sink.latenciesMs, 0.5);
     out[prefix + "p99_ms"] = quantile(sink.latenciesMs, 0.99);
     out[prefix + "p999_ms"] = quantile(sink.latenciesMs, 0.999);
+    out[prefix + "ack_p50_ms"] = quantile(ackMs, 0.5);
     out[prefix + "lost"] =
         static_cast<double>(expected - std::min(expected, sink.deliveries.load()));
     out[prefix + "cpu_pct"] = 100 * (after.cpuSeconds - before.cpuSeconds) / elapsed;

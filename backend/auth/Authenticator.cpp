@@ -19,18 +19,29 @@ constexpr std::size_t kCacheMax = 100000;
 Authenticator::Authenticator(SessionStore& sessions) : m_sessions(sessions)
 {}
 
+std::optional<Principal> Authenticator::cached(const std::string& hash, Micros now)
+{
+    std::lock_guard lock(m_mutex);
+    if (const auto it = m_cache.find(hash); it != m_cache.end()) {
+        if (it->second.validUntil > now) {
+            return it->second.principal;
+        }
+        m_cache.erase(it);
+    }
+    return std::nullopt;
+}
+
+std::optional<Principal> Authenticator::remembered(const std::string& token)
+{
+    return cached(crypto::sha256(token), nowMicros());
+}
+
 Principal Authenticator::authenticate(const std::string& token)
 {
     const Micros now = nowMicros();
     const std::string hash = crypto::sha256(token);
-    {
-        std::lock_guard lock(m_mutex);
-        if (const auto it = m_cache.find(hash); it != m_cache.end()) {
-            if (it->second.validUntil > now) {
-                return it->second.principal;
-            }
-            m_cache.erase(it);
-        }
+    if (auto who = cached(hash, now)) {
+        return *who;
     }
     std::optional<Principal> who = m_sessions.authenticate(hash, now);
     if (!who) {

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -20,6 +21,9 @@ public:
 
     // The caller of `token` (blocking; workers only). Throws UNAUTHENTICATED.
     Principal authenticate(const std::string& token);
+    // The caller of `token` when it was checked a moment ago; never reads
+    // the store, so it may run in a gRPC reaction.
+    std::optional<Principal> remembered(const std::string& token);
 
     // Sessions were revoked here: forget them, and tell the listener (which
     // publishes the revocation so that every instance ends their streams).
@@ -34,6 +38,8 @@ private:
         Principal principal;
         Micros validUntil = 0;
     };
+
+    std::optional<Principal> cached(const std::string& hash, Micros now);
 
     SessionStore& m_sessions;
     std::mutex m_mutex;

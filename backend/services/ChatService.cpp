@@ -260,7 +260,7 @@ grpc::ServerUnaryReactor* ChatService::SendMessage(grpc::CallbackServerContext* 
                                                    const v1::SendMessageRequest* request,
                                                    v1::Message* response)
 {
-    return m_rt.authedAsync(
+    return m_rt.authedNonBlocking(
         ctx, "SendMessage", [this, request, response](const Principal& who, Finisher finish) {
             validate::id("room_id", request->room_id());
             validateMessageText(request->text(), m_rt.limits());
@@ -276,8 +276,8 @@ grpc::ServerUnaryReactor* ChatService::SendMessage(grpc::CallbackServerContext* 
             message.text = request->text();
             message.replyTo = request->reply_to_message_id();
             message.sentAt = nowMicros();
-            // No thread waits for the commit: the writer hands over the result,
-            // and the fan-out starts right there.
+            // No thread waits for the commit: the writer hands over the result
+            // and the publisher takes the fan-out from there.
             m_rt.store().messages().sendAsync(
                 std::move(message),
                 [this, response, finish, roomId = request->room_id(), userId = who.userId](

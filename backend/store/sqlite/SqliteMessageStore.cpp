@@ -48,8 +48,12 @@ void rewriteMessageEvents(Database& db, const std::string& messageId, bool all, 
 
 MessageRecord storeMessage(Database& db, const NewMessage& message, Appended* appended)
 {
-    requireRoom(db, message.roomId);
-    requireMember(db, message.roomId, message.authorId);
+    // The membership is looked up first: on this, the busiest path, the
+    // room's existence is only asked about when the author is no member.
+    if (!selectMembership(db, message.roomId, message.authorId)) {
+        requireRoom(db, message.roomId);
+        throw permissionDenied("room_id: you are not a member of this room");
+    }
     if (!message.clientMessageId.empty()) {
         Statement& existing = db.prepare("SELECT " CONFAB_MESSAGE_COLUMNS " FROM messages "
                                          "WHERE room_id = ? AND client_message_id = ?");
