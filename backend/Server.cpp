@@ -55,7 +55,8 @@ std::shared_ptr<grpc::ServerCredentials> credentials(const ServerConfig& config)
 
 } // namespace
 
-Server::Server(ServerConfig config) : m_config(std::move(config))
+Server::Server(ServerConfig config, BusFactory busFactory)
+    : m_config(std::move(config)), m_busFactory(std::move(busFactory))
 {}
 
 Server::~Server()
@@ -78,8 +79,8 @@ void Server::start()
                                  std::filesystem::perm_options::replace, ec);
     m_store = std::make_unique<SqliteStore>(m_config.dataDir / "confab.db");
     m_runtime = std::make_unique<Runtime>(m_config, *m_store);
-    m_bus = std::make_unique<LocalBus>();
-    m_publisher = std::make_unique<Publisher>(*m_bus);
+    m_bus = m_busFactory ? m_busFactory() : std::make_unique<LocalBus>();
+    m_publisher = std::make_unique<Publisher>(*m_bus, m_config.publishQueueMax);
     m_hub = std::make_unique<Hub>(
         *m_store, m_runtime->workers(), *m_bus, *m_publisher,
         [auth = &m_runtime->authenticator()](const auto& sessionIds) { auth->forget(sessionIds); });

@@ -3,6 +3,7 @@
 #include "base/Config.h"
 
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -29,7 +30,11 @@ class Typing;
 // them.
 class Server {
 public:
-    explicit Server(ServerConfig config);
+    // Makes the bus between the instances of a deployment; the default is
+    // the in-process bus of a single instance.
+    using BusFactory = std::function<std::unique_ptr<Bus>()>;
+
+    explicit Server(ServerConfig config, BusFactory busFactory = {});
     ~Server();
 
     Server(const Server&) = delete;
@@ -47,11 +52,13 @@ public:
     SqliteStore& store() { return *m_store; }
     Runtime& runtime() { return *m_runtime; }
     Hub& hub() { return *m_hub; }
+    Publisher& publisher() { return *m_publisher; }
 
 private:
     void maintenanceLoop();
 
     ServerConfig m_config;
+    BusFactory m_busFactory;
     std::unique_ptr<SqliteStore> m_store;
     std::unique_ptr<Runtime> m_runtime;
     std::unique_ptr<Bus> m_bus;

@@ -37,13 +37,14 @@ backend::ServerConfig testConfig(const std::filesystem::path& dataDir)
     return config;
 }
 
-TestServer::TestServer(backend::ServerConfig config) : m_config(std::move(config))
+TestServer::TestServer(backend::ServerConfig config, backend::Server::BusFactory busFactory)
+    : m_config(std::move(config))
 {
     if (m_config.dataDir.empty()) {
         m_tempDir = std::make_unique<TempDir>();
         m_config.dataDir = m_tempDir->path() / "server";
     }
-    m_server = std::make_unique<backend::Server>(m_config);
+    m_server = std::make_unique<backend::Server>(m_config, std::move(busFactory));
     m_server->start();
 }
 

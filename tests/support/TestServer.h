@@ -35,7 +35,7 @@ backend::ServerConfig testConfig(const std::filesystem::path& dataDir);
 // A real confabd running in this process.
 class TestServer {
 public:
-    explicit TestServer(backend::ServerConfig config);
+    explicit TestServer(backend::ServerConfig config, backend::Server::BusFactory busFactory = {});
     TestServer() : TestServer(testConfig({})) {}
     ~TestServer();
 
