@@ -90,19 +90,15 @@ void Account::updateProfile(const ProfileChange& change)
     if (change.avatar) {
         request.set_avatar(change.avatar->toStdString());
     }
-    m_session.authorized<v1::UpdateProfileRequest, v1::User>(
-        request,
-        [&connection = m_session.connection()](auto* ctx, auto* req, auto* resp, auto cb) {
-            connection.accounts().async()->UpdateProfile(ctx, req, resp, std::move(cb));
-        },
-        [this](const Error& error, v1::User user) {
-            if (!error.ok()) {
-                emit profileUpdateFailed(error);
-                return;
-            }
-            m_session.setUser(user);
-            emit profileUpdated();
-        });
+    m_session.call(&AccountsApi::UpdateProfile, request, this,
+                   [this](const Error& error, v1::User user) {
+                       if (!error.ok()) {
+                           emit profileUpdateFailed(error);
+                           return;
+                       }
+                       m_session.setUser(user);
+                       emit profileUpdated();
+                   });
 }
 
 void Account::changePassword(const QString& oldPassword, const QString& newPassword)
@@ -110,73 +106,57 @@ void Account::changePassword(const QString& oldPassword, const QString& newPassw
     v1::ChangePasswordRequest request;
     request.set_old_password(oldPassword.toStdString());
     request.set_new_password(newPassword.toStdString());
-    m_session.authorized<v1::ChangePasswordRequest, v1::ChangePasswordResponse>(
-        request,
-        [&connection = m_session.connection()](auto* ctx, auto* req, auto* resp, auto cb) {
-            connection.accounts().async()->ChangePassword(ctx, req, resp, std::move(cb));
-        },
-        [this](const Error& error, v1::ChangePasswordResponse) {
-            if (error.ok()) {
-                emit passwordChanged();
-            } else {
-                emit passwordChangeFailed(error);
-            }
-        });
+    m_session.call(&AccountsApi::ChangePassword, request, this,
+                   [this](const Error& error, v1::ChangePasswordResponse) {
+                       if (error.ok()) {
+                           emit passwordChanged();
+                       } else {
+                           emit passwordChangeFailed(error);
+                       }
+                   });
 }
 
 void Account::deleteAccount(const QString& password)
 {
     v1::DeleteAccountRequest request;
     request.set_password(password.toStdString());
-    m_session.authorized<v1::DeleteAccountRequest, v1::DeleteAccountResponse>(
-        request,
-        [&connection = m_session.connection()](auto* ctx, auto* req, auto* resp, auto cb) {
-            connection.accounts().async()->DeleteAccount(ctx, req, resp, std::move(cb));
-        },
-        [this](const Error& error, v1::DeleteAccountResponse) {
-            if (!error.ok()) {
-                emit accountDeletionFailed(error);
-                return;
-            }
-            m_session.forget();
-            emit accountDeleted();
-        });
+    m_session.call(&AccountsApi::DeleteAccount, request, this,
+                   [this](const Error& error, v1::DeleteAccountResponse) {
+                       if (!error.ok()) {
+                           emit accountDeletionFailed(error);
+                           return;
+                       }
+                       m_session.forget();
+                       emit accountDeleted();
+                   });
 }
 
 void Account::loadSessions()
 {
-    m_session.authorized<v1::ListSessionsRequest, v1::ListSessionsResponse>(
-        {},
-        [&connection = m_session.connection()](auto* ctx, auto* req, auto* resp, auto cb) {
-            connection.accounts().async()->ListSessions(ctx, req, resp, std::move(cb));
-        },
-        [this](const Error& error, v1::ListSessionsResponse response) {
-            if (!error.ok()) {
-                emit sessionsFailed(error);
-                return;
-            }
-            m_sessions.reset({response.sessions().begin(), response.sessions().end()});
-            emit sessionsLoaded();
-        });
+    m_session.call(&AccountsApi::ListSessions, {}, this,
+                   [this](const Error& error, v1::ListSessionsResponse response) {
+                       if (!error.ok()) {
+                           emit sessionsFailed(error);
+                           return;
+                       }
+                       m_sessions.reset({response.sessions().begin(), response.sessions().end()});
+                       emit sessionsLoaded();
+                   });
 }
 
 void Account::revokeSession(const QString& sessionId)
 {
     v1::RevokeSessionRequest request;
     request.set_session_id(sessionId.toStdString());
-    m_session.authorized<v1::RevokeSessionRequest, v1::RevokeSessionResponse>(
-        request,
-        [&connection = m_session.connection()](auto* ctx, auto* req, auto* resp, auto cb) {
-            connection.accounts().async()->RevokeSession(ctx, req, resp, std::move(cb));
-        },
-        [this, sessionId](const Error& error, v1::RevokeSessionResponse) {
-            if (!error.ok()) {
-                emit sessionsFailed(error);
-                return;
-            }
-            m_sessions.removeSession(sessionId);
-            emit sessionRevoked(sessionId);
-        });
+    m_session.call(&AccountsApi::RevokeSession, request, this,
+                   [this, sessionId](const Error& error, v1::RevokeSessionResponse) {
+                       if (!error.ok()) {
+                           emit sessionsFailed(error);
+                           return;
+                       }
+                       m_sessions.removeSession(sessionId);
+                       emit sessionRevoked(sessionId);
+                   });
 }
 
 } // namespace confab::core

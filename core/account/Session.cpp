@@ -117,19 +117,15 @@ void Session::registerAccount(const QString& username, const QString& password,
     request.set_password(password.toStdString());
     request.set_display_name(displayName.toStdString());
     request.set_device_name(QSysInfo::machineHostName().left(64).toStdString());
-    callAsync<v1::RegisterRequest, v1::Session>(
-        m_lifeline, request, {},
-        [connection = m_connection](auto* ctx, auto* req, auto* resp, auto cb) {
-            connection->auth().async()->Register(ctx, req, resp, std::move(cb));
-        },
-        [this](const grpc::Status& status, v1::Session session) {
-            if (!status.ok()) {
-                setState(State::SignedOut);
-                emit signInFailed(Error::fromStatus(status));
-                return;
-            }
-            adopt(session);
-        });
+    callAsync(*m_connection, &AuthApi::Register, request, {}, m_lifeline,
+              [this](const grpc::Status& status, v1::Session session) {
+                  if (!status.ok()) {
+                      setState(State::SignedOut);
+                      emit signInFailed(Error::fromStatus(status));
+                      return;
+                  }
+                  adopt(session);
+              });
 }
 
 void Session::signIn(const QString& username, const QString& password, bool remember)
@@ -140,23 +136,19 @@ void Session::signIn(const QString& username, const QString& password, bool reme
     request.set_username(username.toStdString());
     request.set_password(password.toStdString());
     request.set_device_name(QSysInfo::machineHostName().left(64).toStdString());
-    callAsync<v1::LoginRequest, v1::Session>(
-        m_lifeline, request, {},
-        [connection = m_connection](auto* ctx, auto* req, auto* resp, auto cb) {
-            connection->auth().async()->Login(ctx, req, resp, std::move(cb));
-        },
-        [this, remember](const grpc::Status& status, v1::Session session) {
-            if (!status.ok()) {
-                setState(State::SignedOut);
-                emit signInFailed(Error::fromStatus(status));
-                return;
-            }
-            adopt(session);
-            if (!remember && m_tokens) {
-                // A sign-in that is not to be remembered replaces one that was.
-                m_tokens->remove(tokenKey());
-            }
-        });
+    callAsync(*m_connection, &AuthApi::Login, request, {}, m_lifeline,
+              [this, remember](const grpc::Status& status, v1::Session session) {
+                  if (!status.ok()) {
+                      setState(State::SignedOut);
+                      emit signInFailed(Error::fromStatus(status));
+                      return;
+                  }
+                  adopt(session);
+                  if (!remember && m_tokens) {
+                      // A sign-in that is not to be remembered replaces one that was.
+                      m_tokens->remove(tokenKey());
+                  }
+              });
 }
 
 void Session::restore(const QString& username)
@@ -217,33 +209,29 @@ void Session::refresh(std::function<void(bool)> then)
     m_refreshing = true;
     v1::RefreshRequest request;
     request.set_refresh_token(m_refreshToken);
-    callAsync<v1::RefreshRequest, v1::Session>(
-        m_lifeline, request, {},
-        [connection = m_connection](auto* ctx, auto* req, auto* resp, auto cb) {
-            connection->auth().async()->Refresh(ctx, req, resp, std::move(cb));
-        },
-        [this](const grpc::Status& status, v1::Session session) {
-            m_refreshing = false;
-            const bool ok = status.ok();
-            if (ok) {
-                adopt(session);
-            } else if (status.error_code() == grpc::StatusCode::UNAUTHENTICATED) {
-                qCInfo(lcSession) << "the server ended the session";
-                const bool wasSignedIn = m_state == State::SignedIn;
-                forget();
-                if (wasSignedIn) {
-                    emit sessionEnded();
-                }
-            } else {
-                // No answer (offline, server restarting): keep the session
-                // and try again soon.
-                m_refreshTimer.start(kRefreshRetryMs);
-            }
-            auto waiting = std::exchange(m_afterRefresh, {});
-            for (auto& fn : waiting) {
-                fn(ok);
-            }
-        });
+    callAsync(*m_connection, &AuthApi::Refresh, request, {}, m_lifeline,
+              [this](const grpc::Status& status, v1::Session session) {
+                  m_refreshing = false;
+                  const bool ok = status.ok();
+                  if (ok) {
+                      adopt(session);
+                  } else if (status.error_code() == grpc::StatusCode::UNAUTHENTICATED) {
+                      qCInfo(lcSession) << "the server ended the session";
+                      const bool wasSignedIn = m_state == State::SignedIn;
+                      forget();
+                      if (wasSignedIn) {
+                          emit sessionEnded();
+                      }
+                  } else {
+                      // No answer (offline, server restarting): keep the session
+                      // and try again soon.
+                      m_refreshTimer.start(kRefreshRetryMs);
+                  }
+                  auto waiting = std::exchange(m_afterRefresh, {});
+                  for (auto& fn : waiting) {
+                      fn(ok);
+                  }
+              });
 }
 
 void Session::logout(bool allDevices)
@@ -254,16 +242,11 @@ void Session::logout(bool allDevices)
     }
     v1::LogoutRequest request;
     request.set_all_devices(allDevices);
-    authorized<v1::LogoutRequest, v1::LogoutResponse>(
-        request,
-        [connection = m_connection](auto* ctx, auto* req, auto* resp, auto cb) {
-            connection->auth().async()->Logout(ctx, req, resp, std::move(cb));
-        },
-        [](const Error& error, v1::LogoutResponse) {
-            if (!error.ok()) {
-                qCWarning(lcSession) << "logout on the server failed:" << error.reason;
-            }
-        });
+    call(&AuthApi::Logout, request, this, [](const Error& error, v1::LogoutResponse) {
+        if (!error.ok()) {
+            qCWarning(lcSession) << "logout on the server failed:" << error.reason;
+        }
+    });
     forget();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "account/TokenStore.h"
+#include "net/Call.h"
 #include "net/Error.h"
 #include "net/Rpc.h"
 
@@ -10,6 +11,7 @@
 
 #include <functional>
 #include <memory>
+#include <type_traits>
 #include <vector>
 
 namespace confab::core {
@@ -51,37 +53,30 @@ public:
     QString notice() const { return m_notice; }
     Connection& connection() { return *m_connection; }
     const std::shared_ptr<Lifeline>& lifeline() const { return m_lifeline; }
-    // The current access token, for the calls authorized() cannot make
+    // The current access token, for the calls call() cannot make
     // (the Subscribe stream, which has no deadline). Empty when signed out.
     const std::string& accessToken() const { return m_accessToken; }
 
     // Replaces the cached profile (after an edit) and tells the views.
     void setUser(const v1::User& user);
 
-    // An authorized unary call: it carries the access token; when the server
-    // answers UNAUTHENTICATED, the token is refreshed once and the call made
-    // again. `done` runs on this object's thread.
-    template <typename Request, typename Response, typename Start>
-    void authorized(Request request, Start start, std::function<void(const Error&, Response)> done,
-                    bool retried = false)
+    // An authorized unary call of `method` (`&ChatApi::SendMessage`): it
+    // carries the access token; when the server answers UNAUTHENTICATED, the
+    // token is refreshed once and the call made again. `done` runs on this
+    // object's thread, and only while `receiver` lives: a result never
+    // reaches an object that is gone.
+    template <typename Api, typename Request, typename Response>
+    void call(UnaryMethod<Api, Request, Response> method, std::type_identity_t<Request> request,
+              QObject* receiver,
+              std::type_identity_t<std::function<void(const Error&, Response)>> done)
     {
-        callAsync<Request, Response>(
-            m_lifeline, request, m_accessToken, start,
-            [this, request, start, done, retried](const grpc::Status& status,
-                                                  Response response) mutable {
-                if (status.error_code() == grpc::StatusCode::UNAUTHENTICATED && !retried &&
-                    m_state == State::SignedIn) {
-                    refresh([this, request, start, done](bool ok) mutable {
-                        if (!ok) {
-                            done(Error::of(Error::Code::Unauthenticated), Response());
-                            return;
-                        }
-                        authorized(std::move(request), start, done, true);
-                    });
-                    return;
-                }
-                done(Error::fromStatus(status), std::move(response));
-            });
+        callAuthorized(method, std::move(request),
+                       [receiver = QPointer<QObject>(receiver),
+                        done = std::move(done)](const Error& error, Response response) {
+                           if (receiver) {
+                               done(error, std::move(response));
+                           }
+                       });
     }
 
     // Gets a fresh access token now; `then(ok)` runs when done. Only one
@@ -98,6 +93,30 @@ signals:
     void sessionEnded();
 
 private:
+    template <typename Api, typename Request, typename Response>
+    void callAuthorized(UnaryMethod<Api, Request, Response> method,
+                        std::type_identity_t<Request> request,
+                        std::type_identity_t<std::function<void(const Error&, Response)>> done,
+                        bool retried = false)
+    {
+        callAsync(
+            *m_connection, method, request, m_accessToken, m_lifeline,
+            [this, method, request, done, retried](const grpc::Status& status, Response response) {
+                if (status.error_code() == grpc::StatusCode::UNAUTHENTICATED && !retried &&
+                    m_state == State::SignedIn) {
+                    refresh([this, method, request, done](bool ok) {
+                        if (!ok) {
+                            done(Error::of(Error::Code::Unauthenticated), Response());
+                            return;
+                        }
+                        callAuthorized(method, request, done, true);
+                    });
+                    return;
+                }
+                done(Error::fromStatus(status), std::move(response));
+            });
+    }
+
     void setState(State state);
     void setNotice(const QString& notice);
     void adopt(const v1::Session& session);

@@ -5,7 +5,6 @@
 
 #include <QDir>
 #include <QLoggingCategory>
-#include <QPointer>
 #include <QRegularExpression>
 #include <QStandardPaths>
 
@@ -152,33 +151,26 @@ void ChatClient::prepare(std::function<void(const Error&)> done)
         done({});
         return;
     }
-    m_session.authorized<v1::ListRoomsRequest, v1::ListRoomsResponse>(
-        {},
-        [&connection = m_session.connection()](auto* ctx, auto* req, auto* resp, auto cb) {
-            connection.chat().async()->ListRooms(ctx, req, resp, std::move(cb));
-        },
-        [self = QPointer<ChatClient>(this), done](const Error& error,
-                                                  v1::ListRoomsResponse response) {
-            if (!self) {
-                return;
-            }
+    m_session.call(
+        &ChatApi::ListRooms, {}, this,
+        [this, done](const Error& error, v1::ListRoomsResponse response) {
             if (!error.ok()) {
                 // Network trouble shows as the stream's state; anything else
                 // is worth telling.
                 if (error.code != Error::Code::Unavailable && error.code != Error::Code::Timeout &&
                     error.code != Error::Code::Throttled) {
-                    emit self->actionFailed(Action::LoadRooms, error);
+                    emit actionFailed(Action::LoadRooms, error);
                 }
                 done(error);
                 return;
             }
             std::vector<v1::Room> rooms(response.rooms().begin(), response.rooms().end());
-            self->m_rooms->reset(rooms);
+            m_rooms->reset(rooms);
             for (const auto& room : rooms) {
-                self->m_stream->setCursor(toQString(room.id()), room.last_seq());
+                m_stream->setCursor(toQString(room.id()), room.last_seq());
             }
-            self->m_roomsLoaded = true;
-            self->m_freshList = true;
+            m_roomsLoaded = true;
+            m_freshList = true;
             done({});
         });
 }
@@ -319,29 +311,22 @@ void ChatClient::refreshRooms()
     m_refreshing = true;
     m_removedSinceRefresh.clear();
     const QSet<QString> known = m_rooms->roomIds();
-    m_session.authorized<v1::ListRoomsRequest, v1::ListRoomsResponse>(
-        {},
-        [&connection = m_session.connection()](auto* ctx, auto* req, auto* resp, auto cb) {
-            connection.chat().async()->ListRooms(ctx, req, resp, std::move(cb));
-        },
-        [self = QPointer<ChatClient>(this), known](const Error& error,
-                                                   v1::ListRoomsResponse response) {
-            if (!self) {
-                return;
-            }
-            self->m_refreshing = false;
-            if (!error.ok()) {
-                qCInfo(lcChat) << "room list not refreshed:" << static_cast<int>(error.code);
-                return;
-            }
-            self->m_rooms->merge({response.rooms().begin(), response.rooms().end()}, known,
-                                 self->m_removedSinceRefresh);
-            for (const QString& id : known) {
-                if (!self->m_rooms->contains(id)) {
-                    self->roomGone(id);
-                }
-            }
-        });
+    m_session.call(&ChatApi::ListRooms, {}, this,
+                   [this, known](const Error& error, v1::ListRoomsResponse response) {
+                       m_refreshing = false;
+                       if (!error.ok()) {
+                           qCInfo(lcChat)
+                               << "room list not refreshed:" << static_cast<int>(error.code);
+                           return;
+                       }
+                       m_rooms->merge({response.rooms().begin(), response.rooms().end()}, known,
+                                      m_removedSinceRefresh);
+                       for (const QString& id : known) {
+                           if (!m_rooms->contains(id)) {
+                               roomGone(id);
+                           }
+                       }
+                   });
 }
 
 TimelineModel* ChatClient::existingTimeline(const QString& roomId) const
@@ -394,44 +379,29 @@ void ChatClient::editMessage(const QString& messageId, const QString& text)
     v1::EditMessageRequest request;
     request.set_message_id(messageId.toStdString());
     request.set_text(text.toStdString());
-    m_session.authorized<v1::EditMessageRequest, v1::Message>(
-        request,
-        [&connection = m_session.connection()](auto* ctx, auto* req, auto* resp, auto cb) {
-            connection.chat().async()->EditMessage(ctx, req, resp, std::move(cb));
-        },
-        [self = QPointer<ChatClient>(this), messageId](const Error& error, v1::Message) {
-            if (!self) {
-                return;
-            }
-            if (!error.ok()) {
-                emit self->actionFailed(Action::EditMessage, error);
-                return;
-            }
-            // The timeline changes with the stream's message_edited.
-            emit self->messageEdited(messageId);
-        });
+    m_session.call(&ChatApi::EditMessage, request, this,
+                   [this, messageId](const Error& error, v1::Message) {
+                       if (!error.ok()) {
+                           emit actionFailed(Action::EditMessage, error);
+                           return;
+                       }
+                       // The timeline changes with the stream's message_edited.
+                       emit messageEdited(messageId);
+                   });
 }
 
 void ChatClient::deleteMessage(const QString& messageId)
 {
     v1::DeleteMessageRequest request;
     request.set_message_id(messageId.toStdString());
-    m_session.authorized<v1::DeleteMessageRequest, v1::DeleteMessageResponse>(
-        request,
-        [&connection = m_session.connection()](auto* ctx, auto* req, auto* resp, auto cb) {
-            connection.chat().async()->DeleteMessage(ctx, req, resp, std::move(cb));
-        },
-        [self = QPointer<ChatClient>(this), messageId](const Error& error,
-                                                       v1::DeleteMessageResponse) {
-            if (!self) {
-                return;
-            }
-            if (!error.ok()) {
-                emit self->actionFailed(Action::DeleteMessage, error);
-                return;
-            }
-            emit self->messageDeleted(messageId);
-        });
+    m_session.call(&ChatApi::DeleteMessage, request, this,
+                   [this, messageId](const Error& error, v1::DeleteMessageResponse) {
+                       if (!error.ok()) {
+                           emit actionFailed(Action::DeleteMessage, error);
+                           return;
+                       }
+                       emit messageDeleted(messageId);
+                   });
 }
 
 void ChatClient::markRead(const QString& roomId, quint64 seq)
@@ -456,23 +426,20 @@ void ChatClient::sendRead(const QString& roomId, quint64 seq)
     v1::MarkReadRequest request;
     request.set_room_id(roomId.toStdString());
     request.set_seq(seq);
-    m_session.authorized<v1::MarkReadRequest, v1::MarkReadResponse>(
-        request,
-        [&connection = m_session.connection()](auto* ctx, auto* req, auto* resp, auto cb) {
-            connection.chat().async()->MarkRead(ctx, req, resp, std::move(cb));
-        },
-        [self = QPointer<ChatClient>(this), roomId, seq](const Error& error, v1::MarkReadResponse) {
-            if (!self || error.ok()) {
-                return;
-            }
-            qCInfo(lcChat) << "read marker not sent:" << static_cast<int>(error.code);
-            if (error.code == Error::Code::Unavailable || error.code == Error::Code::Timeout ||
-                error.code == Error::Code::Throttled) {
-                // Sent again when the stream is live.
-                quint64& unsent = self->m_readUnsent[roomId];
-                unsent = std::max(unsent, seq);
-            }
-        });
+    m_session.call(&ChatApi::MarkRead, request, this,
+                   [this, roomId, seq](const Error& error, v1::MarkReadResponse) {
+                       if (error.ok()) {
+                           return;
+                       }
+                       qCInfo(lcChat) << "read marker not sent:" << static_cast<int>(error.code);
+                       if (error.code == Error::Code::Unavailable ||
+                           error.code == Error::Code::Timeout ||
+                           error.code == Error::Code::Throttled) {
+                           // Sent again when the stream is live.
+                           quint64& unsent = m_readUnsent[roomId];
+                           unsent = std::max(unsent, seq);
+                       }
+                   });
 }
 
 ChatClient::TypingOut& ChatClient::typingOut(const QString& roomId)
@@ -520,16 +487,12 @@ void ChatClient::sendTyping(const QString& roomId, bool typing)
     v1::SetTypingRequest request;
     request.set_room_id(roomId.toStdString());
     request.set_typing(typing);
-    m_session.authorized<v1::SetTypingRequest, v1::SetTypingResponse>(
-        request,
-        [&connection = m_session.connection()](auto* ctx, auto* req, auto* resp, auto cb) {
-            connection.chat().async()->SetTyping(ctx, req, resp, std::move(cb));
-        },
-        [](const Error& error, v1::SetTypingResponse) {
-            if (!error.ok()) {
-                qCDebug(lcChat) << "typing not sent:" << static_cast<int>(error.code);
-            }
-        });
+    m_session.call(&ChatApi::SetTyping, request, this,
+                   [](const Error& error, v1::SetTypingResponse) {
+                       if (!error.ok()) {
+                           qCDebug(lcChat) << "typing not sent:" << static_cast<int>(error.code);
+                       }
+                   });
     emit typingSent(roomId, typing);
 }
 
@@ -549,67 +512,44 @@ void ChatClient::createRoom(const QString& name, const QString& topic, bool isPu
     for (const QString& username : memberUsernames) {
         request.add_member_usernames(username.toStdString());
     }
-    m_session.authorized<v1::CreateRoomRequest, v1::Room>(
-        request,
-        [&connection = m_session.connection()](auto* ctx, auto* req, auto* resp, auto cb) {
-            connection.chat().async()->CreateRoom(ctx, req, resp, std::move(cb));
-        },
-        [self = QPointer<ChatClient>(this)](const Error& error, v1::Room room) {
-            if (!self) {
-                return;
-            }
-            if (!error.ok()) {
-                emit self->actionFailed(Action::CreateRoom, error);
-                return;
-            }
-            self->adoptRoom(room);
-            emit self->roomCreated(toQString(room.id()));
-        });
+    m_session.call(&ChatApi::CreateRoom, request, this, [this](const Error& error, v1::Room room) {
+        if (!error.ok()) {
+            emit actionFailed(Action::CreateRoom, error);
+            return;
+        }
+        adoptRoom(room);
+        emit roomCreated(toQString(room.id()));
+    });
 }
 
 void ChatClient::joinRoom(const QString& roomId)
 {
     v1::JoinRoomRequest request;
     request.set_room_id(roomId.toStdString());
-    m_session.authorized<v1::JoinRoomRequest, v1::Room>(
-        request,
-        [&connection = m_session.connection()](auto* ctx, auto* req, auto* resp, auto cb) {
-            connection.chat().async()->JoinRoom(ctx, req, resp, std::move(cb));
-        },
-        [self = QPointer<ChatClient>(this)](const Error& error, v1::Room room) {
-            if (!self) {
-                return;
-            }
-            if (!error.ok()) {
-                emit self->actionFailed(Action::JoinRoom, error);
-                return;
-            }
-            self->adoptRoom(room);
-            emit self->roomJoined(toQString(room.id()));
-        });
+    m_session.call(&ChatApi::JoinRoom, request, this, [this](const Error& error, v1::Room room) {
+        if (!error.ok()) {
+            emit actionFailed(Action::JoinRoom, error);
+            return;
+        }
+        adoptRoom(room);
+        emit roomJoined(toQString(room.id()));
+    });
 }
 
 void ChatClient::leaveRoom(const QString& roomId)
 {
     v1::LeaveRoomRequest request;
     request.set_room_id(roomId.toStdString());
-    m_session.authorized<v1::LeaveRoomRequest, v1::LeaveRoomResponse>(
-        request,
-        [&connection = m_session.connection()](auto* ctx, auto* req, auto* resp, auto cb) {
-            connection.chat().async()->LeaveRoom(ctx, req, resp, std::move(cb));
-        },
-        [self = QPointer<ChatClient>(this), roomId](const Error& error, v1::LeaveRoomResponse) {
-            if (!self) {
-                return;
-            }
-            if (!error.ok()) {
-                emit self->actionFailed(Action::LeaveRoom, error);
-                return;
-            }
-            self->m_removedSinceRefresh.insert(roomId);
-            self->forgetRoom(roomId);
-            emit self->roomLeft(roomId);
-        });
+    m_session.call(&ChatApi::LeaveRoom, request, this,
+                   [this, roomId](const Error& error, v1::LeaveRoomResponse) {
+                       if (!error.ok()) {
+                           emit actionFailed(Action::LeaveRoom, error);
+                           return;
+                       }
+                       m_removedSinceRefresh.insert(roomId);
+                       forgetRoom(roomId);
+                       emit roomLeft(roomId);
+                   });
 }
 
 void ChatClient::invite(const QString& roomId, const QString& username)
@@ -617,44 +557,29 @@ void ChatClient::invite(const QString& roomId, const QString& username)
     v1::InviteMemberRequest request;
     request.set_room_id(roomId.toStdString());
     request.set_username(username.toStdString());
-    m_session.authorized<v1::InviteMemberRequest, v1::InviteMemberResponse>(
-        request,
-        [&connection = m_session.connection()](auto* ctx, auto* req, auto* resp, auto cb) {
-            connection.chat().async()->InviteMember(ctx, req, resp, std::move(cb));
-        },
-        [self = QPointer<ChatClient>(this), roomId, username](const Error& error,
-                                                              v1::InviteMemberResponse) {
-            if (!self) {
-                return;
-            }
-            if (!error.ok()) {
-                emit self->actionFailed(Action::Invite, error);
-                return;
-            }
-            emit self->memberInvited(roomId, username);
-        });
+    m_session.call(&ChatApi::InviteMember, request, this,
+                   [this, roomId, username](const Error& error, v1::InviteMemberResponse) {
+                       if (!error.ok()) {
+                           emit actionFailed(Action::Invite, error);
+                           return;
+                       }
+                       emit memberInvited(roomId, username);
+                   });
 }
 
 void ChatClient::openDirectRoom(const QString& username)
 {
     v1::OpenDirectRoomRequest request;
     request.set_username(username.toStdString());
-    m_session.authorized<v1::OpenDirectRoomRequest, v1::Room>(
-        request,
-        [&connection = m_session.connection()](auto* ctx, auto* req, auto* resp, auto cb) {
-            connection.chat().async()->OpenDirectRoom(ctx, req, resp, std::move(cb));
-        },
-        [self = QPointer<ChatClient>(this)](const Error& error, v1::Room room) {
-            if (!self) {
-                return;
-            }
-            if (!error.ok()) {
-                emit self->actionFailed(Action::OpenDirectRoom, error);
-                return;
-            }
-            self->adoptRoom(room);
-            emit self->directRoomOpened(toQString(room.id()));
-        });
+    m_session.call(&ChatApi::OpenDirectRoom, request, this,
+                   [this](const Error& error, v1::Room room) {
+                       if (!error.ok()) {
+                           emit actionFailed(Action::OpenDirectRoom, error);
+                           return;
+                       }
+                       adoptRoom(room);
+                       emit directRoomOpened(toQString(room.id()));
+                   });
 }
 
 } // namespace confab::core

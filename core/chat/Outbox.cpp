@@ -9,7 +9,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QPointer>
 #include <QSaveFile>
 #include <QUuid>
 
@@ -242,17 +241,11 @@ void Outbox::sendNext(const QString& roomId)
     request.set_client_message_id(sending.clientMessageId.toStdString());
     request.set_text(sending.text.toStdString());
     request.set_reply_to_message_id(sending.replyTo.toStdString());
-    m_session.authorized<v1::SendMessageRequest, v1::Message>(
-        request,
-        [&connection = m_session.connection()](auto* ctx, auto* req, auto* resp, auto cb) {
-            connection.chat().async()->SendMessage(ctx, req, resp, std::move(cb));
-        },
-        [self = QPointer<Outbox>(this), roomId,
-         clientMessageId = sending.clientMessageId](const Error& error, v1::Message message) {
-            if (self) {
-                self->onSent(roomId, clientMessageId, error, message);
-            }
-        });
+    m_session.call(&ChatApi::SendMessage, request, this,
+                   [this, roomId, clientMessageId = sending.clientMessageId](const Error& error,
+                                                                             v1::Message message) {
+                       onSent(roomId, clientMessageId, error, message);
+                   });
 }
 
 void Outbox::onSent(const QString& roomId, const QString& clientMessageId, const Error& error,

@@ -4,7 +4,6 @@
 #include "net/ProtoConvert.h"
 
 #include <QDateTime>
-#include <QPointer>
 
 namespace confab::core {
 
@@ -172,17 +171,7 @@ void UserCache::getUser(const QString& userId, std::function<void(const Error&, 
 {
     v1::GetUserRequest request;
     request.set_user_id(userId.toStdString());
-    m_session.authorized<v1::GetUserRequest, v1::User>(
-        request,
-        [&connection = m_session.connection()](auto* ctx, auto* req, auto* resp, auto cb) {
-            connection.accounts().async()->GetUser(ctx, req, resp, std::move(cb));
-        },
-        [self = QPointer<UserCache>(this), done = std::move(done)](const Error& error,
-                                                                   v1::User user) {
-            if (self) {
-                done(error, std::move(user));
-            }
-        });
+    m_session.call(&AccountsApi::GetUser, request, this, std::move(done));
 }
 
 } // namespace confab::core

@@ -4,8 +4,6 @@
 #include "models/RoomsModel.h"
 #include "net/ProtoConvert.h"
 
-#include <QPointer>
-
 namespace confab::core {
 
 DirectoryModel::DirectoryModel(Session& session, const RoomsModel* rooms, QObject* parent)
@@ -74,27 +72,22 @@ void DirectoryModel::search(const QString& query, int limit)
     v1::ListPublicRoomsRequest message;
     message.set_query(query.toStdString());
     message.set_limit(static_cast<quint32>(std::max(limit, 1)));
-    m_session.authorized<v1::ListPublicRoomsRequest, v1::ListPublicRoomsResponse>(
-        message,
-        [&connection = m_session.connection()](auto* ctx, auto* req, auto* resp, auto cb) {
-            connection.chat().async()->ListPublicRooms(ctx, req, resp, std::move(cb));
-        },
-        [self = QPointer<DirectoryModel>(this), request](const Error& error,
-                                                         v1::ListPublicRoomsResponse response) {
-            if (!self || request != self->m_request) {
-                return; // a newer search is under way
-            }
-            self->m_searching = false;
-            emit self->searchingChanged(false);
-            if (!error.ok()) {
-                emit self->searchFailed(error);
-                return;
-            }
-            self->beginResetModel();
-            self->m_results.assign(response.rooms().begin(), response.rooms().end());
-            self->endResetModel();
-            emit self->searchFinished();
-        });
+    m_session.call(&ChatApi::ListPublicRooms, message, this,
+                   [this, request](const Error& error, v1::ListPublicRoomsResponse response) {
+                       if (request != m_request) {
+                           return; // a newer search is under way
+                       }
+                       m_searching = false;
+                       emit searchingChanged(false);
+                       if (!error.ok()) {
+                           emit searchFailed(error);
+                           return;
+                       }
+                       beginResetModel();
+                       m_results.assign(response.rooms().begin(), response.rooms().end());
+                       endResetModel();
+                       emit searchFinished();
+                   });
 }
 
 } // namespace confab::core

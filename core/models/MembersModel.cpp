@@ -4,8 +4,6 @@
 #include "chat/UserCache.h"
 #include "net/ProtoConvert.h"
 
-#include <QPointer>
-
 namespace confab::core {
 
 MembersModel::MembersModel(Session& session, UserCache& users, const QString& roomId,
@@ -84,30 +82,22 @@ void MembersModel::load()
     m_loading = true;
     v1::ListMembersRequest request;
     request.set_room_id(m_roomId.toStdString());
-    m_session.authorized<v1::ListMembersRequest, v1::ListMembersResponse>(
-        request,
-        [&connection = m_session.connection()](auto* ctx, auto* req, auto* resp, auto cb) {
-            connection.chat().async()->ListMembers(ctx, req, resp, std::move(cb));
-        },
-        [self = QPointer<MembersModel>(this)](const Error& error,
-                                              v1::ListMembersResponse response) {
-            if (!self) {
-                return;
-            }
-            self->m_loading = false;
-            if (!error.ok()) {
-                emit self->loadFailed(error);
-                return;
-            }
-            for (const auto& member : response.members()) {
-                self->m_users.insert(member.user());
-            }
-            self->beginResetModel();
-            self->m_members.assign(response.members().begin(), response.members().end());
-            self->endResetModel();
-            self->m_loaded = true;
-            emit self->loadedChanged(true);
-        });
+    m_session.call(&ChatApi::ListMembers, request, this,
+                   [this](const Error& error, v1::ListMembersResponse response) {
+                       m_loading = false;
+                       if (!error.ok()) {
+                           emit loadFailed(error);
+                           return;
+                       }
+                       for (const auto& member : response.members()) {
+                           m_users.insert(member.user());
+                       }
+                       beginResetModel();
+                       m_members.assign(response.members().begin(), response.members().end());
+                       endResetModel();
+                       m_loaded = true;
+                       emit loadedChanged(true);
+                   });
 }
 
 void MembersModel::applyEvent(const v1::RoomEvent& event)

@@ -5,7 +5,6 @@
 #include "net/ProtoConvert.h"
 
 #include <QLoggingCategory>
-#include <QPointer>
 
 #include <algorithm>
 
@@ -368,60 +367,52 @@ void TimelineModel::requestHistory(quint64 beforeSeq, bool initial)
     request.set_room_id(m_roomId.toStdString());
     request.set_before_seq(beforeSeq);
     request.set_limit(kPageSize);
-    m_session.authorized<v1::GetHistoryRequest, v1::GetHistoryResponse>(
-        request,
-        [&connection = m_session.connection()](auto* ctx, auto* req, auto* resp, auto cb) {
-            connection.chat().async()->GetHistory(ctx, req, resp, std::move(cb));
-        },
-        [self = QPointer<TimelineModel>(this), beforeSeq,
-         initial](const Error& error, v1::GetHistoryResponse response) {
-            if (!self) {
-                return;
-            }
-            if (!error.ok()) {
-                qCInfo(lcTimeline) << "history of" << self->m_roomId
-                                   << "not loaded:" << static_cast<int>(error.code);
-                if (initial) {
-                    self->m_loading = false;
-                } else {
-                    self->setFetching(false);
-                }
-                emit self->loadFailed(error);
-                return;
-            }
-            if (!initial && beforeSeq != self->m_oldestSeq) {
-                self->setFetching(false);
-                return; // not the page asked for any more
-            }
-            // The flags change only after the rows are in: views asking for
-            // more while rows go in must not ask for this page again.
-            const int before = self->rowCount();
-            for (const auto& event : response.events()) {
-                if (!initial && event.seq() >= beforeSeq) {
-                    continue;
-                }
-                self->apply(event);
-            }
-            if (!response.events().empty()) {
-                self->m_oldestSeq = response.events(0).seq();
-                if (initial) {
-                    self->m_newestSeq = response.events(response.events_size() - 1).seq();
-                }
-            }
-            self->m_hasMore = response.has_more();
-            if (initial) {
-                self->m_loading = false;
-                self->m_loaded = true;
-                auto buffered = std::exchange(self->m_buffered, {});
-                for (const auto& event : buffered) {
-                    self->applyEvent(event);
-                }
-                emit self->loadedChanged(true);
-            } else {
-                self->setFetching(false);
-                emit self->historyFetched(self->rowCount() - before);
-            }
-        });
+    m_session.call(&ChatApi::GetHistory, request, this,
+                   [this, beforeSeq, initial](const Error& error, v1::GetHistoryResponse response) {
+                       if (!error.ok()) {
+                           qCInfo(lcTimeline) << "history of" << m_roomId
+                                              << "not loaded:" << static_cast<int>(error.code);
+                           if (initial) {
+                               m_loading = false;
+                           } else {
+                               setFetching(false);
+                           }
+                           emit loadFailed(error);
+                           return;
+                       }
+                       if (!initial && beforeSeq != m_oldestSeq) {
+                           setFetching(false);
+                           return; // not the page asked for any more
+                       }
+                       // The flags change only after the rows are in: views asking for
+                       // more while rows go in must not ask for this page again.
+                       const int before = rowCount();
+                       for (const auto& event : response.events()) {
+                           if (!initial && event.seq() >= beforeSeq) {
+                               continue;
+                           }
+                           apply(event);
+                       }
+                       if (!response.events().empty()) {
+                           m_oldestSeq = response.events(0).seq();
+                           if (initial) {
+                               m_newestSeq = response.events(response.events_size() - 1).seq();
+                           }
+                       }
+                       m_hasMore = response.has_more();
+                       if (initial) {
+                           m_loading = false;
+                           m_loaded = true;
+                           auto buffered = std::exchange(m_buffered, {});
+                           for (const auto& event : buffered) {
+                               applyEvent(event);
+                           }
+                           emit loadedChanged(true);
+                       } else {
+                           setFetching(false);
+                           emit historyFetched(rowCount() - before);
+                       }
+                   });
 }
 
 void TimelineModel::setLocalItem(const OutboxItem& item)

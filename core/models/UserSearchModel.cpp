@@ -3,8 +3,6 @@
 #include "account/Session.h"
 #include "net/ProtoConvert.h"
 
-#include <QPointer>
-
 namespace confab::core {
 
 UserSearchModel::UserSearchModel(Session& session, QObject* parent)
@@ -73,26 +71,21 @@ void UserSearchModel::search(const QString& query, int limit)
     v1::SearchUsersRequest message;
     message.set_query(query.trimmed().toStdString());
     message.set_limit(static_cast<quint32>(std::max(limit, 1)));
-    m_session.authorized<v1::SearchUsersRequest, v1::SearchUsersResponse>(
-        message,
-        [&connection = m_session.connection()](auto* ctx, auto* req, auto* resp, auto cb) {
-            connection.accounts().async()->SearchUsers(ctx, req, resp, std::move(cb));
-        },
-        [self = QPointer<UserSearchModel>(this), request](const Error& error,
-                                                          v1::SearchUsersResponse response) {
-            if (!self || request != self->m_request) {
-                return;
-            }
-            self->setSearching(false);
-            if (!error.ok()) {
-                emit self->searchFailed(error);
-                return;
-            }
-            self->beginResetModel();
-            self->m_results.assign(response.users().begin(), response.users().end());
-            self->endResetModel();
-            emit self->searchFinished();
-        });
+    m_session.call(&AccountsApi::SearchUsers, message, this,
+                   [this, request](const Error& error, v1::SearchUsersResponse response) {
+                       if (request != m_request) {
+                           return;
+                       }
+                       setSearching(false);
+                       if (!error.ok()) {
+                           emit searchFailed(error);
+                           return;
+                       }
+                       beginResetModel();
+                       m_results.assign(response.users().begin(), response.users().end());
+                       endResetModel();
+                       emit searchFinished();
+                   });
 }
 
 } // namespace confab::core

@@ -11,7 +11,6 @@
 #include <QObject>
 #include <QString>
 
-#include <chrono>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -26,6 +25,13 @@ namespace confab::core {
 // just as the session's channel makes its first call). Holding that queue
 // for the life of the process keeps it from being torn down. Idempotent.
 void holdCallbackQueue();
+
+// The callback interfaces of the services. A unary method of one of them
+// (`&ChatApi::SendMessage`) names a call: its request, its response, and the
+// stub it goes out on (see net/Call.h).
+using AuthApi = v1::Auth::StubInterface::async_interface;
+using AccountsApi = v1::Accounts::StubInterface::async_interface;
+using ChatApi = v1::Chat::StubInterface::async_interface;
 
 class Connection {
 public:
@@ -45,6 +51,9 @@ public:
     v1::Auth::Stub& auth() { return *m_auth; }
     v1::Accounts::Stub& accounts() { return *m_accounts; }
     v1::Chat::Stub& chat() { return *m_chat; }
+    // The callback interface `Api` (AuthApi, AccountsApi or ChatApi) on this channel.
+    template <typename Api>
+    Api& api();
     // Connect at the next call rather than after the channel's backoff (the
     // network is back, the machine woke, the local server restarted).
     void resetBackoff();
@@ -56,6 +65,24 @@ private:
     std::unique_ptr<v1::Accounts::Stub> m_accounts;
     std::unique_ptr<v1::Chat::Stub> m_chat;
 };
+
+template <>
+inline AuthApi& Connection::api<AuthApi>()
+{
+    return *m_auth->async();
+}
+
+template <>
+inline AccountsApi& Connection::api<AccountsApi>()
+{
+    return *m_accounts->async();
+}
+
+template <>
+inline ChatApi& Connection::api<ChatApi>()
+{
+    return *m_chat->async();
+}
 
 // Lets gRPC threads hand results to a QObject that may be gone by then:
 // the owner cuts the line in its destructor, and nothing is posted after.
@@ -90,37 +117,5 @@ private:
     std::mutex m_mutex;
     QObject* m_target;
 };
-
-constexpr std::chrono::seconds kCallTimeout{15};
-
-// Starts one asynchronous unary call. `start(context, request, response,
-// callback)` issues it on gRPC's callback API; `done(status, response)`
-// runs later on the lifeline's thread, never on a gRPC thread.
-template <typename Request, typename Response, typename Start>
-void callAsync(const std::shared_ptr<Lifeline>& lifeline, Request request,
-               const std::string& accessToken, Start start,
-               std::function<void(const grpc::Status&, Response)> done,
-               std::chrono::milliseconds timeout = kCallTimeout)
-{
-    struct Call {
-        grpc::ClientContext context;
-        Request request;
-        Response response;
-    };
-    auto call = std::make_shared<Call>();
-    call->request = std::move(request);
-    call->context.set_deadline(std::chrono::system_clock::now() + timeout);
-    if (!accessToken.empty()) {
-        call->context.AddMetadata("authorization", "Bearer " + accessToken);
-    }
-    start(&call->context, &call->request, &call->response,
-          [call, lifeline, done = std::move(done)](grpc::Status status) mutable {
-              // The call goes along, so that the last reference to it (and
-              // its context) is not dropped on this thread (see Lifeline).
-              lifeline->post([call = std::move(call), status, done = std::move(done)]() mutable {
-                  done(status, std::move(call->response));
-              });
-          });
-}
 
 } // namespace confab::core
