@@ -151,28 +151,27 @@ void ChatClient::prepare(std::function<void(const Error&)> done)
         done({});
         return;
     }
-    m_session.call(
-        &ChatApi::ListRooms, {}, this,
-        [this, done](const Error& error, v1::ListRoomsResponse response) {
-            if (!error.ok()) {
-                // Network trouble shows as the stream's state; anything else
-                // is worth telling.
-                if (error.code != Error::Code::Unavailable && error.code != Error::Code::Timeout &&
-                    error.code != Error::Code::Throttled) {
-                    emit actionFailed(Action::LoadRooms, error);
-                }
-                done(error);
-                return;
-            }
-            std::vector<v1::Room> rooms(response.rooms().begin(), response.rooms().end());
-            m_rooms->reset(rooms);
-            for (const auto& room : rooms) {
-                m_stream->setCursor(toQString(room.id()), room.last_seq());
-            }
-            m_roomsLoaded = true;
-            m_freshList = true;
-            done({});
-        });
+    m_session.call(&ChatApi::ListRooms, {}, this,
+                   [this, done](const Error& error, v1::ListRoomsResponse response) {
+                       if (!error.ok()) {
+                           // Network trouble shows as the stream's state; anything else
+                           // is worth telling.
+                           if (!error.isTransient()) {
+                               emit actionFailed(Action::LoadRooms, error);
+                           }
+                           done(error);
+                           return;
+                       }
+                       std::vector<v1::Room> rooms(response.rooms().begin(),
+                                                   response.rooms().end());
+                       m_rooms->reset(rooms);
+                       for (const auto& room : rooms) {
+                           m_stream->setCursor(toQString(room.id()), room.last_seq());
+                       }
+                       m_roomsLoaded = true;
+                       m_freshList = true;
+                       done({});
+                   });
 }
 
 void ChatClient::onStateChanged(EventStream::State state)
@@ -432,9 +431,7 @@ void ChatClient::sendRead(const QString& roomId, quint64 seq)
                            return;
                        }
                        qCInfo(lcChat) << "read marker not sent:" << static_cast<int>(error.code);
-                       if (error.code == Error::Code::Unavailable ||
-                           error.code == Error::Code::Timeout ||
-                           error.code == Error::Code::Throttled) {
+                       if (error.isTransient()) {
                            // Sent again when the stream is live.
                            quint64& unsent = m_readUnsent[roomId];
                            unsent = std::max(unsent, seq);

@@ -20,12 +20,6 @@ namespace {
 
 constexpr int kFileVersion = 1;
 
-bool retryable(Error::Code code)
-{
-    return code == Error::Code::Unavailable || code == Error::Code::Timeout ||
-           code == Error::Code::Throttled;
-}
-
 QString stateName(OutboxItem::State state)
 {
     return state == OutboxItem::State::Failed ? QStringLiteral("failed")
@@ -265,7 +259,7 @@ void Outbox::onSent(const QString& roomId, const QString& clientMessageId, const
         sendNext(roomId);
         return;
     }
-    if (retryable(error.code) || error.code == Error::Code::Unauthenticated) {
+    if (error.isTransient() || error.code == Error::Code::Unauthenticated) {
         item->state = OutboxItem::State::Pending;
         const OutboxItem copy = *item;
         emit itemChanged(copy);

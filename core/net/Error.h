@@ -30,6 +30,12 @@ struct Error {
     QString reason; // the server's words after "field: ", or all of them
 
     bool ok() const { return code == Code::None; }
+    // Network trouble or a busy server: worth trying again later, and shown
+    // as the connection's state rather than as a failure of what was asked.
+    bool isTransient() const
+    {
+        return code == Code::Unavailable || code == Code::Timeout || code == Code::Throttled;
+    }
     static Error fromStatus(const grpc::Status& status);
     static Error of(Code code, const QString& reason = {}) { return {code, {}, reason}; }
 };
