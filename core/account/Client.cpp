@@ -1,10 +1,11 @@
 #include "account/Client.h"
 
+#include "Logging.h"
+
 #include "net/ServerAddress.h"
 
 #include <QDir>
 #include <QFile>
-#include <QLoggingCategory>
 #include <QSslSocket>
 #include <QStandardPaths>
 #include <QTimer>
@@ -12,8 +13,6 @@
 #include <algorithm>
 
 namespace confab::core {
-
-Q_LOGGING_CATEGORY(lcClient, "confab.core.net")
 
 namespace {
 constexpr int kProbeTimeoutMs = 10000;
@@ -138,7 +137,7 @@ void Client::scheduleLocalRestart()
     m_localUpSince.invalidate();
     const int delay = m_localRestartDelayMs;
     m_localRestartDelayMs = std::clamp(delay * 2, 2000, 30000);
-    qCInfo(lcClient) << "restarting the local server in" << delay << "ms";
+    qCInfo(lcNet) << "restarting the local server in" << delay << "ms";
     m_localRestarts.start(delay);
     emit localServerRestarting(delay / 1000);
 }
@@ -254,7 +253,7 @@ void Client::acceptCertificate()
 void Client::connectTo(const QString& target, const QString& serverKey,
                        const Connection::Security& security)
 {
-    qCInfo(lcClient) << "connecting to" << target << (security.tls ? "over TLS" : "in plain text");
+    qCInfo(lcNet) << "connecting to" << target << (security.tls ? "over TLS" : "in plain text");
     endSession();
     m_session = std::make_unique<Session>(std::make_shared<Connection>(target, security), serverKey,
                                           m_tokens);

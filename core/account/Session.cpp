@@ -1,13 +1,12 @@
 #include "account/Session.h"
 
+#include "Logging.h"
+
 #include <google/protobuf/util/time_util.h>
 
 #include <QDateTime>
-#include <QLoggingCategory>
 
 namespace confab::core {
-
-Q_LOGGING_CATEGORY(lcSession, "confab.core.session")
 
 namespace {
 

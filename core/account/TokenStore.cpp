@@ -1,6 +1,6 @@
 #include "account/TokenStore.h"
 
-#include <QLoggingCategory>
+#include "Logging.h"
 
 #include <qt6keychain/keychain.h>
 
@@ -18,8 +18,6 @@
 namespace confab::core {
 
 namespace {
-
-Q_LOGGING_CATEGORY(lcKeychain, "confab.core.keychain")
 
 const QString kDefaultService = QStringLiteral("confab");
 #if CONFAB_KEYCHAIN_ON_DBUS

@@ -1,16 +1,15 @@
 #include "chat/ChatClient.h"
 
+#include "Logging.h"
+
 #include "account/Session.h"
 #include "net/ProtoConvert.h"
 
 #include <QDir>
-#include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QStandardPaths>
 
 namespace confab::core {
-
-Q_LOGGING_CATEGORY(lcChat, "confab.core.chat")
 
 namespace {
 

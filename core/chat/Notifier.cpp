@@ -1,5 +1,7 @@
 #include "chat/Notifier.h"
 
+#include "Logging.h"
+
 #include "account/Session.h"
 #include "chat/ChatClient.h"
 #include "net/ProtoConvert.h"
@@ -7,12 +9,9 @@
 #include <QDBusMessage>
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
-#include <QLoggingCategory>
 #include <QPointer>
 
 namespace confab::core {
-
-Q_LOGGING_CATEGORY(lcNotify, "confab.core.notify")
 
 namespace {
 

@@ -1,5 +1,7 @@
 #include "chat/Outbox.h"
 
+#include "Logging.h"
+
 #include "account/Session.h"
 #include "net/ProtoConvert.h"
 
@@ -8,13 +10,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLoggingCategory>
 #include <QSaveFile>
 #include <QUuid>
 
 namespace confab::core {
-
-Q_LOGGING_CATEGORY(lcOutbox, "confab.core.outbox")
 
 namespace {
 

@@ -1,5 +1,7 @@
 #include "local/LocalServer.h"
 
+#include "Logging.h"
+
 #include "net/Rpc.h"
 
 #include <grpcpp/generic/generic_stub.h>
@@ -9,7 +11,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QLoggingCategory>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -24,8 +25,6 @@
 #endif
 
 namespace confab::core {
-
-Q_LOGGING_CATEGORY(lcLocalServer, "confab.core.localserver", QtInfoMsg)
 
 namespace {
 

@@ -1,16 +1,14 @@
 #include "models/TimelineModel.h"
 
+#include "Logging.h"
+
 #include "account/Session.h"
 #include "chat/UserCache.h"
 #include "net/ProtoConvert.h"
 
-#include <QLoggingCategory>
-
 #include <algorithm>
 
 namespace confab::core {
-
-Q_LOGGING_CATEGORY(lcTimeline, "confab.core.timeline")
 
 TimelineModel::TimelineModel(Session& session, UserCache& users, const QString& roomId,
                              QObject* parent)

@@ -1,7 +1,8 @@
 #include "net/ConnectivityWatcher.h"
 
+#include "Logging.h"
+
 #include <QDateTime>
-#include <QLoggingCategory>
 #include <QtDBus/QDBusError>
 
 #include <utility>
@@ -9,8 +10,6 @@
 namespace confab::core {
 
 namespace {
-
-Q_LOGGING_CATEGORY(lcNet, "confab.core.net")
 
 constexpr auto kLoginPath = "/org/freedesktop/login1";
 constexpr auto kLoginInterface = "org.freedesktop.login1.Manager";

@@ -1,17 +1,16 @@
 #include "net/EventStream.h"
 
+#include "Logging.h"
+
 #include "account/Session.h"
 #include "net/ProtoConvert.h"
 
-#include <QLoggingCategory>
 #include <QPointer>
 
 #include <atomic>
 #include <cmath>
 
 namespace confab::core {
-
-Q_LOGGING_CATEGORY(lcStream, "confab.core.stream")
 
 namespace {
 
