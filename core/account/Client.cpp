@@ -2,6 +2,8 @@
 
 #include "Logging.h"
 
+#include "account/AccountContext.h"
+#include "chat/ChatClient.h"
 #include "net/ServerAddress.h"
 
 #include <QDir>
@@ -29,7 +31,8 @@ Client::Client(Options options, QObject* parent)
       m_settings(m_options.settingsFile.isEmpty()
                      ? std::make_unique<Settings>()
                      : std::make_unique<Settings>(m_options.settingsFile)),
-      m_tokens(new TokenStore(m_options.tokenService, this))
+      m_tokens(new TokenStore(m_options.tokenService, this)),
+      m_accounts(std::make_unique<AccountRegistry>())
 {
     if (m_options.dataDir.isEmpty()) {
         m_options.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -44,17 +47,41 @@ Client::Client(Options options, QObject* parent)
 
 Client::~Client()
 {
-    m_account.reset();
+    // Accounts use the session: they go first.
+    m_accounts->clear();
     m_session.reset();
 }
 
 void Client::endSession()
 {
-    if (m_session) {
-        emit sessionEnding(m_session.get());
+    if (!m_session) {
+        return;
     }
-    m_account.reset();
-    m_session.reset();
+    emit sessionEnding(m_session.get());
+    closeAccount();
+    // The account's objects are deleted later (see AccountRegistry) and use
+    // the session until then: it goes the same way, after them, and hears
+    // nothing more meanwhile.
+    m_session->close();
+    m_session.release()->deleteLater();
+}
+
+void Client::openAccount()
+{
+    if (m_account && m_accounts->rowOf(m_account) >= 0) {
+        return;
+    }
+    AccountContext::Options options{
+        ChatClient::dataDirFor(m_session->serverKey(), m_session->username(), m_options.dataDir),
+        m_options.settingsFile};
+    m_account = m_accounts->add(std::make_unique<AccountContext>(*m_session, options));
+}
+
+void Client::closeAccount()
+{
+    if (m_account) {
+        m_accounts->remove(m_account);
+    }
 }
 
 void Client::setState(State state, const QString& error)
@@ -257,10 +284,12 @@ void Client::connectTo(const QString& target, const QString& serverKey,
     endSession();
     m_session = std::make_unique<Session>(std::make_shared<Connection>(target, security), serverKey,
                                           m_tokens);
-    m_account = std::make_unique<Account>(*m_session);
     connect(m_session.get(), &Session::stateChanged, this, [this](Session::State state) {
         if (state == Session::State::SignedIn) {
             m_settings->setLastUsername(m_serverKey, m_session->username());
+            openAccount();
+        } else if (state == Session::State::SignedOut) {
+            closeAccount();
         }
     });
     emit sessionCreated(m_session.get());

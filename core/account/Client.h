@@ -1,6 +1,6 @@
 #pragma once
 
-#include "account/Account.h"
+#include "account/AccountRegistry.h"
 #include "account/Session.h"
 #include "account/Settings.h"
 #include "account/TokenStore.h"
@@ -9,6 +9,7 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QPointer>
 #include <QSslCertificate>
 #include <QTimer>
 
@@ -18,8 +19,10 @@ namespace confab::core {
 
 // The app's way to a server: the local confabd it runs itself, or a remote
 // one over TLS (a certificate the system does not trust is shown to the
-// user and, once accepted, pinned). Owns the session and account once
-// connected.
+// user and, once accepted, pinned). Owns the session once connected, and
+// the registry of signed-in accounts: when the session signs in, its
+// account (chat, notifications, profile) joins the registry; when it signs
+// out or the connection goes, the account leaves it.
 class Client : public QObject {
     Q_OBJECT
 
@@ -42,7 +45,7 @@ public:
     TokenStore* tokens() { return m_tokens; }
     LocalServer* localServer() { return m_localServer; }
     Session* session() { return m_session.get(); }
-    Account* account() { return m_account.get(); }
+    AccountRegistry& accounts() { return *m_accounts; }
     // Where this app keeps its data (the local server's, the outboxes).
     QString dataDir() const { return m_options.dataDir; }
     // The settings file given in the options; empty for the app's QSettings.
@@ -70,8 +73,8 @@ signals:
     void stateChanged(confab::core::Client::State state);
     // A session object exists (after connecting); views connect to it here.
     void sessionCreated(confab::core::Session* session);
-    // The session is about to be destroyed (another server, a restart):
-    // whatever uses it stops now.
+    // The session is about to go (another server, a restart); its account
+    // leaves the registry now.
     void sessionEnding(confab::core::Session* session);
     void certificateNeedsApproval(const QString& fingerprint, const QString& subject);
     void certificateChanged(const QString& pinnedFingerprint, const QString& presentedFingerprint);
@@ -87,13 +90,17 @@ private:
     void probe(const QString& host, quint16 port);
     void scheduleLocalRestart();
     void endSession();
+    void openAccount();
+    void closeAccount();
 
     Options m_options;
     std::unique_ptr<Settings> m_settings;
     TokenStore* m_tokens;
     LocalServer* m_localServer = nullptr;
     std::unique_ptr<Session> m_session;
-    std::unique_ptr<Account> m_account;
+    std::unique_ptr<AccountRegistry> m_accounts;
+    // The session's account while signed in.
+    QPointer<AccountContext> m_account;
     State m_state = State::Idle;
     QString m_error;
     QString m_serverKey;

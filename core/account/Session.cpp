@@ -249,6 +249,14 @@ void Session::logout(bool allDevices)
     forget();
 }
 
+void Session::close()
+{
+    m_lifeline->cut();
+    m_refreshTimer.stop();
+    m_afterRefresh.clear();
+    blockSignals(true);
+}
+
 void Session::forget()
 {
     if (m_tokens && !username().isEmpty()) {

@@ -43,6 +43,9 @@ public:
     void logout(bool allDevices = false);
     // Forgets the session here only (the server has ended it).
     void forget();
+    // Done for good, ahead of a deferred deletion: no call result reaches
+    // it any more, the refresh timer stops, and it emits nothing.
+    void close();
 
     State state() const { return m_state; }
     const v1::User& user() const { return m_user; }

@@ -1,4 +1,5 @@
 #include "ChatFixture.h"
+#include "account/AccountContext.h"
 #include "account/Client.h"
 #include "chat/ChatView.h"
 #include "chat/Composer.h"
@@ -42,7 +43,11 @@ protected:
                                            QStringLiteral("Anna"), false);
         ASSERT_TRUE(QTest::qWaitFor(
             [&] { return client->session()->state() == core::Session::State::SignedIn; }, 10000));
-        window = std::make_unique<ui::MainWindow>(*client);
+        // Signed in, the account joins the client's registry; the window shows it.
+        ASSERT_EQ(client->accounts().rowCount(), 1);
+        core::AccountContext* account = client->accounts().at(0);
+        EXPECT_EQ(account->username(), QStringLiteral("anna"));
+        window = std::make_unique<ui::MainWindow>(*client, *account);
         window->show();
         QApplication::setActiveWindow(window.get());
         ASSERT_TRUE(waitLive(*window->chat()));

@@ -1,6 +1,7 @@
 // Drives the real app through its first screens and saves a PNG of each,
 // taken from the screen (run it under Xvfb: scripts/screenshot).
 
+#include "account/AccountContext.h"
 #include "account/Client.h"
 #include "chat/ChatClient.h"
 #include "chat/ChatView.h"
@@ -133,7 +134,7 @@ int main(int argc, char** argv)
         return 1;
     }
     confab::ui::MainWindow& main = *controller.mainWindow();
-    confab::ui::ProfileDialog profile(*client.session(), *client.account(), &main);
+    confab::ui::ProfileDialog profile(*client.session(), *main.accountContext()->account(), &main);
     profile.show();
     profile.statusField()->setText(QStringLiteral("Working from the lake house"));
     profile.setAvatarImage(gradient(0));
@@ -268,7 +269,7 @@ int main(int argc, char** argv)
     confab::ui::installTranslations(QStringLiteral("de"));
     QLocale::setDefault(QLocale(QStringLiteral("de")));
     main.hide();
-    confab::ui::MainWindow german(client);
+    confab::ui::MainWindow german(client, *main.accountContext());
     german.show();
     german.openRoom(trip);
     wait([&] { return german.chat()->timeline(trip)->isLoaded(); }, "German timeline");

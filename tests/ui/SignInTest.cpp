@@ -1,4 +1,5 @@
 #include "TestServer.h"
+#include "account/AccountContext.h"
 #include "account/Client.h"
 #include "chat/ChatClient.h"
 #include "dialogs/ProfileDialog.h"
@@ -83,14 +84,18 @@ TEST_F(SignInTest, CreatesAnAccountOnTheLocalServerAndEditsTheProfile)
     EXPECT_EQ(main.nameLabel()->text(), QStringLiteral("Anna Example"));
     EXPECT_FALSE(signIn().isVisible());
 
-    ui::ProfileDialog dialog(*client.session(), *client.account(), &main);
+    // The signed-in account is the registry's; the window shows it.
+    ASSERT_EQ(client.accounts().rowCount(), 1);
+    core::AccountContext* account = client.accounts().at(0);
+    EXPECT_EQ(main.accountContext(), account);
+    ui::ProfileDialog dialog(*client.session(), *account->account(), &main);
     dialog.show();
     type(dialog.displayNameField(), QStringLiteral("Anna K."));
     type(dialog.statusField(), QStringLiteral("at the lake"));
     QImage picture(640, 480, QImage::Format_RGB32);
     picture.fill(QColor(30, 120, 200));
     dialog.setAvatarImage(picture);
-    QSignalSpy saved(client.account(), &core::Account::profileUpdated);
+    QSignalSpy saved(account->account(), &core::Account::profileUpdated);
     QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
     ASSERT_TRUE(saved.wait(10000)) << dialog.profileMessage()->text().toStdString();
     EXPECT_EQ(main.nameLabel()->text(), QStringLiteral("Anna K."));
@@ -100,7 +105,7 @@ TEST_F(SignInTest, CreatesAnAccountOnTheLocalServerAndEditsTheProfile)
 
     // A bad value is refused with the field named, and nothing changes.
     type(dialog.displayNameField(), QStringLiteral("   "));
-    QSignalSpy failed(client.account(), &core::Account::profileUpdateFailed);
+    QSignalSpy failed(account->account(), &core::Account::profileUpdateFailed);
     QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
     ASSERT_TRUE(failed.wait(10000));
     EXPECT_TRUE(dialog.profileMessage()->text().startsWith(QStringLiteral("Display name")))

@@ -1,5 +1,6 @@
 #include "shell/AppController.h"
 
+#include "account/AccountContext.h"
 #include "shell/MainWindow.h"
 #include "shell/SignInWindow.h"
 
@@ -11,29 +12,24 @@ namespace confab::ui {
 AppController::AppController(core::Client& client, QObject* parent)
     : QObject(parent), m_client(client), m_signIn(std::make_unique<SignInWindow>(client))
 {
+    core::AccountRegistry& accounts = m_client.accounts();
+    connect(&accounts, &core::AccountRegistry::accountAdded, this,
+            [this](core::AccountContext* account) {
+                if (!m_main) {
+                    showMain(*account);
+                }
+            });
+    connect(&accounts, &core::AccountRegistry::accountAboutToBeRemoved, this,
+            [this](core::AccountContext* account) {
+                if (m_main && m_main->accountContext() == account) {
+                    showSignIn();
+                }
+            });
     connect(&m_client, &core::Client::sessionCreated, this, [this](core::Session* session) {
-        // A new connection (a restarted local server, another server): the
-        // main window belonged to the old session; the keychain may sign
-        // the account in again at once.
-        if (m_main) {
-            showSignIn();
-        }
-        connect(session, &core::Session::stateChanged, this, [this](core::Session::State state) {
-            if (state == core::Session::State::SignedIn && !m_main) {
-                showMain();
-            } else if (state == core::Session::State::SignedOut && m_main) {
-                showSignIn();
-            }
-        });
         connect(session, &core::Session::sessionEnded, this, [this] {
             showSignIn(tr("You were signed out: this session was ended on the server "
                           "(from another device, or after a password change)."));
         });
-    });
-    connect(&m_client, &core::Client::sessionEnding, this, [this] {
-        if (m_main) {
-            m_main->stopChat();
-        }
     });
     connect(&m_client, &core::Client::stateChanged, this, [this](core::Client::State state) {
         if (!m_main) {
@@ -67,9 +63,9 @@ void AppController::start()
     m_signIn->start();
 }
 
-void AppController::showMain()
+void AppController::showMain(core::AccountContext& account)
 {
-    m_main = std::make_unique<MainWindow>(m_client);
+    m_main = std::make_unique<MainWindow>(m_client, account);
     connect(m_main.get(), &MainWindow::signOutRequested, this, [this](bool allDevices) {
         if (core::Session* session = m_client.session()) {
             session->logout(allDevices);

@@ -12,8 +12,8 @@ namespace confab::ui {
 class MainWindow;
 class SignInWindow;
 
-// Which window shows when: sign-in until a session is signed in, then the
-// main window, and back when it ends.
+// Which window shows when: sign-in until an account is signed in, then the
+// main window showing it, and back when the account leaves the registry.
 class AppController : public QObject {
     Q_OBJECT
 
@@ -27,7 +27,7 @@ public:
     MainWindow* mainWindow() const { return m_main.get(); }
 
 private:
-    void showMain();
+    void showMain(core::AccountContext& account);
     void showSignIn(const QString& message = {});
 
     core::Client& m_client;

@@ -1,5 +1,6 @@
 #include "shell/MainWindow.h"
 
+#include "account/AccountContext.h"
 #include "chat/ChatClient.h"
 #include "chat/ChatView.h"
 #include "chat/ConnectionBanner.h"
@@ -11,7 +12,6 @@
 #include "dialogs/ProfileDialog.h"
 #include "dialogs/RoomDialogs.h"
 #include "dialogs/SettingsDialog.h"
-#include "net/ConnectivityWatcher.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -62,27 +62,56 @@ QIcon badgeIcon(const QIcon& base, int count)
 
 } // namespace
 
-MainWindow::MainWindow(core::Client& client, QWidget* parent)
-    : QMainWindow(parent), m_client(client)
+MainWindow::MainWindow(core::Client& client, core::AccountContext& account, QWidget* parent)
+    : QMainWindow(parent), m_client(client), m_account(&account)
 {
-    core::Session& session = *m_client.session();
-    m_chat = std::make_unique<core::ChatClient>(
-        session,
-        core::ChatClient::Options{core::ChatClient::dataDirFor(
-                                      session.serverKey(), session.username(), m_client.dataDir()),
-                                  m_client.settingsFile()});
-    m_notifier = std::make_unique<core::Notifier>(*m_chat);
-    m_connectivity = std::make_unique<core::ConnectivityWatcher>();
-    connect(m_connectivity.get(), &core::ConnectivityWatcher::reconnectAdvised, this,
-            [this] { m_chat->reconnectNow(); });
-
     setWindowTitle(tr("Confab"));
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setChildrenCollapsible(false);
+    QWidget* sidebar = buildSidebar(m_splitter);
+    QWidget* centre = buildCentre(m_splitter);
+    // Right: who is in the room.
+    m_members = new MembersPanel(*chat(), m_splitter);
+    m_members->hide();
+    m_members->setMinimumWidth(180);
+    m_splitter->addWidget(sidebar);
+    m_splitter->addWidget(centre);
+    m_splitter->addWidget(m_members);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setStretchFactor(2, 0);
+    m_splitter->setSizes({290, 700, 230});
+    setCentralWidget(m_splitter);
 
-    // Left: who you are, and your rooms.
-    auto* sidebar = new QWidget(m_splitter);
+    buildMenus();
+    buildTray();
+    connectViews();
+    connectAccount();
+    showAccountNotice();
+    updateUser();
+    if (!restoreGeometry(m_client.settings().windowGeometry(QStringLiteral("main")))) {
+        resize(1120, 720);
+    }
+}
+
+MainWindow::~MainWindow() = default;
+
+core::ChatClient* MainWindow::chat() const
+{
+    return m_account ? m_account->chat() : nullptr;
+}
+
+core::Notifier* MainWindow::notifier() const
+{
+    return m_account ? m_account->notifier() : nullptr;
+}
+
+// Left: who you are, and your rooms.
+QWidget* MainWindow::buildSidebar(QWidget* parent)
+{
+    auto* sidebar = new QWidget(parent);
     sidebar->setObjectName(QStringLiteral("sidebar"));
+    sidebar->setMinimumWidth(220);
     auto* sideLayout = new QVBoxLayout(sidebar);
     sideLayout->setContentsMargins(0, 10, 0, 0);
     auto* header = new QHBoxLayout;
@@ -112,15 +141,19 @@ MainWindow::MainWindow(core::Client& client, QWidget* parent)
     header->addLayout(who, 1);
     header->addWidget(profile);
     sideLayout->addLayout(header);
-    m_rooms = new RoomListPanel(*m_chat, sidebar);
+    m_rooms = new RoomListPanel(*chat(), sidebar);
     sideLayout->addWidget(m_rooms, 1);
+    return sidebar;
+}
 
-    // Middle: the connection, notices, and the room on screen.
-    auto* centre = new QWidget(m_splitter);
+// Middle: the connection, notices, and the room on screen.
+QWidget* MainWindow::buildCentre(QWidget* parent)
+{
+    auto* centre = new QWidget(parent);
     auto* centreLayout = new QVBoxLayout(centre);
     centreLayout->setContentsMargins(0, 0, 0, 0);
     centreLayout->setSpacing(0);
-    m_banner = new ConnectionBanner(*m_chat, centre);
+    m_banner = new ConnectionBanner(*chat(), centre);
     centreLayout->addWidget(m_banner);
     m_notice = new QLabel(centre);
     m_notice->setWordWrap(true);
@@ -132,29 +165,18 @@ MainWindow::MainWindow(core::Client& client, QWidget* parent)
     centreLayout->addWidget(m_notice);
     m_centre = new QStackedWidget(centre);
     m_empty = new QLabel(tr("Pick a conversation on the left, or start one with “New”."), m_centre);
-    static_cast<QLabel*>(m_empty)->setAlignment(Qt::AlignCenter);
-    static_cast<QLabel*>(m_empty)->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
     m_empty->setForegroundRole(QPalette::PlaceholderText);
-    m_chatView = new ChatView(*m_chat, m_centre);
+    m_chatView = new ChatView(*chat(), m_centre);
     m_centre->addWidget(m_empty);
     m_centre->addWidget(m_chatView);
     centreLayout->addWidget(m_centre, 1);
+    return centre;
+}
 
-    // Right: who is in the room.
-    m_members = new MembersPanel(*m_chat, m_splitter);
-    m_members->hide();
-
-    m_splitter->addWidget(sidebar);
-    m_splitter->addWidget(centre);
-    m_splitter->addWidget(m_members);
-    m_splitter->setStretchFactor(0, 0);
-    m_splitter->setStretchFactor(1, 1);
-    m_splitter->setStretchFactor(2, 0);
-    m_splitter->setSizes({290, 700, 230});
-    sidebar->setMinimumWidth(220);
-    m_members->setMinimumWidth(180);
-    setCentralWidget(m_splitter);
-
+void MainWindow::buildMenus()
+{
     auto* account = menuBar()->addMenu(tr("&Account"));
     account->addAction(tr("&Profile…"), this, &MainWindow::openProfile);
     account->addSeparator();
@@ -168,7 +190,41 @@ MainWindow::MainWindow(core::Client& client, QWidget* parent)
     app->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
     app->addSeparator();
     app->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+}
 
+void MainWindow::buildTray()
+{
+    if (!QSystemTrayIcon::isSystemTrayAvailable()) {
+        return;
+    }
+    m_tray = new QSystemTrayIcon(badgeIcon(QApplication::windowIcon(), 0), this);
+    auto* trayMenu = new QMenu(this);
+    trayMenu->addAction(tr("&Show Confab"), this, &MainWindow::showWindow);
+    trayMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    m_tray->setContextMenu(trayMenu);
+    connect(m_tray, &QSystemTrayIcon::activated, this, [this](auto reason) {
+        if (reason == QSystemTrayIcon::Trigger) {
+            showWindow();
+        }
+    });
+    connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+        if (!m_lastNotifiedRoom.isEmpty()) {
+            openRoom(m_lastNotifiedRoom);
+        }
+        showWindow();
+    });
+    m_tray->show();
+}
+
+void MainWindow::showWindow()
+{
+    showNormal();
+    raise();
+    activateWindow();
+}
+
+void MainWindow::connectViews()
+{
     connect(m_rooms, &RoomListPanel::roomSelected, this, &MainWindow::openRoom);
     connect(m_rooms, &RoomListPanel::createRoomRequested, this, &MainWindow::createRoom);
     connect(m_rooms, &RoomListPanel::joinRoomRequested, this, &MainWindow::joinRoom);
@@ -178,27 +234,37 @@ MainWindow::MainWindow(core::Client& client, QWidget* parent)
     connect(m_chatView, &ChatView::inviteRequested, this, &MainWindow::invite);
     connect(m_chatView, &ChatView::leaveRequested, this, &MainWindow::leave);
     connect(m_chatView, &ChatView::membersToggled, m_members, &QWidget::setVisible);
+}
 
+// Every connection from the account's objects to this window is made here
+// and undone in releaseAccount().
+void MainWindow::connectAccount()
+{
+    core::ChatClient* chatClient = m_account->chat();
+    core::Notifier* notices = m_account->notifier();
+    connect(m_account, &core::AccountContext::aboutToBeRemoved, this, &MainWindow::releaseAccount);
     // The newest room opens by itself once the list is there.
     auto openFirst = [this] {
-        if (m_chatView->roomId().isEmpty() && m_chat->rooms()->rowCount() > 0) {
-            openRoom(m_chat->rooms()->roomIdAt(0));
+        if (m_chatView->roomId().isEmpty() && chat()->rooms()->rowCount() > 0) {
+            openRoom(chat()->rooms()->roomIdAt(0));
         }
     };
-    connect(m_chat->rooms(), &QAbstractItemModel::modelReset, this, openFirst);
-    connect(m_chat->rooms(), &QAbstractItemModel::rowsInserted, this, openFirst);
-    connect(m_chat.get(), &core::ChatClient::roomRemoved, this, [this](const QString& roomId) {
+    connect(chatClient->rooms(), &QAbstractItemModel::modelReset, this, openFirst);
+    connect(chatClient->rooms(), &QAbstractItemModel::rowsInserted, this, openFirst);
+    connect(chatClient->rooms(), &core::RoomsModel::totalUnreadChanged, this,
+            &MainWindow::updateUnread);
+    connect(chatClient, &core::ChatClient::roomRemoved, this, [this](const QString& roomId) {
         if (m_chatView->roomId() == roomId) {
             m_chatView->setRoom({});
             m_members->setRoom({});
-            m_notifier->setViewedRoom({});
+            notifier()->setViewedRoom({});
             m_centre->setCurrentWidget(m_empty);
-            if (m_chat->rooms()->rowCount() > 0) {
-                openRoom(m_chat->rooms()->roomIdAt(0));
+            if (chat()->rooms()->rowCount() > 0) {
+                openRoom(chat()->rooms()->roomIdAt(0));
             }
         }
     });
-    connect(m_chat.get(), &core::ChatClient::actionFailed, this,
+    connect(chatClient, &core::ChatClient::actionFailed, this,
             [this](core::ChatClient::Action action, const core::Error& error) {
                 using Action = core::ChatClient::Action;
                 switch (action) {
@@ -222,77 +288,48 @@ MainWindow::MainWindow(core::Client& client, QWidget* parent)
                     break; // the dialogs that asked show these
                 }
             });
-    connect(m_chat->rooms(), &core::RoomsModel::totalUnreadChanged, this,
-            &MainWindow::updateUnread);
-
-    if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_tray = new QSystemTrayIcon(badgeIcon(QApplication::windowIcon(), 0), this);
-        auto* trayMenu = new QMenu(this);
-        trayMenu->addAction(tr("&Show Confab"), this, [this] {
-            showNormal();
-            raise();
-            activateWindow();
-        });
-        trayMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
-        m_tray->setContextMenu(trayMenu);
-        connect(m_tray, &QSystemTrayIcon::activated, this, [this](auto reason) {
-            if (reason == QSystemTrayIcon::Trigger) {
-                showNormal();
-                raise();
-                activateWindow();
-            }
-        });
-        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
-            if (!m_lastNotifiedRoom.isEmpty()) {
-                openRoom(m_lastNotifiedRoom);
-            }
-            showNormal();
-            raise();
-            activateWindow();
-        });
-        m_tray->show();
-    }
-    connect(m_notifier.get(), &core::Notifier::notificationPosted, this,
+    connect(notices, &core::Notifier::notificationPosted, this,
             [this](const QString& roomId, const QString& title, const QString& body) {
                 m_lastNotifiedRoom = roomId;
                 QApplication::alert(this);
-                if (m_tray && !m_notifier->usesDesktopService()) {
+                if (m_tray && !notifier()->usesDesktopService()) {
                     m_tray->showMessage(title, body, badgeIcon(QApplication::windowIcon(), 0));
                 }
             });
-    connect(m_notifier.get(), &core::Notifier::roomActivated, this, [this](const QString& roomId) {
+    connect(notices, &core::Notifier::roomActivated, this, [this](const QString& roomId) {
         openRoom(roomId);
-        showNormal();
-        raise();
-        activateWindow();
+        showWindow();
     });
-
+    core::Session& session = m_account->session();
     connect(&session, &core::Session::userChanged, this, &MainWindow::updateUser);
-    connect(&session, &core::Session::noticeChanged, this, [this](const QString& notice) {
-        m_notice->setText(notice);
-        m_notice->setVisible(!notice.isEmpty());
-    });
-    m_notice->setText(session.notice());
-    m_notice->setVisible(!session.notice().isEmpty());
-    updateUser();
-    if (!restoreGeometry(m_client.settings().windowGeometry(QStringLiteral("main")))) {
-        resize(1120, 720);
+    connect(&session, &core::Session::noticeChanged, this, &MainWindow::showAccountNotice);
+}
+
+void MainWindow::showAccountNotice()
+{
+    const QString notice = m_account ? m_account->session().notice() : QString();
+    m_notice->setText(notice);
+    m_notice->setVisible(!notice.isEmpty());
+}
+
+void MainWindow::releaseAccount()
+{
+    if (!m_account) {
+        return;
     }
-    m_chat->start();
-}
-
-MainWindow::~MainWindow()
-{
-    // The views go before the chat client whose models they show.
-    delete takeCentralWidget();
-    m_notifier.reset();
-    m_chat.reset();
-}
-
-void MainWindow::stopChat()
-{
-    m_chat->stop();
-    m_notifier->setEnabled(false);
+    core::ChatClient* chatClient = m_account->chat();
+    for (const QObject* source :
+         std::initializer_list<const QObject*>{m_account, chatClient, chatClient->rooms(),
+                                               m_account->notifier(), &m_account->session()}) {
+        disconnect(source, nullptr, this, nullptr);
+    }
+    m_account = nullptr;
+    // The views go before the account: its deletion is deferred too, and
+    // posted after this.
+    if (QWidget* views = takeCentralWidget()) {
+        views->hide();
+        views->deleteLater();
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -304,8 +341,8 @@ void MainWindow::closeEvent(QCloseEvent* event)
 void MainWindow::changeEvent(QEvent* event)
 {
     QMainWindow::changeEvent(event);
-    if (event->type() == QEvent::ActivationChange) {
-        m_notifier->setWindowActive(isActiveWindow());
+    if (event->type() == QEvent::ActivationChange && m_account) {
+        notifier()->setWindowActive(isActiveWindow());
         if (isActiveWindow()) {
             m_chatView->markSeen();
         }
@@ -314,11 +351,10 @@ void MainWindow::changeEvent(QEvent* event)
 
 void MainWindow::updateUser()
 {
-    core::Session* session = m_client.session();
-    if (!session) {
+    if (!m_account) {
         return;
     }
-    const v1::User& user = session->user();
+    const v1::User& user = m_account->session().user();
     const QString name =
         QString::fromStdString(user.display_name().empty() ? user.username() : user.display_name());
     m_name->setText(name);
@@ -330,7 +366,10 @@ void MainWindow::updateUser()
 
 void MainWindow::updateUnread()
 {
-    const int unread = m_chat->rooms()->totalUnread();
+    if (!m_account) {
+        return;
+    }
+    const int unread = chat()->rooms()->totalUnread();
     const QString title = tr("Confab — %1").arg(m_name->text());
     setWindowTitle(unread > 0 ? tr("(%1) %2").arg(unread).arg(title) : title);
     if (m_tray) {
@@ -347,19 +386,22 @@ void MainWindow::showActionError(const QString& text)
 
 void MainWindow::openRoom(const QString& roomId)
 {
-    if (roomId.isEmpty() || !m_chat->rooms()->contains(roomId)) {
+    if (!m_account || roomId.isEmpty() || !chat()->rooms()->contains(roomId)) {
         return;
     }
     m_rooms->selectRoom(roomId);
     m_chatView->setRoom(roomId);
     m_members->setRoom(roomId);
-    m_notifier->setViewedRoom(roomId);
+    notifier()->setViewedRoom(roomId);
     m_centre->setCurrentWidget(m_chatView);
 }
 
 void MainWindow::createRoom()
 {
-    CreateRoomDialog dialog(*m_chat, this);
+    if (!m_account) {
+        return;
+    }
+    CreateRoomDialog dialog(*chat(), this);
     if (dialog.exec() == QDialog::Accepted) {
         openRoom(dialog.createdRoomId());
     }
@@ -367,7 +409,10 @@ void MainWindow::createRoom()
 
 void MainWindow::joinRoom()
 {
-    DirectoryDialog dialog(*m_chat, this);
+    if (!m_account) {
+        return;
+    }
+    DirectoryDialog dialog(*chat(), this);
     if (dialog.exec() == QDialog::Accepted) {
         openRoom(dialog.joinedRoomId());
     }
@@ -375,7 +420,10 @@ void MainWindow::joinRoom()
 
 void MainWindow::startDirectMessage()
 {
-    UserPickerDialog dialog(*m_chat, UserPickerDialog::Purpose::DirectMessage, {}, this);
+    if (!m_account) {
+        return;
+    }
+    UserPickerDialog dialog(*chat(), UserPickerDialog::Purpose::DirectMessage, {}, this);
     if (dialog.exec() == QDialog::Accepted) {
         openRoom(dialog.roomId());
     }
@@ -383,36 +431,36 @@ void MainWindow::startDirectMessage()
 
 void MainWindow::invite(const QString& roomId)
 {
-    if (roomId.isEmpty()) {
+    if (!m_account || roomId.isEmpty()) {
         return;
     }
-    UserPickerDialog dialog(*m_chat, UserPickerDialog::Purpose::Invite, roomId, this);
+    UserPickerDialog dialog(*chat(), UserPickerDialog::Purpose::Invite, roomId, this);
     dialog.exec();
 }
 
 void MainWindow::leave(const QString& roomId)
 {
-    if (roomId.isEmpty()) {
+    if (!m_account || roomId.isEmpty()) {
         return;
     }
-    const QString name = m_chat->rooms()->name(roomId);
+    const QString name = chat()->rooms()->name(roomId);
     const auto answer = QMessageBox::question(
         this, tr("Leave room"),
         tr("Leave “%1”? You will stop getting its messages; to come back you need an invitation "
            "unless the room is public.")
             .arg(name),
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-    if (answer == QMessageBox::Yes) {
-        m_chat->leaveRoom(roomId);
+    if (answer == QMessageBox::Yes && m_account) {
+        chat()->leaveRoom(roomId);
     }
 }
 
 void MainWindow::openProfile()
 {
-    if (!m_client.session() || !m_client.account()) {
+    if (!m_account) {
         return;
     }
-    ProfileDialog dialog(*m_client.session(), *m_client.account(), this);
+    ProfileDialog dialog(m_account->session(), *m_account->account(), this);
     dialog.exec();
 }
 

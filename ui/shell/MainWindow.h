@@ -1,38 +1,37 @@
 #pragma once
 
+#include "account/AccountContext.h"
 #include "account/Client.h"
+#include "chat/ChatView.h"
+#include "chat/ConnectionBanner.h"
+#include "chat/MembersPanel.h"
+#include "chat/RoomListPanel.h"
 
+#include <QLabel>
 #include <QMainWindow>
+#include <QPointer>
+#include <QSplitter>
+#include <QStackedWidget>
 
-#include <memory>
-
-class QLabel;
-class QSplitter;
-class QStackedWidget;
 class QSystemTrayIcon;
 
 namespace confab::core {
 class ChatClient;
-class ConnectivityWatcher;
 class Notifier;
 } // namespace confab::core
 
 namespace confab::ui {
 
-class ChatView;
-class ConnectionBanner;
-class MembersPanel;
-class RoomListPanel;
-
 // The window after sign-in: the rooms on the left, the room on screen in
 // the middle with its members on the right, the connection's state over
-// it; the account and the app's settings in the menus. Owns the chat client
-// of the signed-in session.
+// it; the account and the app's settings in the menus. Shows an account of
+// the client's registry: it neither owns it nor orders its teardown, and
+// lets go of it (its views go) when the account is about to be removed.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
-    explicit MainWindow(core::Client& client, QWidget* parent = nullptr);
+    MainWindow(core::Client& client, core::AccountContext& account, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     void openProfile();
@@ -43,13 +42,13 @@ public:
     void startDirectMessage();
     void invite(const QString& roomId);
     void leave(const QString& roomId);
-    // The session is going away: the chat stops using it now.
-    void stopChat();
 
     QLabel* nameLabel() const { return m_name; }
     QLabel* noticeLabel() const { return m_notice; }
-    core::ChatClient* chat() const { return m_chat.get(); }
-    core::Notifier* notifier() const { return m_notifier.get(); }
+    // The account shown; null once it has left the registry.
+    core::AccountContext* accountContext() const { return m_account; }
+    core::ChatClient* chat() const;
+    core::Notifier* notifier() const;
     RoomListPanel* roomList() const { return m_rooms; }
     ChatView* chatView() const { return m_chatView; }
     MembersPanel* membersPanel() const { return m_members; }
@@ -63,25 +62,33 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    QWidget* buildSidebar(QWidget* parent);
+    QWidget* buildCentre(QWidget* parent);
+    void buildMenus();
+    void buildTray();
+    void connectViews();
+    void connectAccount();
+    void showAccountNotice();
+    void releaseAccount();
+    void showWindow();
     void updateUser();
     void updateUnread();
     void showActionError(const QString& text);
 
     core::Client& m_client;
-    std::unique_ptr<core::ChatClient> m_chat;
-    std::unique_ptr<core::Notifier> m_notifier;
-    std::unique_ptr<core::ConnectivityWatcher> m_connectivity;
-    QLabel* m_avatar;
-    QLabel* m_name;
-    QLabel* m_status;
-    QLabel* m_notice;
-    QSplitter* m_splitter;
-    RoomListPanel* m_rooms;
-    ConnectionBanner* m_banner;
-    QStackedWidget* m_centre;
-    QWidget* m_empty;
-    ChatView* m_chatView;
-    MembersPanel* m_members;
+    QPointer<core::AccountContext> m_account;
+    // The views, which go with the account (see releaseAccount()).
+    QPointer<QLabel> m_avatar;
+    QPointer<QLabel> m_name;
+    QPointer<QLabel> m_status;
+    QPointer<QLabel> m_notice;
+    QPointer<QSplitter> m_splitter;
+    QPointer<RoomListPanel> m_rooms;
+    QPointer<ConnectionBanner> m_banner;
+    QPointer<QStackedWidget> m_centre;
+    QPointer<QLabel> m_empty;
+    QPointer<ChatView> m_chatView;
+    QPointer<MembersPanel> m_members;
     QSystemTrayIcon* m_tray = nullptr;
     QString m_lastNotifiedRoom;
 };
