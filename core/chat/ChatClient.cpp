@@ -68,30 +68,6 @@ ChatClient::ChatClient(Session& session, Options options, QObject* parent)
 
     connect(m_rooms.get(), &RoomsModel::unreadStale, this, [this] { scheduleRoomsRefresh(); });
 
-    connect(m_outbox.get(), &Outbox::itemAdded, this, [this](const OutboxItem& item) {
-        if (TimelineModel* timeline = existingTimeline(item.roomId)) {
-            timeline->setLocalItem(item);
-        }
-    });
-    connect(m_outbox.get(), &Outbox::itemChanged, this, [this](const OutboxItem& item) {
-        if (TimelineModel* timeline = existingTimeline(item.roomId)) {
-            timeline->setLocalItem(item);
-        }
-    });
-    connect(m_outbox.get(), &Outbox::itemDiscarded, this,
-            [this](const QString& roomId, const QString& clientMessageId) {
-                if (TimelineModel* timeline = existingTimeline(roomId)) {
-                    timeline->removeLocalItem(clientMessageId);
-                }
-            });
-    connect(
-        m_outbox.get(), &Outbox::messageSent, this,
-        [this](const QString& roomId, const QString& clientMessageId, const v1::Message& message) {
-            if (TimelineModel* timeline = existingTimeline(roomId)) {
-                timeline->acknowledge(clientMessageId, message);
-            }
-        });
-
     connect(&m_session, &Session::stateChanged, this, [this](Session::State state) {
         if (state == Session::State::SignedOut) {
             stop();
@@ -133,8 +109,7 @@ void ChatClient::stop()
     m_outbox->stop();
     m_refreshTimer.stop();
     for (auto& [roomId, typing] : m_typing) {
-        typing.active = false;
-        typing.idle->stop();
+        endTyping(roomId, false); // the server ends it with the stream
     }
 }
 
@@ -340,11 +315,8 @@ TimelineModel* ChatClient::timeline(const QString& roomId)
     if (TimelineModel* existing = m_timelines.value(roomId)) {
         return existing;
     }
-    auto* timeline = new TimelineModel(m_session, *m_users, roomId, this);
+    auto* timeline = new TimelineModel(m_session, *m_users, *m_outbox, roomId, this);
     m_timelines.insert(roomId, timeline);
-    for (const auto& item : m_outbox->items(roomId)) {
-        timeline->setLocalItem(item);
-    }
     timeline->load();
     return timeline;
 }
@@ -370,6 +342,19 @@ QString ChatClient::sendMessage(const QString& roomId, const QString& text, cons
         stopTyping(roomId);
     }
     return clientMessageId;
+}
+
+bool ChatClient::retryMessage(const QString& clientMessageId, const QString& text)
+{
+    if (!text.isEmpty() && !m_outbox->edit(clientMessageId, text)) {
+        return false;
+    }
+    return m_outbox->retry(clientMessageId);
+}
+
+bool ChatClient::discardMessage(const QString& clientMessageId)
+{
+    return m_outbox->discard(clientMessageId);
 }
 
 void ChatClient::editMessage(const QString& messageId, const QString& text)
@@ -469,13 +454,20 @@ void ChatClient::userTyping(const QString& roomId)
 
 void ChatClient::stopTyping(const QString& roomId)
 {
+    endTyping(roomId, true);
+}
+
+void ChatClient::endTyping(const QString& roomId, bool tell)
+{
     const auto it = m_typing.find(roomId);
     if (it == m_typing.end() || !it->second.active) {
         return;
     }
     it->second.active = false;
     it->second.idle->stop();
-    sendTyping(roomId, false);
+    if (tell) {
+        sendTyping(roomId, false);
+    }
 }
 
 void ChatClient::sendTyping(const QString& roomId, bool typing)

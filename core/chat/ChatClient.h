@@ -78,8 +78,15 @@ public:
     TimelineModel* existingTimeline(const QString& roomId) const;
     MembersModel* members(const QString& roomId);
 
-    // Queues a message (shown at once as Pending); returns its client id.
+    // What the user does with messages, sent or not: the views go through
+    // these, never to the outbox.
+    // Queues a message (shown at once as Pending) and ends typing in the
+    // room; returns its client id.
     QString sendMessage(const QString& roomId, const QString& text, const QString& replyTo = {});
+    // A failed message goes out again, with `text` instead when one is given.
+    bool retryMessage(const QString& clientMessageId, const QString& text = {});
+    // Drops a message that is not under way.
+    bool discardMessage(const QString& clientMessageId);
     void editMessage(const QString& messageId, const QString& text);
     void deleteMessage(const QString& messageId);
     // The user has seen the room up to `seq` (0: everything). Sent only when
@@ -131,6 +138,9 @@ private:
     void scheduleRoomsRefresh();
     void refreshRooms();
     void adoptRoom(const v1::Room& room);
+    // Every end of typing comes here: `tell` the room, unless the stream is
+    // going (the server ends it then).
+    void endTyping(const QString& roomId, bool tell);
     void sendTyping(const QString& roomId, bool typing);
     void sendRead(const QString& roomId, quint64 seq);
     TypingOut& typingOut(const QString& roomId);

@@ -10,10 +10,32 @@
 
 namespace confab::core {
 
-TimelineModel::TimelineModel(Session& session, UserCache& users, const QString& roomId,
-                             QObject* parent)
-    : QAbstractListModel(parent), m_session(session), m_users(users), m_roomId(roomId)
+TimelineModel::TimelineModel(Session& session, UserCache& users, Outbox& outbox,
+                             const QString& roomId, QObject* parent)
+    : QAbstractListModel(parent),
+      m_session(session),
+      m_users(users),
+      m_outbox(outbox),
+      m_roomId(roomId)
 {
+    for (const OutboxItem& item : m_outbox.items(m_roomId)) {
+        setLocalItem(item);
+    }
+    connect(&m_outbox, &Outbox::itemAdded, this, &TimelineModel::setLocalItem);
+    connect(&m_outbox, &Outbox::itemChanged, this, &TimelineModel::setLocalItem);
+    connect(&m_outbox, &Outbox::itemDiscarded, this,
+            [this](const QString& roomId, const QString& clientMessageId) {
+                if (roomId == m_roomId) {
+                    removeLocalItem(clientMessageId);
+                }
+            });
+    // Shown now, where its seq puts it; the stream's copy finds it there.
+    connect(&m_outbox, &Outbox::messageSent, this,
+            [this](const QString& roomId, const QString&, const v1::Message& message) {
+                if (roomId == m_roomId) {
+                    insertConfirmed(rowOf(message, message.seq()));
+                }
+            });
     m_typingTimer.setSingleShot(true);
     connect(&m_typingTimer, &QTimer::timeout, this, [this] { expireTyping(); });
     connect(&m_users, &UserCache::userChanged, this, [this](const QString& userId) {
@@ -188,17 +210,15 @@ void TimelineModel::removeRow(int row)
 
 void TimelineModel::insertConfirmed(Row row)
 {
-    if (row.seq == 0 || confirmedRowOfSeq(row.seq) >= 0) {
-        return; // shown already
+    if (row.seq == 0) {
+        return;
     }
     if (row.kind == Kind::Message && !row.clientMessageId.isEmpty() && row.authorId == myId()) {
         // Our own outbox row turns into this message, once.
-        for (int i = m_confirmed; i < static_cast<int>(m_rows.size()); ++i) {
-            if (m_rows[static_cast<std::size_t>(i)].clientMessageId == row.clientMessageId) {
-                removeRow(i);
-                break;
-            }
-        }
+        removeLocalItem(row.clientMessageId);
+    }
+    if (confirmedRowOfSeq(row.seq) >= 0) {
+        return; // shown already
     }
     const auto at =
         std::lower_bound(m_rows.begin(), m_rows.begin() + m_confirmed, row.seq,
@@ -291,7 +311,6 @@ void TimelineModel::apply(const v1::RoomEvent& event)
     case v1::RoomEvent::kMemberLeft: {
         const bool joined = event.has_member_joined();
         const v1::User& user = joined ? event.member_joined().user() : event.member_left().user();
-        m_users.insert(user);
         Row row;
         row.kind = joined ? Kind::MemberJoined : Kind::MemberLeft;
         row.seq = event.seq();
@@ -389,6 +408,12 @@ void TimelineModel::requestHistory(quint64 beforeSeq, bool initial)
                            if (!initial && event.seq() >= beforeSeq) {
                                continue;
                            }
+                           // Older than the stream: who joined or left is news to the cache.
+                           if (event.has_member_joined()) {
+                               m_users.insert(event.member_joined().user());
+                           } else if (event.has_member_left()) {
+                               m_users.insert(event.member_left().user());
+                           }
                            apply(event);
                        }
                        if (!response.events().empty()) {
@@ -455,16 +480,6 @@ void TimelineModel::removeLocalItem(const QString& clientMessageId)
             return;
         }
     }
-}
-
-void TimelineModel::acknowledge(const QString& clientMessageId, const v1::Message& message)
-{
-    if (toQString(message.room_id()) != m_roomId) {
-        return;
-    }
-    removeLocalItem(clientMessageId);
-    // Shown now, where its seq puts it; the stream's copy of it finds it there.
-    insertConfirmed(rowOf(message, message.seq()));
 }
 
 void TimelineModel::setTyping(const QString& userId, bool typing)

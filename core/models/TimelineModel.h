@@ -62,7 +62,9 @@ public:
     // What stands for a deleted message (in reply previews and room lists).
     static QString deletedMessageText() { return tr("Message deleted"); }
 
-    TimelineModel(Session& session, UserCache& users, const QString& roomId,
+    // Shows `outbox`'s messages for the room as its own rows, until the
+    // server has them.
+    TimelineModel(Session& session, UserCache& users, Outbox& outbox, const QString& roomId,
                   QObject* parent = nullptr);
     ~TimelineModel() override;
 
@@ -89,13 +91,9 @@ public:
 
     // Loads the newest page, unless loaded or loading.
     void load();
-    // A room event from the stream; kept until loaded.
+    // A room event from the stream; kept until loaded. The users it
+    // names are the stream's to put in the user cache, not this model's.
     void applyEvent(const v1::RoomEvent& event);
-    // Outbox rows.
-    void setLocalItem(const OutboxItem& item);
-    void removeLocalItem(const QString& clientMessageId);
-    // The server stored an outbox message as `message`.
-    void acknowledge(const QString& clientMessageId, const v1::Message& message);
 
     void setTyping(const QString& userId, bool typing);
     QStringList typingUsers() const;
@@ -127,6 +125,12 @@ private:
     };
 
     void apply(const v1::RoomEvent& event);
+    // Outbox rows, kept as the outbox has them.
+    void setLocalItem(const OutboxItem& item);
+    void removeLocalItem(const QString& clientMessageId);
+    // The one place where a message of the room log goes in, and where a
+    // message of ours, whatever brought it (the answer to SendMessage, the
+    // stream, a history page), takes the place of its outbox row.
     void insertConfirmed(Row row);
     void updateMessage(const v1::Message& message, bool deleted);
     int confirmedRowOfSeq(quint64 seq) const;
@@ -141,6 +145,7 @@ private:
 
     Session& m_session;
     UserCache& m_users;
+    Outbox& m_outbox;
     QString m_roomId;
     std::vector<Row> m_rows;
     int m_confirmed = 0; // rows [0, m_confirmed) come from the room log, by seq

@@ -328,8 +328,7 @@ void ChatView::send()
             return; // an empty edit is not a deletion; the menu has that
         }
         if (m_editingFailed) {
-            m_chat.outbox()->edit(m_editId, text);
-            m_chat.outbox()->retry(m_editId);
+            m_chat.retryMessage(m_editId, text);
         } else {
             const int row = m_timeline->timeline()->rowOfMessage(m_editId);
             if (row < 0 || m_timeline->timeline()->index(row).data(TimelineModel::TextRole) !=
@@ -350,7 +349,6 @@ void ChatView::send()
         return;
     }
     m_chat.sendMessage(m_roomId, text, m_replyTo);
-    m_chat.stopTyping(m_roomId);
     m_replyTo.clear();
     setContext({});
     m_settingText = true;
@@ -394,12 +392,10 @@ void ChatView::showMessageMenu(const QModelIndex& index, const QPoint& globalPos
     } else {
         const QString clientId = index.data(TimelineModel::ClientMessageIdRole).toString();
         if (state == TimelineModel::SendState::Failed) {
-            menu.addAction(tr("&Retry"), this,
-                           [this, clientId] { m_chat.outbox()->retry(clientId); });
+            menu.addAction(tr("&Retry"), this, [this, clientId] { m_chat.retryMessage(clientId); });
             menu.addAction(tr("&Edit"), this, [this, row] { startEdit(row); });
         }
-        menu.addAction(tr("&Discard"), this,
-                       [this, clientId] { m_chat.outbox()->discard(clientId); });
+        menu.addAction(tr("&Discard"), this, [this, clientId] { m_chat.discardMessage(clientId); });
     }
     if (!deleted) {
         menu.addSeparator();
