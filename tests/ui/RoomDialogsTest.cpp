@@ -1,5 +1,7 @@
-#include "dialogs/RoomDialogs.h"
 #include "ChatFixture.h"
+#include "dialogs/CreateRoomDialog.h"
+#include "dialogs/DirectoryDialog.h"
+#include "dialogs/UserPickerDialog.h"
 #include "shell/Theme.h"
 
 #include <QApplication>

@@ -1,8 +1,7 @@
 #include "chat/MembersPanel.h"
 
 #include "chat/ChatClient.h"
-#include "delegates/Avatar.h"
-#include "shell/Theme.h"
+#include "delegates/MemberDelegate.h"
 
 #include <QLabel>
 #include <QListView>
@@ -16,8 +15,6 @@ namespace confab::ui {
 using core::MembersModel;
 
 namespace {
-
-constexpr int kAvatar = 30;
 
 // Online first, then by name.
 class MemberOrder : public QSortFilterProxyModel {
@@ -35,61 +32,6 @@ protected:
         return QString::localeAwareCompare(left.data(MembersModel::DisplayNameRole).toString(),
                                            right.data(MembersModel::DisplayNameRole).toString()) <
                0;
-    }
-};
-
-class MemberDelegate : public QStyledItemDelegate {
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex&) const override
-    {
-        return {option.rect.width(), kAvatar + 12};
-    }
-
-    void paint(QPainter* painter, const QStyleOptionViewItem& option,
-               const QModelIndex& index) const override
-    {
-        const Theme::Colors& c = Theme::currentColors();
-        painter->save();
-        painter->setRenderHint(QPainter::Antialiasing);
-        const QRect r = option.rect;
-        const QString name = index.data(MembersModel::DisplayNameRole).toString();
-        const bool online = index.data(MembersModel::OnlineRole).toBool();
-        const QRect avatar(r.left() + 10, r.center().y() - kAvatar / 2 + 1, kAvatar, kAvatar);
-        if (!online) {
-            painter->setOpacity(0.55);
-        }
-        painter->drawPixmap(avatar.topLeft(),
-                            cachedAvatarPixmap(index.data(MembersModel::AvatarRole).toByteArray(),
-                                               name.isEmpty() ? QStringLiteral("?") : name,
-                                               kAvatar));
-        painter->setOpacity(1.0);
-        const QRectF dot(avatar.right() - 9, avatar.bottom() - 9, 11, 11);
-        painter->setPen(QPen(option.palette.base().color(), 2));
-        painter->setBrush(online ? c.online : c.mutedText);
-        painter->drawEllipse(dot);
-
-        QString tag;
-        if (index.data(MembersModel::OwnerRole).toBool()) {
-            tag = MembersPanel::tr("owner");
-        }
-        QFont small = option.font;
-        small.setPointSizeF(option.font.pointSizeF() * 0.85);
-        const int tagWidth = tag.isEmpty() ? 0 : QFontMetrics(small).horizontalAdvance(tag) + 8;
-        const QRect text(avatar.right() + 10, r.top(),
-                         r.right() - 8 - tagWidth - avatar.right() - 10, r.height());
-        painter->setPen(online ? option.palette.text().color() : c.mutedText);
-        painter->setFont(option.font);
-        painter->drawText(text, Qt::AlignLeft | Qt::AlignVCenter,
-                          option.fontMetrics.elidedText(name, Qt::ElideRight, text.width()));
-        if (!tag.isEmpty()) {
-            painter->setFont(small);
-            painter->setPen(c.mutedText);
-            painter->drawText(QRect(r.right() - 8 - tagWidth, r.top(), tagWidth, r.height()),
-                              Qt::AlignRight | Qt::AlignVCenter, tag);
-        }
-        painter->restore();
     }
 };
 

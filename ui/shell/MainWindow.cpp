@@ -8,10 +8,12 @@
 #include "chat/Notifier.h"
 #include "chat/RoomListPanel.h"
 #include "delegates/Avatar.h"
+#include "dialogs/CreateRoomDialog.h"
+#include "dialogs/DirectoryDialog.h"
 #include "dialogs/ErrorText.h"
 #include "dialogs/ProfileDialog.h"
-#include "dialogs/RoomDialogs.h"
 #include "dialogs/SettingsDialog.h"
+#include "dialogs/UserPickerDialog.h"
 
 #include <QApplication>
 #include <QCloseEvent>
