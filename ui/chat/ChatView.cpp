@@ -25,7 +25,23 @@ ChatView::ChatView(core::ChatClient& chat, QWidget* parent) : QWidget(parent), m
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
+    layout->addWidget(buildHeader());
+    buildTimeline(layout);
+    layout->addWidget(buildComposer());
+    connect(m_chat.rooms(), &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex& first, const QModelIndex& last) {
+                const int row = m_chat.rooms()->rowOf(m_roomId);
+                if (row >= first.row() && row <= last.row()) {
+                    updateHeader();
+                }
+            });
+    connect(m_chat.rooms(), &QAbstractItemModel::modelReset, this, &ChatView::updateHeader);
+    setRoom({});
+}
 
+// The room's name and topic, and its actions: invite, members, mute, leave.
+QWidget* ChatView::buildHeader()
+{
     auto* header = new QWidget(this);
     header->setObjectName(QStringLiteral("roomHeader"));
     auto* headerLayout = new QHBoxLayout(header);
@@ -76,8 +92,11 @@ ChatView::ChatView(core::ChatClient& chat, QWidget* parent) : QWidget(parent), m
     headerLayout->addWidget(m_inviteButton);
     headerLayout->addWidget(m_membersButton);
     headerLayout->addWidget(m_moreButton);
-    layout->addWidget(header);
+    return header;
+}
 
+void ChatView::buildTimeline(QVBoxLayout* layout)
+{
     auto* line = new QFrame(this);
     line->setFrameShape(QFrame::HLine);
     line->setFrameShadow(QFrame::Plain);
@@ -92,7 +111,12 @@ ChatView::ChatView(core::ChatClient& chat, QWidget* parent) : QWidget(parent), m
         }
     });
     connect(m_timeline, &TimelineView::messageMenuRequested, this, &ChatView::showMessageMenu);
+}
 
+// Under the timeline: who is typing, what a reply or an edit refers to, and
+// the composer.
+QWidget* ChatView::buildComposer()
+{
     auto* bottom = new QWidget(this);
     auto* bottomLayout = new QVBoxLayout(bottom);
     bottomLayout->setContentsMargins(16, 0, 16, 12);
@@ -126,21 +150,11 @@ ChatView::ChatView(core::ChatClient& chat, QWidget* parent) : QWidget(parent), m
 
     m_composer = new Composer(bottom);
     bottomLayout->addWidget(m_composer);
-    layout->addWidget(bottom);
     connect(m_composer, &Composer::sendRequested, this, &ChatView::send);
     connect(m_composer, &Composer::editLastRequested, this, &ChatView::editLast);
     connect(m_composer, &Composer::cancelRequested, this, &ChatView::cancel);
     connect(m_composer, &QPlainTextEdit::textChanged, this, &ChatView::onTextChanged);
-
-    connect(m_chat.rooms(), &QAbstractItemModel::dataChanged, this,
-            [this](const QModelIndex& first, const QModelIndex& last) {
-                const int row = m_chat.rooms()->rowOf(m_roomId);
-                if (row >= first.row() && row <= last.row()) {
-                    updateHeader();
-                }
-            });
-    connect(m_chat.rooms(), &QAbstractItemModel::modelReset, this, &ChatView::updateHeader);
-    setRoom({});
+    return bottom;
 }
 
 void ChatView::setRoom(const QString& roomId)

@@ -12,6 +12,8 @@ namespace confab::core {
 class ChatClient;
 }
 
+class QVBoxLayout;
+
 namespace confab::ui {
 
 class Composer;
@@ -56,6 +58,9 @@ signals:
     void membersToggled(bool shown);
 
 private:
+    QWidget* buildHeader();
+    void buildTimeline(QVBoxLayout* layout);
+    QWidget* buildComposer();
     void updateHeader();
     void updateTyping();
     void showMessageMenu(const QModelIndex& index, const QPoint& globalPos);

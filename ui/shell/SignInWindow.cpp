@@ -27,7 +27,17 @@ SignInWindow::SignInWindow(core::Client& client, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(32, 24, 32, 24);
     layout->setSpacing(12);
+    buildTitle(layout);
+    buildServerChoice(layout);
+    buildForm(layout);
+    loadSettings();
+    connectSignals();
+    updateMode();
+    resize(460, 640);
+}
 
+void SignInWindow::buildTitle(QVBoxLayout* layout)
+{
     auto* title = new QLabel(tr("Confab"), this);
     QFont titleFont = title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 2);
@@ -35,7 +45,12 @@ SignInWindow::SignInWindow(core::Client& client, QWidget* parent)
     title->setFont(titleFont);
     title->setAlignment(Qt::AlignCenter);
     layout->addWidget(title);
+}
 
+// Where to sign in: this computer's server, or another one by address (with
+// its TLS choices and a line that says how connecting goes).
+void SignInWindow::buildServerChoice(QVBoxLayout* layout)
+{
     auto* serverBox = new QGroupBox(tr("Server"), this);
     auto* serverLayout = new QVBoxLayout(serverBox);
     m_local = new QRadioButton(tr("&This computer"), serverBox);
@@ -63,7 +78,12 @@ SignInWindow::SignInWindow(core::Client& client, QWidget* parent)
     serverLayout->addWidget(m_caButton, 0, Qt::AlignLeft);
     serverLayout->addWidget(m_serverStatus);
     layout->addWidget(serverBox);
+}
 
+// Sign in or create an account: the fields with their errors, "remember me",
+// the form's error line and the button.
+void SignInWindow::buildForm(QVBoxLayout* layout)
+{
     m_mode = new QTabBar(this);
     m_mode->addTab(tr("Sign in"));
     m_mode->addTab(tr("Create account"));
@@ -100,7 +120,11 @@ SignInWindow::SignInWindow(core::Client& client, QWidget* parent)
     m_submit->setAutoDefault(true);
     layout->addWidget(m_submit);
     layout->addStretch();
+}
 
+// The server chosen last time, and its TLS choices.
+void SignInWindow::loadSettings()
+{
     const bool remote = m_client.settings().serverMode() == QLatin1String("remote");
     m_remote->setChecked(remote);
     m_local->setChecked(!remote);
@@ -124,7 +148,10 @@ SignInWindow::SignInWindow(core::Client& client, QWidget* parent)
         }
         showCa();
     });
+}
 
+void SignInWindow::connectSignals()
+{
     connect(m_mode, &QTabBar::currentChanged, this, [this] { updateMode(); });
     connect(m_submit, &QPushButton::clicked, this, &SignInWindow::submit);
     for (QLineEdit* field : {m_username, m_displayName, m_password, m_confirm}) {
@@ -155,8 +182,6 @@ SignInWindow::SignInWindow(core::Client& client, QWidget* parent)
                     m_serverStatus->setText(tr("Not connected: the certificate was not trusted."));
                 }
             });
-    updateMode();
-    resize(460, 640);
 }
 
 void SignInWindow::start()

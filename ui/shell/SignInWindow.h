@@ -11,6 +11,8 @@ class QPushButton;
 class QRadioButton;
 class QTabBar;
 
+class QVBoxLayout;
+
 namespace confab::ui {
 
 // The first window: where to connect (this computer, or a server), then
@@ -37,6 +39,11 @@ public:
     QLabel* serverStatus() const { return m_serverStatus; }
 
 private:
+    void buildTitle(QVBoxLayout* layout);
+    void buildServerChoice(QVBoxLayout* layout);
+    void buildForm(QVBoxLayout* layout);
+    void loadSettings();
+    void connectSignals();
     void connectToServer();
     void submit();
     void setBusy(bool busy, const QString& text = {});
