@@ -7,7 +7,7 @@
 namespace confab::backend {
 
 Publisher::Publisher(Bus& bus, std::size_t maxQueued)
-    : m_bus(bus), m_maxQueued(std::max<std::size_t>(maxQueued, 1)), m_thread([this] {
+    : m_bus(bus), m_queue(maxQueued), m_thread([this] {
           pthread_setname_np(pthread_self(), "publisher");
           run();
       })
@@ -82,23 +82,7 @@ void Publisher::push(BusMessage message)
         if (m_stopping) {
             return;
         }
-        if (m_queue.size() >= m_maxQueued) {
-            switch (message.kind) {
-            case BusMessage::Kind::RoomEvent: {
-                auto& seq = m_overflow[message.roomId];
-                seq = std::max(seq, message.seq);
-                ++m_coalesced;
-                break;
-            }
-            case BusMessage::Kind::Ephemeral:
-                break;
-            default:
-                m_queue.push_back(std::move(message));
-                break;
-            }
-            return;
-        }
-        m_queue.push_back(std::move(message));
+        m_queue.push(std::move(message));
     }
     m_wake.notify_one();
 }
@@ -112,43 +96,28 @@ std::size_t Publisher::queued() const
 std::uint64_t Publisher::coalesced() const
 {
     std::lock_guard lock(m_mutex);
-    return m_coalesced;
+    return m_queue.coalesced();
 }
 
 void Publisher::run()
 {
-    std::deque<BusMessage> batch;
-    std::unordered_map<std::string, std::uint64_t> notices;
     for (;;) {
+        std::vector<BusMessage> batch;
         {
             std::unique_lock lock(m_mutex);
-            m_wake.wait(lock,
-                        [this] { return m_stopping || !m_queue.empty() || !m_overflow.empty(); });
-            if (m_queue.empty() && m_overflow.empty()) {
+            m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+            if (m_queue.empty()) {
                 return; // stopping, and everything is out
             }
-            batch.swap(m_queue);
-            notices.swap(m_overflow);
+            batch = m_queue.takeAll();
         }
-        const auto publish = [this](const BusMessage& message) {
+        for (const auto& message : batch) {
             try {
                 m_bus.publish(message);
             } catch (const std::exception& e) {
                 log::bus().error("publish: {}", e.what());
             }
-        };
-        for (const auto& message : batch) {
-            publish(message);
         }
-        for (const auto& [roomId, seq] : notices) {
-            BusMessage notice;
-            notice.kind = BusMessage::Kind::RoomEvent;
-            notice.roomId = roomId;
-            notice.seq = seq;
-            publish(notice);
-        }
-        batch.clear();
-        notices.clear();
     }
 }
 

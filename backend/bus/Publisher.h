@@ -1,15 +1,14 @@
 #pragma once
 
 #include "bus/Bus.h"
+#include "bus/BusQueue.h"
 #include "store/Records.h"
 
 #include <condition_variable>
 #include <cstdint>
-#include <deque>
 #include <mutex>
 #include <string>
 #include <thread>
-#include <unordered_map>
 #include <vector>
 
 namespace confab::backend {
@@ -20,10 +19,8 @@ namespace confab::backend {
 // a worker. Bus::publish may therefore block on the network without holding
 // up a commit.
 //
-// The queue is bounded. Past the bound, room events are kept only as "the
-// log of this room reached seq N" (one per room): subscribers read what they
-// missed from the store, which is the truth. Ephemeral events are dropped
-// (worth nothing late); membership changes and revocations are always kept.
+// The queue is bounded (see BusQueue: past the bound, a room's events are
+// kept as one notice that subscribers complete from the store).
 class Publisher {
 public:
     explicit Publisher(Bus& bus, std::size_t maxQueued = 65536);
@@ -52,14 +49,10 @@ private:
     void run();
 
     Bus& m_bus;
-    const std::size_t m_maxQueued;
 
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
-    std::deque<BusMessage> m_queue;
-    // Room events that found the queue full: room -> the highest seq.
-    std::unordered_map<std::string, std::uint64_t> m_overflow;
-    std::uint64_t m_coalesced = 0;
+    BusQueue m_queue;
     bool m_stopping = false;
     std::thread m_thread;
 };

@@ -2,6 +2,8 @@
 
 #include "base/ApiError.h"
 
+#include <grpcpp/alarm.h>
+
 #include <algorithm>
 #include <optional>
 #include <unordered_set>
@@ -9,13 +11,71 @@
 namespace confab::backend {
 
 Hub::Hub(Store& store, ThreadPool& workers, Bus& bus, Publisher& publisher,
-         RevocationListener onRevoked)
-    : m_store(store), m_workers(workers), m_publisher(publisher), m_onRevoked(std::move(onRevoked))
+         RevocationListener onRevoked, std::size_t maxQueued)
+    : m_store(store),
+      m_workers(workers),
+      m_publisher(publisher),
+      m_onRevoked(std::move(onRevoked)),
+      m_fanOutQueue(maxQueued)
 {
     bus.setHandler([this](const BusMessage& message) { deliver(message); });
 }
 
-Hub::~Hub() = default;
+Hub::~Hub()
+{
+    // The bus is quiet by now; what it delivered last may still be on its way
+    // to the streams.
+    std::unique_lock lock(m_fanOutMutex);
+    m_fanOutIdle.wait(lock, [this] { return !m_fanOutScheduled; });
+}
+
+void Hub::deliver(const BusMessage& message)
+{
+    {
+        std::lock_guard lock(m_fanOutMutex);
+        m_fanOutQueue.push(message);
+        if (m_fanOutScheduled) {
+            return;
+        }
+        m_fanOutScheduled = true;
+    }
+    scheduleFanOut();
+}
+
+void Hub::scheduleFanOut()
+{
+    // The alarm's callback runs on one of gRPC's threads, within the context
+    // that batches the transport's writes. An alarm is one-shot; deleting it
+    // in its own callback is safe (gRPC holds it until the callback returns).
+    auto* alarm = new grpc::Alarm;
+    alarm->Set(gpr_now(GPR_CLOCK_MONOTONIC), [this, alarm](bool) {
+        fanOut();
+        delete alarm;
+    });
+}
+
+void Hub::fanOut()
+{
+    std::vector<BusMessage> batch;
+    {
+        std::lock_guard lock(m_fanOutMutex);
+        batch = m_fanOutQueue.takeAll();
+    }
+    for (const auto& message : batch) {
+        deliverNow(message);
+    }
+    {
+        std::lock_guard lock(m_fanOutMutex);
+        if (m_fanOutQueue.empty()) {
+            m_fanOutScheduled = false;
+            m_fanOutIdle.notify_all();
+            return;
+        }
+    }
+    // More came meanwhile: in a callback of its own, so that what was
+    // written so far leaves now.
+    scheduleFanOut();
+}
 
 void Hub::add(List& list, const std::shared_ptr<Stream>& stream)
 {
@@ -110,7 +170,7 @@ std::size_t Hub::streamCount() const
     return m_count;
 }
 
-void Hub::deliver(const BusMessage& message)
+void Hub::deliverNow(const BusMessage& message)
 {
     switch (message.kind) {
     case BusMessage::Kind::RoomEvent: {

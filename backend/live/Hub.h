@@ -2,14 +2,17 @@
 
 #include "base/ThreadPool.h"
 #include "bus/Bus.h"
+#include "bus/BusQueue.h"
 #include "bus/Publisher.h"
 #include "live/Presence.h"
 #include "live/Stream.h"
 #include "store/Store.h"
 
+#include <condition_variable>
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <shared_mutex>
 #include <string>
 #include <unordered_map>
@@ -28,7 +31,7 @@ public:
     using RevocationListener = std::function<void(const std::vector<std::string>& sessionIds)>;
 
     Hub(Store& store, ThreadPool& workers, Bus& bus, Publisher& publisher,
-        RevocationListener onRevoked);
+        RevocationListener onRevoked, std::size_t maxQueued = 65536);
     ~Hub();
     Hub(const Hub&) = delete;
     Hub& operator=(const Hub&) = delete;
@@ -47,8 +50,14 @@ public:
 private:
     using List = std::vector<std::shared_ptr<Stream>>;
 
-    // What the bus delivers, on the bus's thread.
+    // What the bus delivers, on the bus's thread: queued for fanOut().
     void deliver(const BusMessage& message);
+    // Hands what is queued to the streams. Runs on a gRPC thread (from an
+    // alarm) so that the writes started for one event on the many streams of
+    // one connection leave in one flush, not in a system call each.
+    void fanOut();
+    void scheduleFanOut();
+    void deliverNow(const BusMessage& message);
     static void add(List& list, const std::shared_ptr<Stream>& stream);
     static void remove(std::unordered_map<std::string, List>& index, const std::string& key,
                        const Stream* stream);
@@ -59,6 +68,11 @@ private:
     Publisher& m_publisher;
     RevocationListener m_onRevoked;
     PresenceRegistry m_presence;
+
+    std::mutex m_fanOutMutex;
+    std::condition_variable m_fanOutIdle;
+    BusQueue m_fanOutQueue;
+    bool m_fanOutScheduled = false;
 
     mutable std::shared_mutex m_mutex;
     std::unordered_map<std::string, List> m_byRoom;
