@@ -45,10 +45,12 @@ void Hub::deliver(const BusMessage& message)
 void Hub::scheduleFanOut()
 {
     // The alarm's callback runs on one of gRPC's threads, within the context
-    // that batches the transport's writes. An alarm is one-shot; deleting it
-    // in its own callback is safe (gRPC holds it until the callback returns).
+    // that batches the transport's writes. A deadline in the past fires at
+    // once (gRPC rounds deadlines up to the next millisecond: "now" would
+    // wait for its timer thread). An alarm is one-shot; deleting it in its
+    // own callback is safe (gRPC holds it until the callback returns).
     auto* alarm = new grpc::Alarm;
-    alarm->Set(gpr_now(GPR_CLOCK_MONOTONIC), [this, alarm](bool) {
+    alarm->Set(gpr_inf_past(GPR_CLOCK_MONOTONIC), [this, alarm](bool) {
         fanOut();
         delete alarm;
     });
