@@ -3,17 +3,21 @@
 #include "account/Client.h"
 #include "chat/ChatClient.h"
 #include "dialogs/ProfileDialog.h"
+#include "dialogs/SettingsDialog.h"
 #include "shell/AppController.h"
 #include "shell/MainWindow.h"
 #include "shell/SignInWindow.h"
 
+#include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabBar>
 #include <QTest>
+#include <QTimer>
 #include <QUuid>
 
 #include <gtest/gtest.h>
@@ -235,6 +239,54 @@ TEST_F(SignInTest, RestartFromTheSettingsSignsInAgainFromTheKeychain)
                controller.mainWindow() != nullptr;
     }));
     EXPECT_EQ(controller.mainWindow()->nameLabel()->text(), QStringLiteral("Anna Example"));
+}
+
+// The action of a window's menus with this text.
+QAction* menuAction(QWidget* window, const QString& text)
+{
+    for (QAction* action : window->findChildren<QAction*>()) {
+        if (action->text() == text) {
+            return action;
+        }
+    }
+    return nullptr;
+}
+
+TEST_F(SignInTest, RestartTheServerFromTheSettingsDialogKeepsTheAppRunning)
+{
+    startLocal();
+    createAccount(QStringLiteral("anna"), QStringLiteral("correct horse"));
+    ASSERT_TRUE(waitFor([&] { return controller.mainWindow() != nullptr; }));
+    QPointer<ui::MainWindow> main = controller.mainWindow();
+    QAction* settings = menuAction(main, ui::MainWindow::tr("&Settings…"));
+    ASSERT_NE(settings, nullptr);
+
+    // The action returns at once, the dialog open (a dialog run inside the
+    // action's call would still be running here, and outlive its window).
+    // Should it not return, the dialog is closed after a while so that the
+    // test fails instead of hanging.
+    QTimer::singleShot(3000, [] {
+        if (QWidget* modal = QApplication::activeModalWidget()) {
+            modal->close();
+        }
+    });
+    settings->trigger();
+    QPointer<ui::SettingsDialog> dialog = main->findChild<ui::SettingsDialog*>();
+    ASSERT_NE(dialog, nullptr);
+    ASSERT_TRUE(dialog->isVisible());
+    ASSERT_TRUE(dialog->restartButton()->isVisible());
+
+    // Restarting ends the session, and with it the window and its dialog.
+    QTest::mouseClick(dialog->restartButton(), Qt::LeftButton);
+    ASSERT_TRUE(waitFor([&] { return client.state() == core::Client::State::Ready; }));
+    ASSERT_TRUE(waitFor([&] {
+        return client.session()->state() == core::Session::State::SignedIn &&
+               controller.mainWindow() != nullptr;
+    }));
+    EXPECT_TRUE(main.isNull()) << "the old window is gone";
+    EXPECT_TRUE(dialog.isNull()) << "and its dialog with it";
+    EXPECT_EQ(controller.mainWindow()->nameLabel()->text(), QStringLiteral("Anna Example"));
+    EXPECT_EQ(client.localServer()->state(), core::LocalServer::State::Running);
 }
 
 } // namespace

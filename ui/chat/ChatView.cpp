@@ -386,39 +386,51 @@ void ChatView::showMessageMenu(const QModelIndex& index, const QPoint& globalPos
     const bool deleted = index.data(TimelineModel::DeletedRole).toBool();
     const QString text = index.data(TimelineModel::TextRole).toString();
     const QPersistentModelIndex row(index);
-    QMenu menu(this);
+    // Popped up, not run: nothing waits inside this call, and the menu goes
+    // with the view should the view go first.
+    auto* menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
     if (state == TimelineModel::SendState::Sent) {
         if (!deleted) {
-            menu.addAction(tr("&Reply"), this, [this, row] { startReply(row); });
+            menu->addAction(tr("&Reply"), this, [this, row] { startReply(row); });
         }
         if (own && !deleted) {
-            menu.addAction(tr("&Edit"), this, [this, row] { startEdit(row); });
-            menu.addAction(tr("&Delete…"), this, [this, row] {
+            menu->addAction(tr("&Edit"), this, [this, row] { startEdit(row); });
+            menu->addAction(tr("&Delete…"), this, [this, row] {
                 const QString messageId = row.data(TimelineModel::IdRole).toString();
-                if (QMessageBox::question(this, tr("Delete message"),
-                                          tr("Delete this message for everyone in the room?"),
-                                          QMessageBox::Yes | QMessageBox::Cancel) ==
-                    QMessageBox::Yes) {
-                    m_chat.deleteMessage(messageId);
-                }
+                auto* question =
+                    new QMessageBox(QMessageBox::Question, tr("Delete message"),
+                                    tr("Delete this message for everyone in the room?"),
+                                    QMessageBox::Yes | QMessageBox::Cancel, this);
+                question->setAttribute(Qt::WA_DeleteOnClose);
+                connect(question, &QMessageBox::finished, this, [this, messageId](int answer) {
+                    if (answer == QMessageBox::Yes) {
+                        m_chat.deleteMessage(messageId);
+                    }
+                });
+                question->open();
             });
         }
     } else {
         const QString clientId = index.data(TimelineModel::ClientMessageIdRole).toString();
         if (state == TimelineModel::SendState::Failed) {
-            menu.addAction(tr("&Retry"), this, [this, clientId] { m_chat.retryMessage(clientId); });
-            menu.addAction(tr("&Edit"), this, [this, row] { startEdit(row); });
+            menu->addAction(tr("&Retry"), this,
+                            [this, clientId] { m_chat.retryMessage(clientId); });
+            menu->addAction(tr("&Edit"), this, [this, row] { startEdit(row); });
         }
-        menu.addAction(tr("&Discard"), this, [this, clientId] { m_chat.discardMessage(clientId); });
+        menu->addAction(tr("&Discard"), this,
+                        [this, clientId] { m_chat.discardMessage(clientId); });
     }
     if (!deleted) {
-        menu.addSeparator();
-        menu.addAction(tr("&Copy text"), this,
-                       [text] { QApplication::clipboard()->setText(text); });
+        menu->addSeparator();
+        menu->addAction(tr("&Copy text"), this,
+                        [text] { QApplication::clipboard()->setText(text); });
     }
-    if (!menu.isEmpty()) {
-        menu.exec(globalPos);
+    if (menu->isEmpty()) {
+        delete menu;
+        return;
     }
+    menu->popup(globalPos);
 }
 
 } // namespace confab::ui

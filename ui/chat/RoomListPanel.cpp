@@ -134,15 +134,17 @@ void RoomListPanel::showMenu(const QPoint& pos)
     }
     const QString roomId = index.data(RoomsModel::IdRole).toString();
     const bool muted = index.data(RoomsModel::MutedRole).toBool();
-    QMenu menu(this);
-    menu.addAction(muted ? tr("Un&mute notifications") : tr("&Mute notifications"), this,
-                   [this, roomId, muted] { m_chat.setMuted(roomId, !muted); });
+    // Popped up, not run: nothing waits inside this call.
+    auto* menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addAction(muted ? tr("Un&mute notifications") : tr("&Mute notifications"), this,
+                    [this, roomId, muted] { m_chat.setMuted(roomId, !muted); });
     if (!index.data(RoomsModel::DirectRole).toBool()) {
-        menu.addAction(tr("&Invite…"), this, [this, roomId] { emit inviteRequested(roomId); });
+        menu->addAction(tr("&Invite…"), this, [this, roomId] { emit inviteRequested(roomId); });
     }
-    menu.addSeparator();
-    menu.addAction(tr("&Leave…"), this, [this, roomId] { emit leaveRequested(roomId); });
-    menu.exec(m_view->viewport()->mapToGlobal(pos));
+    menu->addSeparator();
+    menu->addAction(tr("&Leave…"), this, [this, roomId] { emit leaveRequested(roomId); });
+    menu->popup(m_view->viewport()->mapToGlobal(pos));
 }
 
 } // namespace confab::ui

@@ -231,13 +231,18 @@ QWidget* ProfileDialog::deletePage()
             m_deleteMessage->setText(tr("Enter your password to confirm."));
             return;
         }
-        const auto answer = QMessageBox::warning(
-            this, tr("Delete your account?"),
+        auto* question = new QMessageBox(
+            QMessageBox::Warning, tr("Delete your account?"),
             tr("Your account %1 will be deleted for good.").arg(m_session.username()),
-            QMessageBox::Cancel | QMessageBox::Yes, QMessageBox::Cancel);
-        if (answer == QMessageBox::Yes) {
-            m_account.deleteAccount(m_deletePassword->text());
-        }
+            QMessageBox::Cancel | QMessageBox::Yes, this);
+        question->setDefaultButton(QMessageBox::Cancel);
+        question->setAttribute(Qt::WA_DeleteOnClose);
+        connect(question, &QMessageBox::finished, this, [this](int answer) {
+            if (answer == QMessageBox::Yes) {
+                m_account.deleteAccount(m_deletePassword->text());
+            }
+        });
+        question->open();
     });
     connect(&m_account, &core::Account::accountDeleted, this, &QDialog::accept);
     connect(
@@ -264,19 +269,21 @@ void ProfileDialog::showAvatar()
 
 void ProfileDialog::chooseAvatar()
 {
-    const QString file = QFileDialog::getOpenFileName(
-        this, tr("Choose a picture"), {}, tr("Pictures (*.png *.jpg *.jpeg *.webp *.bmp *.gif)"));
-    if (file.isEmpty()) {
-        return;
-    }
-    QImageReader reader(file);
-    reader.setAutoTransform(true);
-    const QImage image = reader.read();
-    if (image.isNull()) {
-        m_profileMessage->setText(tr("That file is not a picture Confab can read."));
-        return;
-    }
-    setAvatarImage(image);
+    auto* chooser = new QFileDialog(this, tr("Choose a picture"), {},
+                                    tr("Pictures (*.png *.jpg *.jpeg *.webp *.bmp *.gif)"));
+    chooser->setFileMode(QFileDialog::ExistingFile);
+    chooser->setAttribute(Qt::WA_DeleteOnClose);
+    connect(chooser, &QFileDialog::fileSelected, this, [this](const QString& file) {
+        QImageReader reader(file);
+        reader.setAutoTransform(true);
+        const QImage image = reader.read();
+        if (image.isNull()) {
+            m_profileMessage->setText(tr("That file is not a picture Confab can read."));
+            return;
+        }
+        setAvatarImage(image);
+    });
+    chooser->open();
 }
 
 void ProfileDialog::setAvatarImage(const QImage& image)

@@ -23,6 +23,7 @@ public:
     QPlainTextEdit* serverLog() const { return m_log; }
     QComboBox* languageBox() const { return m_language; }
     QComboBox* themeBox() const { return m_theme; }
+    QPushButton* restartButton() const { return m_restart; }
 
 private:
     void updateState();

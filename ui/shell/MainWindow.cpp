@@ -398,15 +398,24 @@ void MainWindow::openRoom(const QString& roomId)
     m_centre->setCurrentWidget(m_chatView);
 }
 
+// Every dialog is opened, never run: the action that opens it returns at
+// once, and a dialog is a child of this window, so whatever ends the window
+// (a restart, a sign-out) ends its dialogs with it.
+void MainWindow::present(QDialog* dialog)
+{
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
 void MainWindow::createRoom()
 {
     if (!m_account) {
         return;
     }
-    CreateRoomDialog dialog(*chat(), this);
-    if (dialog.exec() == QDialog::Accepted) {
-        openRoom(dialog.createdRoomId());
-    }
+    auto* dialog = new CreateRoomDialog(*chat(), this);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { openRoom(dialog->createdRoomId()); });
+    present(dialog);
 }
 
 void MainWindow::joinRoom()
@@ -414,10 +423,9 @@ void MainWindow::joinRoom()
     if (!m_account) {
         return;
     }
-    DirectoryDialog dialog(*chat(), this);
-    if (dialog.exec() == QDialog::Accepted) {
-        openRoom(dialog.joinedRoomId());
-    }
+    auto* dialog = new DirectoryDialog(*chat(), this);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { openRoom(dialog->joinedRoomId()); });
+    present(dialog);
 }
 
 void MainWindow::startDirectMessage()
@@ -425,10 +433,10 @@ void MainWindow::startDirectMessage()
     if (!m_account) {
         return;
     }
-    UserPickerDialog dialog(*chat(), UserPickerDialog::Purpose::DirectMessage, {}, this);
-    if (dialog.exec() == QDialog::Accepted) {
-        openRoom(dialog.roomId());
-    }
+    auto* dialog =
+        new UserPickerDialog(*chat(), UserPickerDialog::Purpose::DirectMessage, {}, this);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { openRoom(dialog->roomId()); });
+    present(dialog);
 }
 
 void MainWindow::invite(const QString& roomId)
@@ -436,8 +444,7 @@ void MainWindow::invite(const QString& roomId)
     if (!m_account || roomId.isEmpty()) {
         return;
     }
-    UserPickerDialog dialog(*chat(), UserPickerDialog::Purpose::Invite, roomId, this);
-    dialog.exec();
+    present(new UserPickerDialog(*chat(), UserPickerDialog::Purpose::Invite, roomId, this));
 }
 
 void MainWindow::leave(const QString& roomId)
@@ -446,15 +453,19 @@ void MainWindow::leave(const QString& roomId)
         return;
     }
     const QString name = chat()->rooms()->name(roomId);
-    const auto answer = QMessageBox::question(
-        this, tr("Leave room"),
+    auto* question = new QMessageBox(
+        QMessageBox::Question, tr("Leave room"),
         tr("Leave “%1”? You will stop getting its messages; to come back you need an invitation "
            "unless the room is public.")
             .arg(name),
-        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-    if (answer == QMessageBox::Yes && m_account) {
-        chat()->leaveRoom(roomId);
-    }
+        QMessageBox::Yes | QMessageBox::Cancel, this);
+    question->setDefaultButton(QMessageBox::Cancel);
+    connect(question, &QMessageBox::finished, this, [this, roomId](int answer) {
+        if (answer == QMessageBox::Yes && m_account) {
+            chat()->leaveRoom(roomId);
+        }
+    });
+    present(question);
 }
 
 void MainWindow::openProfile()
@@ -462,14 +473,12 @@ void MainWindow::openProfile()
     if (!m_account) {
         return;
     }
-    ProfileDialog dialog(m_account->session(), *m_account->account(), this);
-    dialog.exec();
+    present(new ProfileDialog(m_account->session(), *m_account->account(), this));
 }
 
 void MainWindow::openSettings()
 {
-    SettingsDialog dialog(m_client, this);
-    dialog.exec();
+    present(new SettingsDialog(m_client, this));
 }
 
 } // namespace confab::ui

@@ -20,6 +20,8 @@ class ChatClient;
 class Notifier;
 } // namespace confab::core
 
+class QDialog;
+
 namespace confab::ui {
 
 // The window after sign-in: the rooms on the left, the room on screen in
@@ -62,6 +64,8 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    // Opens a dialog of this window without running it (see MainWindow.cpp).
+    void present(QDialog* dialog);
     QWidget* buildSidebar(QWidget* parent);
     QWidget* buildCentre(QWidget* parent);
     void buildMenus();

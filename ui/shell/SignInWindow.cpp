@@ -139,14 +139,20 @@ void SignInWindow::loadSettings()
     };
     showCa();
     connect(m_caButton, &QPushButton::clicked, this, [this, showCa] {
-        if (m_caFile.isEmpty()) {
-            m_caFile =
-                QFileDialog::getOpenFileName(this, tr("Certificate authority of your server"), {},
-                                             tr("Certificates (*.pem *.crt *.cer);;All files (*)"));
-        } else {
+        if (!m_caFile.isEmpty()) {
             m_caFile.clear();
+            showCa();
+            return;
         }
-        showCa();
+        auto* chooser = new QFileDialog(this, tr("Certificate authority of your server"), {},
+                                        tr("Certificates (*.pem *.crt *.cer);;All files (*)"));
+        chooser->setFileMode(QFileDialog::ExistingFile);
+        chooser->setAttribute(Qt::WA_DeleteOnClose);
+        connect(chooser, &QFileDialog::fileSelected, this, [this, showCa](const QString& file) {
+            m_caFile = file;
+            showCa();
+        });
+        chooser->open();
     });
 }
 
@@ -170,17 +176,23 @@ void SignInWindow::connectSignals()
     connect(&m_client, &core::Client::sessionCreated, this, &SignInWindow::onSessionCreated);
     connect(&m_client, &core::Client::certificateNeedsApproval, this,
             [this](const QString& fingerprint, const QString& subject) {
-                const auto answer = QMessageBox::question(
-                    this, tr("Trust this server?"),
+                auto* question = new QMessageBox(
+                    QMessageBox::Question, tr("Trust this server?"),
                     tr("The server presents a certificate that this computer does not "
                        "trust:\n\n%1\n\nSHA-256 fingerprint:\n%2\n\nCompare the fingerprint with "
                        "the one your server's administrator gave you. Trust it from now on?")
-                        .arg(subject, fingerprint));
-                if (answer == QMessageBox::Yes) {
-                    m_client.acceptCertificate();
-                } else {
-                    m_serverStatus->setText(tr("Not connected: the certificate was not trusted."));
-                }
+                        .arg(subject, fingerprint),
+                    QMessageBox::Yes | QMessageBox::No, this);
+                question->setAttribute(Qt::WA_DeleteOnClose);
+                connect(question, &QMessageBox::finished, this, [this](int answer) {
+                    if (answer == QMessageBox::Yes) {
+                        m_client.acceptCertificate();
+                    } else {
+                        m_serverStatus->setText(
+                            tr("Not connected: the certificate was not trusted."));
+                    }
+                });
+                question->open();
             });
 }
 
