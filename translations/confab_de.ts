@@ -1265,6 +1265,10 @@ Vergleichen Sie den Fingerabdruck mit dem, den Sie vom Administrator Ihres Serve
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
+    <message>
+        <source>Not connected to this server yet: press Connect.</source>
+        <translation>Noch nicht mit diesem Server verbunden: Drücken Sie auf „Verbinden“.</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::TimelineView</name>

@@ -1259,6 +1259,10 @@ SHA-256 지문:
         <source>Signing in…</source>
         <translation>로그인하는 중…</translation>
     </message>
+    <message>
+        <source>Not connected to this server yet: press Connect.</source>
+        <translation>아직 이 서버에 연결되지 않았습니다. ‘연결’을 누르세요.</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::TimelineView</name>

@@ -1259,6 +1259,10 @@ SHA-256 指纹：
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
+    <message>
+        <source>Not connected to this server yet: press Connect.</source>
+        <translation>尚未连接到此服务器：请按“连接”。</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::TimelineView</name>

@@ -9,11 +9,13 @@
 #include "shell/SignInWindow.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QTabBar>
 #include <QTest>
@@ -239,6 +241,43 @@ TEST_F(SignInTest, RestartFromTheSettingsSignsInAgainFromTheKeychain)
                controller.mainWindow() != nullptr;
     }));
     EXPECT_EQ(controller.mainWindow()->nameLabel()->text(), QStringLiteral("Anna Example"));
+}
+
+TEST_F(SignInTest, SignInGoesOnlyToTheServerTheFormShows)
+{
+    // A second server, as another machine would run it.
+    TestServer other;
+    startLocal();
+
+    // "Another server" chosen and its address typed, Connect not pressed:
+    // the form no longer shows the server the app is connected to.
+    signIn().remoteChoice()->setChecked(true);
+    type(signIn().addressField(), QString::fromStdString(other.target()));
+    signIn().modeTabs()->setCurrentIndex(1);
+    type(signIn().usernameField(), QStringLiteral("anna"));
+    type(signIn().passwordField(), QStringLiteral("correct horse"));
+    type(signIn().confirmField(), QStringLiteral("correct horse"));
+    EXPECT_FALSE(signIn().submitButton()->isEnabled());
+    QTest::keyClick(signIn().confirmField(), Qt::Key_Return);
+    QTest::qWait(300);
+    EXPECT_EQ(controller.mainWindow(), nullptr) << "nothing was sent to the local server";
+    EXPECT_TRUE(signIn().serverStatus()->text().contains(QStringLiteral("Connect")))
+        << signIn().serverStatus()->text().toStdString();
+
+    // Unencrypted, as the test server is; once connected, it is that server
+    // the account is made on.
+    signIn().insecureBox()->setChecked(true);
+    QTest::mouseClick(signIn().connectButton(), Qt::LeftButton);
+    ASSERT_TRUE(waitFor([&] {
+        return client.state() == core::Client::State::Ready && signIn().submitButton()->isEnabled();
+    }));
+    EXPECT_EQ(client.serverKey().toStdString(), other.target());
+    QTest::mouseClick(signIn().submitButton(), Qt::LeftButton);
+    ASSERT_TRUE(waitFor([&] { return controller.mainWindow() != nullptr; }));
+    Client raw(other.channel());
+    v1::Session session;
+    EXPECT_TRUE(raw.login("anna", "correct horse", &session).ok())
+        << "the account is on the server the form showed";
 }
 
 // The action of a window's menus with this text.

@@ -142,6 +142,7 @@ void SignInWindow::loadSettings()
         if (!m_caFile.isEmpty()) {
             m_caFile.clear();
             showCa();
+            serverChoiceChanged();
             return;
         }
         auto* chooser = new QFileDialog(this, tr("Certificate authority of your server"), {},
@@ -151,6 +152,7 @@ void SignInWindow::loadSettings()
         connect(chooser, &QFileDialog::fileSelected, this, [this, showCa](const QString& file) {
             m_caFile = file;
             showCa();
+            serverChoiceChanged();
         });
         chooser->open();
     });
@@ -169,7 +171,12 @@ void SignInWindow::connectSignals()
         }
         updateMode();
     });
-    connect(m_remote, &QRadioButton::toggled, this, [this] { updateMode(); });
+    connect(m_remote, &QRadioButton::toggled, this, [this] {
+        updateMode();
+        serverChoiceChanged();
+    });
+    connect(m_address, &QLineEdit::textChanged, this, &SignInWindow::serverChoiceChanged);
+    connect(m_insecure, &QCheckBox::toggled, this, &SignInWindow::serverChoiceChanged);
     connect(m_connect, &QPushButton::clicked, this, &SignInWindow::connectToServer);
     connect(m_address, &QLineEdit::returnPressed, this, &SignInWindow::connectToServer);
     connect(&m_client, &core::Client::stateChanged, this, &SignInWindow::onClientState);
@@ -234,12 +241,40 @@ void SignInWindow::updateMode()
     clearErrors();
 }
 
+// The server the form shows, with the way to reach it.
+QString SignInWindow::formServer() const
+{
+    if (!m_remote->isChecked()) {
+        return QStringLiteral("local");
+    }
+    return m_address->text().trimmed() + QLatin1Char('|') +
+           (m_insecure->isChecked() ? QStringLiteral("plain") : QStringLiteral("tls")) +
+           QLatin1Char('|') + m_caFile;
+}
+
+// Signing in goes to the server the app is connected to; that must be the
+// one the form shows, or the account would be made or looked for elsewhere.
+bool SignInWindow::formShowsConnectedServer() const
+{
+    return formServer() == m_connectedServer;
+}
+
+void SignInWindow::serverChoiceChanged()
+{
+    const bool matches = formShowsConnectedServer();
+    m_submit->setEnabled(matches && m_client.state() == core::Client::State::Ready &&
+                         m_username->isEnabled());
+    if (!matches) {
+        m_serverStatus->setText(tr("Not connected to this server yet: press Connect."));
+    }
+}
+
 void SignInWindow::connectToServer()
 {
     clearErrors();
+    m_connectedServer = formServer();
     if (m_remote->isChecked()) {
-        m_client.useRemote(m_address->text(), m_insecure->isChecked(),
-                           m_client.settings().caFile());
+        m_client.useRemote(m_address->text(), m_insecure->isChecked(), m_caFile);
     } else {
         m_client.useLocal();
     }
@@ -307,7 +342,8 @@ void SignInWindow::setBusy(bool busy, const QString& text)
         widget->setEnabled(!busy);
     }
     const bool creating = m_mode->currentIndex() == 1;
-    m_submit->setEnabled(!busy && m_client.state() == core::Client::State::Ready);
+    m_submit->setEnabled(!busy && m_client.state() == core::Client::State::Ready &&
+                         formShowsConnectedServer());
     m_submit->setText(busy && !text.isEmpty() ? text
                       : creating              ? tr("Create account")
                                               : tr("Sign in"));

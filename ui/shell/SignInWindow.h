@@ -37,6 +37,11 @@ public:
     QLabel* fieldError(const QString& field) const;
     QTabBar* modeTabs() const { return m_mode; }
     QLabel* serverStatus() const { return m_serverStatus; }
+    QRadioButton* localChoice() const { return m_local; }
+    QRadioButton* remoteChoice() const { return m_remote; }
+    QLineEdit* addressField() const { return m_address; }
+    QPushButton* connectButton() const { return m_connect; }
+    QCheckBox* insecureBox() const { return m_insecure; }
 
 private:
     void buildTitle(QVBoxLayout* layout);
@@ -44,6 +49,9 @@ private:
     void buildForm(QVBoxLayout* layout);
     void loadSettings();
     void connectSignals();
+    QString formServer() const;
+    bool formShowsConnectedServer() const;
+    void serverChoiceChanged();
     void connectToServer();
     void submit();
     void setBusy(bool busy, const QString& text = {});
@@ -77,6 +85,8 @@ private:
     QLabel* m_error;
     QPushButton* m_submit;
     bool m_restoring = false;
+    // formServer() when Connect was last pressed (or the app started).
+    QString m_connectedServer;
 };
 
 } // namespace confab::ui
