@@ -280,6 +280,52 @@ TEST_F(SignInTest, SignInGoesOnlyToTheServerTheFormShows)
         << "the account is on the server the form showed";
 }
 
+// Run by ctest where no keychain can be had (no secret service on the bus);
+// skipped elsewhere.
+TEST(KeychainUnavailableApp, SaysTheKeychainIsMissingRatherThanABadPassword)
+{
+    if (qEnvironmentVariableIsEmpty("CONFAB_TEST_EXPECT_NO_KEYCHAIN")) {
+        GTEST_SKIP() << "needs a session bus without a secret service";
+    }
+    TempDir dir;
+    core::Client::Options options;
+    options.tokenService = QStringLiteral("confab-ui-test-") + QUuid::createUuid().toString();
+    options.dataDir = QString::fromStdString(dir.path().string());
+    options.confabd = QStringLiteral(CONFABD_PATH);
+    options.settingsFile = QString::fromStdString((dir.path() / "settings.ini").string());
+    {
+        core::Client client(options);
+        ui::AppController controller(client);
+        controller.start();
+        ui::SignInWindow& signIn = *controller.signInWindow();
+        ASSERT_TRUE(QTest::qWaitFor([&] { return signIn.submitButton()->isEnabled(); }, 20000));
+        signIn.modeTabs()->setCurrentIndex(1);
+        QTest::keyClicks(signIn.usernameField(), QStringLiteral("anna"));
+        QTest::keyClicks(signIn.passwordField(), QStringLiteral("correct horse"));
+        QTest::keyClicks(signIn.confirmField(), QStringLiteral("correct horse"));
+        QTest::mouseClick(signIn.submitButton(), Qt::LeftButton);
+        // Signed in for this run only: the token had nowhere to go.
+        ASSERT_TRUE(QTest::qWaitFor([&] { return controller.mainWindow() != nullptr; }, 20000));
+        client.settings().sync();
+    }
+
+    // The next start finds no keychain to sign in from, and says so.
+    core::Client client(options);
+    ui::AppController controller(client);
+    controller.start();
+    ui::SignInWindow& signIn = *controller.signInWindow();
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return client.state() == core::Client::State::Ready &&
+                   signIn.submitButton()->isEnabled();
+        },
+        20000));
+    EXPECT_EQ(controller.mainWindow(), nullptr);
+    const QString shown = signIn.errorLabel()->text();
+    EXPECT_TRUE(shown.contains(QStringLiteral("keychain"))) << shown.toStdString();
+    EXPECT_FALSE(shown.contains(QStringLiteral("not correct"))) << shown.toStdString();
+}
+
 // The action of a window's menus with this text.
 QAction* menuAction(QWidget* window, const QString& text)
 {

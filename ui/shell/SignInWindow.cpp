@@ -295,9 +295,13 @@ void SignInWindow::onClientState(core::Client::State state)
                                     ? tr("The server on this computer is running.")
                                     : tr("Connected to %1.").arg(m_client.serverKey()));
         setBusy(false);
+        // Restoring may fail before restoreLastAccount() returns (no keychain
+        // at all answers at once): the failure must be seen as a restore's.
+        m_restoring = true;
         if (m_client.restoreLastAccount()) {
-            m_restoring = true;
             setBusy(true, tr("Signing you in…"));
+        } else {
+            m_restoring = false;
         }
         break;
     case core::Client::State::Failed:
@@ -324,7 +328,11 @@ void SignInWindow::onSessionCreated(core::Session* session)
     });
     connect(session, &core::Session::stateChanged, this, [this](core::Session::State state) {
         if (state != core::Session::State::SigningIn) {
-            m_restoring = false;
+            // A failed restore is told by signInFailed, which comes after
+            // this: it needs to know it was a restore.
+            if (state == core::Session::State::SignedIn) {
+                m_restoring = false;
+            }
             setBusy(false);
         }
         if (state == core::Session::State::SignedIn) {
