@@ -109,8 +109,8 @@ void Server::start()
     m_server = builder.BuildAndStart();
     if (!m_server || m_port == 0) {
         m_server.reset();
-        throw std::runtime_error("cannot listen on " + m_config.listen +
-                                 " (address in use or not available)");
+        throw ListenError("cannot listen on " + m_config.listen +
+                          " (address in use or not available)");
     }
     m_server->GetHealthCheckService()->SetServingStatus(true);
     m_maintenance = std::thread([this] { maintenanceLoop(); });

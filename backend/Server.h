@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <stdexcept>
 #include <thread>
 
 namespace grpc {
@@ -23,6 +24,12 @@ class Publisher;
 class Runtime;
 class SqliteStore;
 class Typing;
+
+// The address to listen on is taken or cannot be had.
+class ListenError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
 
 // A whole confabd, and the one place that knows all of its parts: the store,
 // the bus and its publisher, the hub of live streams, the services, and the

@@ -237,8 +237,12 @@
         <translation>Die Verbindung zum Server ist fehlgeschlagen: %1 Unter Confab → Einstellungen können Sie ihn neu starten.</translation>
     </message>
     <message>
-        <source>The local server stopped (%1). Starting it again…</source>
-        <translation>Der lokale Server wurde beendet (%1). Er wird neu gestartet…</translation>
+        <source>The server on this computer stopped. Starting it again…</source>
+        <translation>Der Server auf diesem Computer wurde beendet. Er wird neu gestartet…</translation>
+    </message>
+    <message>
+        <source>The server on this computer did not start. Starting it again in %1 s; its log is in Confab → Settings.</source>
+        <translation>Der Server auf diesem Computer ist nicht gestartet. Neuer Versuch in %1 s; sein Protokoll steht unter Confab → Einstellungen.</translation>
     </message>
 </context>
 <context>

@@ -236,8 +236,12 @@
         <translation>서버 연결에 실패했습니다: %1 Confab → 설정에서 서버를 다시 시작하세요.</translation>
     </message>
     <message>
-        <source>The local server stopped (%1). Starting it again…</source>
-        <translation>로컬 서버가 중지되었습니다(%1). 다시 시작하는 중…</translation>
+        <source>The server on this computer stopped. Starting it again…</source>
+        <translation>이 컴퓨터의 서버가 멈췄습니다. 다시 시작하는 중…</translation>
+    </message>
+    <message>
+        <source>The server on this computer did not start. Starting it again in %1 s; its log is in Confab → Settings.</source>
+        <translation>이 컴퓨터의 서버가 시작되지 않았습니다. %1초 후에 다시 시작합니다. 로그는 Confab → 설정에 있습니다.</translation>
     </message>
 </context>
 <context>

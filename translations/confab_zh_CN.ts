@@ -236,8 +236,12 @@
         <translation>连接服务器失败：%1 请在“Confab → 设置”中重新启动服务器。</translation>
     </message>
     <message>
-        <source>The local server stopped (%1). Starting it again…</source>
-        <translation>本地服务器已停止（%1），正在重新启动…</translation>
+        <source>The server on this computer stopped. Starting it again…</source>
+        <translation>这台电脑上的服务器已停止，正在重新启动…</translation>
+    </message>
+    <message>
+        <source>The server on this computer did not start. Starting it again in %1 s; its log is in Confab → Settings.</source>
+        <translation>这台电脑上的服务器未能启动，将在 %1 秒后重试；其日志在“Confab → 设置”中。</translation>
     </message>
 </context>
 <context>

@@ -109,6 +109,7 @@ void Client::useLocal()
             if (state == LocalServer::State::Running) {
                 m_localRestarts.stop();
                 m_localUpSince.start();
+                m_localEverUp = true;
                 if (m_session && m_session->connection().target() == m_localServer->target()) {
                     // Back on the same port: the session and its streams
                     // carry on over the same connection.
@@ -151,14 +152,15 @@ void Client::restartLocalServer()
 
 void Client::scheduleLocalRestart()
 {
-    // A server that ran for a while and then died is started again at once
-    // (then after 2, 4 ... 30 s while it keeps dying); one that never came
-    // up is left to the user, who sees why.
-    if (!m_localUpSince.isValid()) {
+    // A server that ran in this session and then died is supervised: started
+    // again at once, then after 2, 4 ... 30 s for as long as it will not
+    // stay up (a failed restart is tried again too). One that never came up
+    // is left to the user, who sees why.
+    if (!m_localEverUp) {
         return;
     }
     constexpr qint64 kStableMs = 60 * 1000;
-    if (m_localUpSince.elapsed() > kStableMs) {
+    if (m_localUpSince.isValid() && m_localUpSince.elapsed() > kStableMs) {
         m_localRestartDelayMs = 0;
     }
     m_localUpSince.invalidate();

@@ -109,6 +109,8 @@ private:
     QTimer m_localRestarts;
     QElapsedTimer m_localUpSince;
     int m_localRestartDelayMs = 0;
+    // The local server ran in this session: from then on it is supervised.
+    bool m_localEverUp = false;
 };
 
 QString fingerprintOf(const QSslCertificate& certificate);

@@ -28,6 +28,9 @@ namespace confab::core {
 
 namespace {
 
+// confabd's exit status when its address is taken (see programs/confabd).
+constexpr int kExitCannotListen = 98;
+
 constexpr int kMaxLogLines = 2000;
 // A line longer than this without a newline is cut into pieces.
 constexpr qint64 kMaxLineBytes = 64 * 1024;
@@ -225,8 +228,11 @@ void LocalServer::Private::onFinished(int exitCode, QProcess::ExitStatus status)
         }
         return;
     }
-    if (q->m_state == State::Starting && askedPort != 0) {
-        // The last run's port is taken now: any free one will do.
+    if (q->m_state == State::Starting && askedPort != 0 && status == QProcess::NormalExit &&
+        exitCode == kExitCannotListen) {
+        // The last run's port is taken now: any free one will do. (Any other
+        // failure keeps the port, so that the server comes back where those
+        // who use it look for it.)
         qCInfo(lcLocalServer) << "port" << askedPort << "is not free; asking for any";
         lastPort = 0;
         endRun();

@@ -13,6 +13,9 @@
 
 namespace {
 
+// The exit status when the address to listen on is taken (EADDRINUSE).
+constexpr int kExitCannotListen = 98;
+
 std::filesystem::path defaultDataDir()
 {
     if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) {
@@ -87,6 +90,11 @@ int main(int argc, char** argv)
         if (!portFile.empty()) {
             writePortFile(portFile, server.port());
         }
+    } catch (const confab::backend::ListenError& e) {
+        confab::backend::log::server().critical("{}", e.what());
+        // Its own status, so that a supervisor can tell "the port is taken"
+        // from every other failure.
+        return kExitCannotListen;
     } catch (const std::exception& e) {
         confab::backend::log::server().critical("{}", e.what());
         return EXIT_FAILURE;

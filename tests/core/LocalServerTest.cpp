@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 
@@ -184,6 +185,30 @@ TEST_F(LocalServerTest, DataPersistsAcrossARestart)
     ASSERT_TRUE(status.ok()) << status.error_message();
     EXPECT_EQ(session.user().username(), "berit");
     EXPECT_FALSE(session.access_token().empty());
+}
+
+TEST_F(LocalServerTest, ComesBackOnItsPortUnlessThePortIsTaken)
+{
+    auto server = makeServer();
+    server->start();
+    ASSERT_TRUE(waitForState(*server, State::Running)) << describe(*server);
+    const int port = server->port();
+    server->stop();
+    ASSERT_TRUE(waitForState(*server, State::Stopped)) << describe(*server);
+
+    server->start();
+    ASSERT_TRUE(waitForState(*server, State::Running)) << describe(*server);
+    EXPECT_EQ(server->port(), port) << "the same address as before";
+    server->stop();
+    ASSERT_TRUE(waitForState(*server, State::Stopped)) << describe(*server);
+
+    // Someone else has the port now: any free one will do.
+    QTcpServer squatter;
+    ASSERT_TRUE(squatter.listen(QHostAddress::LocalHost, static_cast<quint16>(port)));
+    server->start();
+    ASSERT_TRUE(waitForState(*server, State::Running)) << describe(*server);
+    EXPECT_NE(server->port(), port);
+    EXPECT_GT(server->port(), 0);
 }
 
 TEST_F(LocalServerTest, StartDuringStopStartsAgainOnceStopped)

@@ -25,6 +25,8 @@
 #include <gtest/gtest.h>
 
 #include <csignal>
+#include <filesystem>
+#include <fstream>
 
 namespace confab::test {
 namespace {
@@ -221,6 +223,58 @@ TEST_F(SignInTest, SaysWhenTheLocalServerDiesAndRestartsItOnItsOwn)
     EXPECT_EQ(controller.mainWindow(), main);
     EXPECT_EQ(client.session(), session);
     EXPECT_EQ(session->state(), core::Session::State::SignedIn);
+    ASSERT_TRUE(
+        waitFor([&] { return main->chat()->connectionState() == core::EventStream::State::Live; }));
+}
+
+TEST_F(SignInTest, KeepsRestartingTheLocalServerUntilItComesBack)
+{
+    startLocal();
+    createAccount(QStringLiteral("anna"), QStringLiteral("correct horse"));
+    ASSERT_TRUE(waitFor([&] { return controller.mainWindow() != nullptr; }));
+    ui::MainWindow* main = controller.mainWindow();
+    core::LocalServer* server = client.localServer();
+    ASSERT_TRUE(
+        waitFor([&] { return main->chat()->connectionState() == core::EventStream::State::Live; }));
+    const int port = server->port();
+
+    // The server dies, and its next start fails too: its database is not
+    // one, for now.
+    const std::filesystem::path data = dir.path() / "server" / "server";
+    const std::filesystem::path aside = dir.path() / "aside";
+    std::filesystem::create_directories(aside);
+    QSignalSpy restarting(&client, &core::Client::localServerRestarting);
+    ::kill(static_cast<pid_t>(server->processId()), SIGKILL);
+    for (const char* name : {"confab.db", "confab.db-wal", "confab.db-shm"}) {
+        if (std::filesystem::exists(data / name)) {
+            std::filesystem::rename(data / name, aside / name);
+        }
+    }
+    std::ofstream(data / "confab.db") << std::string(8192, 'x');
+    ASSERT_TRUE(waitFor([&] { return restarting.count() >= 2; }))
+        << "a failed restart is tried again; restarts: " << restarting.count();
+    const QString notice = main->noticeLabel()->text();
+    EXPECT_TRUE(main->noticeLabel()->isVisible());
+    EXPECT_FALSE(notice.contains(QStringLiteral("not a database")) ||
+                 notice.contains(QStringLiteral("critical")) ||
+                 notice.contains(QStringLiteral("exited with code")))
+        << "the notice is a sentence, not the server's log: " << notice.toStdString();
+
+    // The database is back: so is the server, on its port, with the session.
+    for (const char* name : {"confab.db", "confab.db-wal", "confab.db-shm"}) {
+        std::filesystem::remove(data / name);
+        if (std::filesystem::exists(aside / name)) {
+            std::filesystem::rename(aside / name, data / name);
+        }
+    }
+    ASSERT_TRUE(waitFor(
+        [&] {
+            return server->state() == core::LocalServer::State::Running &&
+                   !main->noticeLabel()->isVisible();
+        },
+        40000));
+    EXPECT_EQ(server->port(), port);
+    EXPECT_EQ(controller.mainWindow(), main);
     ASSERT_TRUE(
         waitFor([&] { return main->chat()->connectionState() == core::EventStream::State::Live; }));
 }

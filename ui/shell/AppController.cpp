@@ -31,15 +31,22 @@ AppController::AppController(core::Client& client, QObject* parent)
                           "(from another device, or after a password change)."));
         });
     });
+    connect(&m_client, &core::Client::localServerRestarting, this,
+            [this](int seconds) { m_localRestartSeconds = seconds; });
     connect(&m_client, &core::Client::stateChanged, this, [this](core::Client::State state) {
         if (!m_main) {
             return;
         }
         if (state == core::Client::State::Failed) {
+            // The server's own words (its log) are in Settings; the notice
+            // says what is going on.
             m_main->noticeLabel()->setText(
                 m_client.isRestartingLocalServer()
-                    ? tr("The local server stopped (%1). Starting it again…")
-                          .arg(m_client.errorString())
+                    ? (m_localRestartSeconds == 0
+                           ? tr("The server on this computer stopped. Starting it again…")
+                           : tr("The server on this computer did not start. Starting it again "
+                                "in %1 s; its log is in Confab → Settings.")
+                                 .arg(m_localRestartSeconds))
                     : tr("The connection to the server failed: %1 Open Confab → Settings to "
                          "restart it.")
                           .arg(m_client.errorString()));

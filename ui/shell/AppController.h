@@ -33,6 +33,8 @@ private:
     core::Client& m_client;
     std::unique_ptr<SignInWindow> m_signIn;
     std::unique_ptr<MainWindow> m_main;
+    // The delay of the local server's next restart, as last announced.
+    int m_localRestartSeconds = 0;
 };
 
 } // namespace confab::ui
