@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSaveFile>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -83,6 +84,29 @@ struct LocalServer::Private {
     Private(LocalServer* q, QString dataDir) : q(q), dataDir(std::move(dataDir)) {}
 
     QString portFilePath() const { return QDir(dataDir).filePath(QStringLiteral("port")); }
+    // The port chosen once and asked for again on every start, of this run
+    // of the app and the next ones, so that the server keeps its address.
+    QString chosenPortPath() const { return QDir(dataDir).filePath(QStringLiteral("listen-port")); }
+
+    int readChosenPort() const
+    {
+        QFile file(chosenPortPath());
+        if (!file.open(QIODevice::ReadOnly)) {
+            return 0;
+        }
+        bool ok = false;
+        const int port = file.readAll().trimmed().toInt(&ok);
+        return ok && port > 0 && port < 65536 ? port : 0;
+    }
+
+    void writeChosenPort(int port) const
+    {
+        QSaveFile file(chosenPortPath());
+        if (!file.open(QIODevice::WriteOnly) || file.write(QByteArray::number(port) + '\n') < 0 ||
+            !file.commit()) {
+            qCWarning(lcLocalServer) << "cannot keep the port in" << chosenPortPath();
+        }
+    }
     QString serverDirPath() const { return QDir(dataDir).filePath(QStringLiteral("server")); }
 
     void setState(State state);
@@ -350,7 +374,10 @@ void LocalServer::Private::probeFinished(quint64 probeRun, bool serving, const Q
     pollTimer.stop();
     startTimer.stop();
     q->m_port = port;
-    lastPort = port;
+    if (lastPort != port) {
+        lastPort = port;
+        writeChosenPort(port);
+    }
     q->m_error.clear();
     qCInfo(lcLocalServer) << "confabd is serving on port" << port;
     setState(State::Running);
@@ -360,6 +387,7 @@ LocalServer::LocalServer(QString dataDir, QObject* parent)
     : QObject(parent), d(std::make_unique<Private>(this, std::move(dataDir)))
 {
     d->lifeline = std::make_shared<Lifeline>(this);
+    d->lastPort = d->readChosenPort();
     d->pollTimer.setInterval(kPollIntervalMs);
     connect(&d->pollTimer, &QTimer::timeout, this, [this] { d->poll(); });
     d->startTimer.setSingleShot(true);

@@ -187,6 +187,24 @@ TEST_F(LocalServerTest, DataPersistsAcrossARestart)
     EXPECT_FALSE(session.access_token().empty());
 }
 
+TEST_F(LocalServerTest, KeepsItsPortAcrossRestartsOfTheApp)
+{
+    int port = 0;
+    {
+        auto server = makeServer();
+        server->start();
+        ASSERT_TRUE(waitForState(*server, State::Running)) << describe(*server);
+        port = server->port();
+    } // the app quits: its server stops with it
+
+    // The next start of the app (a new launcher on the same data) serves on
+    // the same address, so that whoever was pointed at it finds it again.
+    auto server = makeServer();
+    server->start();
+    ASSERT_TRUE(waitForState(*server, State::Running)) << describe(*server);
+    EXPECT_EQ(server->port(), port);
+}
+
 TEST_F(LocalServerTest, ComesBackOnItsPortUnlessThePortIsTaken)
 {
     auto server = makeServer();
