@@ -253,10 +253,12 @@ void Stream::fetch()
         std::uint64_t from = 0;
         {
             std::unique_lock lock(m_mutex);
-            if (m_ending || !m_reactor || m_outbox.size() >= m_tuning.highWater) {
+            if (m_ending || !m_reactor) {
                 m_fetching = false;
                 return;
             }
+            // Caught up: the backfill ends with its marker, however full
+            // the outbox (nothing would come back here to send it later).
             if (m_dirty.empty()) {
                 m_fetching = false;
                 if (!m_synced) {
@@ -266,6 +268,11 @@ void Stream::fetch()
                     lock.unlock();
                     pump();
                 }
+                return;
+            }
+            // Full: onWriteDone() comes back once the client has read some.
+            if (m_outbox.size() >= m_tuning.highWater) {
+                m_fetching = false;
                 return;
             }
             roomId = *m_dirty.begin();

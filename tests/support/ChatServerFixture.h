@@ -14,13 +14,15 @@ namespace confab::test {
 // calls tests make most, through real stubs.
 class ChatServerFixture : public ::testing::Test {
 protected:
-    TestServer server{config()};
+    explicit ChatServerFixture(backend::ServerConfig config = testConfig({}))
+        : server(std::move(config))
+    {}
+
+    TestServer server;
     Client client{server.channel()};
     v1::Session anna = client.registerUser("anna");
     v1::Session bob = client.registerUser("bob");
     v1::Session carol = client.registerUser("carol");
-
-    virtual backend::ServerConfig config() { return testConfig({}); }
 
     v1::Room createRoom(const v1::Session& who, const std::string& name,
                         v1::Visibility visibility = v1::VISIBILITY_PRIVATE,

@@ -7,6 +7,7 @@
 
 #include <future>
 #include <set>
+#include <thread>
 
 namespace confab::test {
 namespace {
@@ -247,9 +248,35 @@ TEST_F(SubscribeTest, ConcurrentSendersReachEverySubscriberOnceInOrder)
     }
 }
 
+TEST_F(SubscribeTest, ABackfillThatFillsTheOutboxStillEndsWithSynced)
+{
+    // More than two store pages (256 each) of events big enough that a
+    // client that does not read leaves nearly all of them in the server's
+    // outbox (512): the last page lands with the outbox full.
+    const v1::Room room = createRoom(anna, "Backlog", v1::VISIBILITY_PRIVATE, {"bob"});
+    const std::string text(3000, 'y');
+    for (int i = 0; i < 600; ++i) {
+        ASSERT_OK(send(anna, room.id(), text + std::to_string(i)));
+    }
+    const std::uint64_t last = room.last_seq() + 600;
+
+    grpc::ChannelArguments args;
+    args.SetInt(GRPC_ARG_HTTP2_BDP_PROBE, 0);
+    auto stub = v1::Chat::NewStub(
+        grpc::CreateCustomChannel(server.target(), grpc::InsecureChannelCredentials(), args));
+    Subscription sub(*stub, bob.access_token(), {}, /*paused=*/true);
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    sub.resume();
+    ASSERT_TRUE(sub.waitSynced(std::chrono::seconds(30)))
+        << sub.roomEvents(room.id()).size() << " events arrived, and no synced";
+    EXPECT_EQ(seqsOf(sub.roomEvents(room.id())), range(1, last));
+}
+
 class SlowSubscriberTest : public ChatServerFixture {
 protected:
-    backend::ServerConfig config() override
+    SlowSubscriberTest() : ChatServerFixture(smallQueue()) {}
+
+    static backend::ServerConfig smallQueue()
     {
         backend::ServerConfig c = testConfig({});
         c.subscriberMaxQueued = 16;
