@@ -579,10 +579,6 @@
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <source>Confab — %1</source>
-        <translation>Confab — %1</translation>
-    </message>
-    <message>
         <source>Pick a conversation on the left, or start one with “New”.</source>
         <translation>Wählen Sie links eine Unterhaltung aus oder beginnen Sie mit „Neu“ eine neue.</translation>
     </message>

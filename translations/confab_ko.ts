@@ -574,10 +574,6 @@
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <source>Confab — %1</source>
-        <translation>Confab — %1</translation>
-    </message>
-    <message>
         <source>Pick a conversation on the left, or start one with “New”.</source>
         <translation>왼쪽에서 대화를 선택하거나 “새로 만들기”로 새 대화를 시작하세요.</translation>
     </message>

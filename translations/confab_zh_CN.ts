@@ -574,10 +574,6 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <source>Confab — %1</source>
-        <translation>Confab — %1</translation>
-    </message>
-    <message>
         <source>Pick a conversation on the left, or start one with “New”.</source>
         <translation>在左侧选择一个会话，或点击“新建”开始新的会话。</translation>
     </message>

@@ -372,7 +372,8 @@ void MainWindow::updateUnread()
         return;
     }
     const int unread = chat()->rooms()->totalUnread();
-    const QString title = tr("Confab — %1").arg(m_name->text());
+    // The platform adds " — Confab" (the application's display name).
+    const QString title = m_name->text();
     setWindowTitle(unread > 0 ? tr("(%1) %2").arg(unread).arg(title) : title);
     if (m_tray) {
         m_tray->setIcon(badgeIcon(QApplication::windowIcon(), unread));
