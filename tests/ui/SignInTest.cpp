@@ -7,6 +7,7 @@
 #include "shell/AppController.h"
 #include "shell/MainWindow.h"
 #include "shell/SignInWindow.h"
+#include "shell/Theme.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -155,6 +156,12 @@ TEST_F(SignInTest, ShowsEachErrorNextToItsField)
     ASSERT_TRUE(waitFor([&] { return signIn().errorLabel()->isVisible(); }));
     EXPECT_TRUE(signIn().errorLabel()->text().contains(QStringLiteral("not correct")))
         << signIn().errorLabel()->text().toStdString();
+
+    // Errors are in the theme's error colour, not the selection's.
+    const QColor error = ui::Theme::currentColors().failed;
+    EXPECT_EQ(signIn().errorLabel()->palette().color(QPalette::WindowText), error);
+    EXPECT_EQ(usernameError->palette().color(QPalette::WindowText), error);
+    EXPECT_NE(error, signIn().palette().color(QPalette::Highlight));
 }
 
 TEST(AppRestart, SignsInFromTheKeychainWithoutAPassword)

@@ -31,7 +31,7 @@ CreateRoomDialog::CreateRoomDialog(core::ChatClient& chat, QWidget* parent)
     m_error = new QLabel(this);
     m_error->setWordWrap(true);
     m_error->setAccessibleName(tr("Error"));
-    m_error->setStyleSheet(QStringLiteral("color: palette(highlight);"));
+    ErrorText::styleAsError(m_error);
     m_error->hide();
     layout->addWidget(m_error);
     layout->addStretch();

@@ -1,5 +1,7 @@
 #include "dialogs/ErrorText.h"
 
+#include "shell/Theme.h"
+
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -78,12 +80,28 @@ QString ErrorText::describe(const core::Error& error)
     return error.reason;
 }
 
+void ErrorText::styleAsError(QLabel* label)
+{
+    const auto apply = [label] {
+        QPalette palette = label->palette();
+        palette.setColor(QPalette::WindowText, Theme::currentColors().failed);
+        label->setPalette(palette);
+    };
+    apply();
+    if (Theme* theme = Theme::instance()) {
+        QObject::connect(theme, &Theme::changed, label, apply);
+    }
+}
+
 QLabel* ErrorText::makeFieldError(QWidget* parent)
 {
     auto* label = new QLabel(parent);
     label->setObjectName(QStringLiteral("fieldError"));
     label->setWordWrap(true);
-    label->setStyleSheet(QStringLiteral("color: palette(highlight); font-size: small;"));
+    QFont small = label->font();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    label->setFont(small);
+    styleAsError(label);
     label->hide();
     return label;
 }

@@ -20,6 +20,9 @@ public:
     static QString describe(const core::Error& error);
     // A label for the error of one field, shown under it (hidden while empty).
     static QLabel* makeFieldError(QWidget* parent);
+    // Shows the label's text in the theme's error colour, following the
+    // theme when it changes.
+    static void styleAsError(QLabel* label);
     // A row of `form` (in `parent`): `label`, then a new line edit with its
     // error label under it. Returns the row's label.
     static QLabel* addField(QWidget* parent, QFormLayout* form, const QString& label,

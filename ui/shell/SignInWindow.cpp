@@ -111,7 +111,7 @@ void SignInWindow::buildForm(QVBoxLayout* layout)
     m_error = new QLabel(this);
     m_error->setWordWrap(true);
     m_error->setAccessibleName(tr("Error"));
-    m_error->setStyleSheet(QStringLiteral("color: palette(highlight);"));
+    ErrorText::styleAsError(m_error);
     m_error->hide();
     layout->addWidget(m_error);
 
