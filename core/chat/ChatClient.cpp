@@ -233,9 +233,9 @@ void ChatClient::applyRoomEvent(const v1::RoomEvent& event)
         members->applyEvent(event);
     }
     if (event.has_member_joined()) {
-        m_users->insert(event.member_joined().user());
+        m_users->insertFromLog(event.member_joined().user());
     } else if (event.has_member_left()) {
-        m_users->insert(event.member_left().user());
+        m_users->insertFromLog(event.member_left().user());
     } else if (event.has_message_posted() &&
                toQString(event.message_posted().author_id()) == myId()) {
         m_outbox->confirm(event.message_posted());

@@ -16,6 +16,13 @@ UserCache::UserCache(Session& session, QObject* parent) : QObject(parent), m_ses
 
 UserCache::~UserCache() = default;
 
+void UserCache::insertFromLog(const v1::User& user)
+{
+    v1::User withoutPresence = user;
+    withoutPresence.clear_presence();
+    insert(withoutPresence);
+}
+
 void UserCache::insert(const v1::User& user)
 {
     const QString id = toQString(user.id());

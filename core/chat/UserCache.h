@@ -24,6 +24,9 @@ public:
     ~UserCache() override;
 
     // Keeps `user` (its presence too, unless it is unspecified).
+    // A user as a room's log tells of them (member joined or left): the log
+    // was written without presence, so what is known of it stays.
+    void insertFromLog(const v1::User& user);
     void insert(const v1::User& user);
     void setPresence(const QString& userId, v1::Presence presence);
     // nullptr when not known (yet).

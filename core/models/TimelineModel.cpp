@@ -410,9 +410,9 @@ void TimelineModel::requestHistory(quint64 beforeSeq, bool initial)
                            }
                            // Older than the stream: who joined or left is news to the cache.
                            if (event.has_member_joined()) {
-                               m_users.insert(event.member_joined().user());
+                               m_users.insertFromLog(event.member_joined().user());
                            } else if (event.has_member_left()) {
-                               m_users.insert(event.member_left().user());
+                               m_users.insertFromLog(event.member_left().user());
                            }
                            apply(event);
                        }

@@ -82,6 +82,36 @@ TEST_F(ChatClientTest, MessageReachesTheOtherUserOnce)
     EXPECT_EQ(value(bob->rooms(), bobRoomRow, RoomsModel::LastSeqRole).toULongLong(), 4u);
 }
 
+TEST_F(ChatClientTest, ARoomLogSaysNothingOfPresence)
+{
+    auto anna = newUser(QStringLiteral("anna"), QStringLiteral("Anna"));
+    auto bob = newUser(QStringLiteral("bob"), QStringLiteral("Bob"));
+    ASSERT_TRUE(startLive(*anna));
+    ASSERT_TRUE(startLive(*bob));
+    const QString first =
+        createRoom(*anna, QStringLiteral("First"), {QStringLiteral("bob")}, {bob.get()});
+    // The member list says who is online.
+    anna->chat->members(first);
+    bob->chat->members(first);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return anna->chat->users()->isOnline(bob->id()) &&
+                   bob->chat->users()->isOnline(anna->id());
+        },
+        10000));
+
+    // A new room's log tells of both joining; its copy of each user was
+    // written without presence, and must not make anyone look offline.
+    const QString second =
+        createRoom(*bob, QStringLiteral("Second"), {QStringLiteral("anna")}, {anna.get()});
+    core::TimelineModel* timeline = anna->chat->timeline(second);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return timeline->rowCount() >= 2; }, 10000));
+    QTest::qWait(300);
+    EXPECT_TRUE(anna->chat->users()->isOnline(bob->id()));
+    EXPECT_TRUE(anna->chat->users()->isOnline(anna->id()));
+    EXPECT_TRUE(bob->chat->users()->isOnline(anna->id()));
+}
+
 TEST_F(ChatClientTest, EditsDeletesAndRepliesPropagate)
 {
     Pair pair;
