@@ -122,6 +122,22 @@ TEST_F(SignInTest, CreatesAnAccountOnTheLocalServerAndEditsTheProfile)
     EXPECT_EQ(main.nameLabel()->text(), QStringLiteral("Anna K."));
 }
 
+TEST_F(SignInTest, SigningOutReturnsToAnEmptySignInTab)
+{
+    startLocal();
+    createAccount(QStringLiteral("anna"), QStringLiteral("correct horse"));
+    ASSERT_TRUE(waitFor([&] { return controller.mainWindow() != nullptr; }));
+    emit controller.mainWindow()->signOutRequested(false);
+    ASSERT_TRUE(
+        waitFor([&] { return signIn().isVisible() && controller.mainWindow() == nullptr; }));
+    EXPECT_EQ(signIn().modeTabs()->currentIndex(), 0) << "the Sign in tab, not Create account";
+    EXPECT_TRUE(signIn().usernameField()->text().isEmpty());
+    EXPECT_TRUE(signIn().passwordField()->text().isEmpty());
+    EXPECT_TRUE(signIn().confirmField()->text().isEmpty());
+    EXPECT_TRUE(signIn().displayNameField()->text().isEmpty());
+    EXPECT_FALSE(signIn().displayNameField()->isVisible());
+}
+
 TEST_F(SignInTest, ShowsEachErrorNextToItsField)
 {
     startLocal();

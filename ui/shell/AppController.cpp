@@ -89,6 +89,7 @@ void AppController::showSignIn(const QString& message)
         // Not deleted here: this may run inside one of its own slots.
         m_main.release()->deleteLater();
     }
+    m_signIn->clearForm();
     m_signIn->errorLabel()->setText(message);
     m_signIn->errorLabel()->setVisible(!message.isEmpty());
     m_signIn->show();

@@ -208,6 +208,16 @@ void SignInWindow::start()
     connectToServer();
 }
 
+void SignInWindow::clearForm()
+{
+    for (QLineEdit* field : {m_username, m_displayName, m_password, m_confirm}) {
+        field->clear();
+    }
+    m_mode->setCurrentIndex(0);
+    updateMode();
+    m_username->setFocus();
+}
+
 QLabel* SignInWindow::fieldError(const QString& field) const
 {
     if (field == QLatin1String("username")) {

@@ -26,6 +26,8 @@ public:
     // Connects as the settings say and signs the last account in, if the
     // keychain still holds its token.
     void start();
+    // Back to an empty "Sign in" tab (after signing out).
+    void clearForm();
 
     // For tests: the controls by role.
     QLineEdit* usernameField() const { return m_username; }
