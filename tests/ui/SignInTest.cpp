@@ -32,6 +32,36 @@
 namespace confab::test {
 namespace {
 
+// The app's data, settings and keychain entries in `dir` (and a service
+// name of its own), with the confabd of this build.
+core::Client::Options appOptions(const TempDir& dir)
+{
+    core::Client::Options options;
+    options.tokenService = QStringLiteral("confab-ui-test-") + QUuid::createUuid().toString();
+    options.dataDir = QString::fromStdString(dir.path().string());
+    options.confabd = QStringLiteral(CONFABD_PATH);
+    options.settingsFile = QString::fromStdString((dir.path() / "settings.ini").string());
+    return options;
+}
+
+// One run of the app: creates the account anna, "remember me" on, and quits
+// (the local server stops with it).
+void createAccountAndQuit(const core::Client::Options& options)
+{
+    core::Client client(options);
+    ui::AppController controller(client);
+    controller.start();
+    ui::SignInWindow& signIn = *controller.signInWindow();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return signIn.submitButton()->isEnabled(); }, 20000));
+    signIn.modeTabs()->setCurrentIndex(1);
+    QTest::keyClicks(signIn.usernameField(), QStringLiteral("anna"));
+    QTest::keyClicks(signIn.passwordField(), QStringLiteral("correct horse"));
+    QTest::keyClicks(signIn.confirmField(), QStringLiteral("correct horse"));
+    QTest::mouseClick(signIn.submitButton(), Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return controller.mainWindow() != nullptr; }, 20000));
+    client.settings().sync();
+}
+
 // The whole app against the real confabd that it starts itself.
 class SignInTest : public ::testing::Test {
 protected:
@@ -39,15 +69,7 @@ protected:
     core::Client client{options()};
     ui::AppController controller{client};
 
-    core::Client::Options options()
-    {
-        core::Client::Options o;
-        o.tokenService = QStringLiteral("confab-ui-test-") + QUuid::createUuid().toString();
-        o.dataDir = QString::fromStdString(dir.path().string());
-        o.confabd = QStringLiteral(CONFABD_PATH);
-        o.settingsFile = QString::fromStdString((dir.path() / "settings.ini").string());
-        return o;
-    }
+    core::Client::Options options() { return appOptions(dir); }
 
     bool waitFor(const std::function<bool()>& done, int ms = 20000)
     {
@@ -183,25 +205,8 @@ TEST_F(SignInTest, ShowsEachErrorNextToItsField)
 TEST(AppRestart, SignsInFromTheKeychainWithoutAPassword)
 {
     TempDir dir;
-    core::Client::Options options;
-    options.tokenService = QStringLiteral("confab-ui-test-") + QUuid::createUuid().toString();
-    options.dataDir = QString::fromStdString(dir.path().string());
-    options.confabd = QStringLiteral(CONFABD_PATH);
-    options.settingsFile = QString::fromStdString((dir.path() / "settings.ini").string());
-    {
-        core::Client client(options);
-        ui::AppController controller(client);
-        controller.start();
-        ui::SignInWindow& signIn = *controller.signInWindow();
-        ASSERT_TRUE(QTest::qWaitFor([&] { return signIn.submitButton()->isEnabled(); }, 20000));
-        signIn.modeTabs()->setCurrentIndex(1);
-        QTest::keyClicks(signIn.usernameField(), QStringLiteral("anna"));
-        QTest::keyClicks(signIn.passwordField(), QStringLiteral("correct horse"));
-        QTest::keyClicks(signIn.confirmField(), QStringLiteral("correct horse"));
-        QTest::mouseClick(signIn.submitButton(), Qt::LeftButton);
-        ASSERT_TRUE(QTest::qWaitFor([&] { return controller.mainWindow() != nullptr; }, 20000));
-        client.settings().sync();
-    } // quit: the local server stops with the app
+    const core::Client::Options options = appOptions(dir);
+    ASSERT_NO_FATAL_FAILURE(createAccountAndQuit(options));
 
     core::Client client(options);
     ui::AppController controller(client);
@@ -365,26 +370,9 @@ TEST(KeychainUnavailableApp, SaysTheKeychainIsMissingRatherThanABadPassword)
         GTEST_SKIP() << "needs a session bus without a secret service";
     }
     TempDir dir;
-    core::Client::Options options;
-    options.tokenService = QStringLiteral("confab-ui-test-") + QUuid::createUuid().toString();
-    options.dataDir = QString::fromStdString(dir.path().string());
-    options.confabd = QStringLiteral(CONFABD_PATH);
-    options.settingsFile = QString::fromStdString((dir.path() / "settings.ini").string());
-    {
-        core::Client client(options);
-        ui::AppController controller(client);
-        controller.start();
-        ui::SignInWindow& signIn = *controller.signInWindow();
-        ASSERT_TRUE(QTest::qWaitFor([&] { return signIn.submitButton()->isEnabled(); }, 20000));
-        signIn.modeTabs()->setCurrentIndex(1);
-        QTest::keyClicks(signIn.usernameField(), QStringLiteral("anna"));
-        QTest::keyClicks(signIn.passwordField(), QStringLiteral("correct horse"));
-        QTest::keyClicks(signIn.confirmField(), QStringLiteral("correct horse"));
-        QTest::mouseClick(signIn.submitButton(), Qt::LeftButton);
-        // Signed in for this run only: the token had nowhere to go.
-        ASSERT_TRUE(QTest::qWaitFor([&] { return controller.mainWindow() != nullptr; }, 20000));
-        client.settings().sync();
-    }
+    const core::Client::Options options = appOptions(dir);
+    // Signed in for this run only: the token had nowhere to go.
+    ASSERT_NO_FATAL_FAILURE(createAccountAndQuit(options));
 
     // The next start finds no keychain to sign in from, and says so.
     core::Client client(options);

@@ -5,9 +5,7 @@
 
 #include <QLabel>
 #include <QListView>
-#include <QPainter>
 #include <QSortFilterProxyModel>
-#include <QStyledItemDelegate>
 #include <QVBoxLayout>
 
 namespace confab::ui {

@@ -9,10 +9,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
-#include <QPainter>
-#include <QPainterPath>
 #include <QSortFilterProxyModel>
-#include <QStyledItemDelegate>
 #include <QToolButton>
 #include <QVBoxLayout>
 

@@ -271,10 +271,8 @@ bool SignInWindow::formShowsConnectedServer() const
 
 void SignInWindow::serverChoiceChanged()
 {
-    const bool matches = formShowsConnectedServer();
-    m_submit->setEnabled(matches && m_client.state() == core::Client::State::Ready &&
-                         m_username->isEnabled());
-    if (!matches) {
+    updateSubmit();
+    if (!formShowsConnectedServer()) {
         m_serverStatus->setText(tr("Not connected to this server yet: press Connect."));
     }
 }
@@ -317,7 +315,6 @@ void SignInWindow::onClientState(core::Client::State state)
     case core::Client::State::Failed:
         m_serverStatus->setText(tr("Not connected: %1").arg(m_client.errorString()));
         setBusy(false);
-        m_submit->setEnabled(false);
         break;
     }
 }
@@ -352,6 +349,14 @@ void SignInWindow::onSessionCreated(core::Session* session)
     });
 }
 
+// Submitting takes a connected server that is the one the form shows, and
+// nothing else under way.
+void SignInWindow::updateSubmit()
+{
+    m_submit->setEnabled(!m_busy && m_client.state() == core::Client::State::Ready &&
+                         formShowsConnectedServer());
+}
+
 void SignInWindow::setBusy(bool busy, const QString& text)
 {
     for (QWidget* widget :
@@ -359,9 +364,9 @@ void SignInWindow::setBusy(bool busy, const QString& text)
                                          m_remember, m_mode, m_local, m_remote}) {
         widget->setEnabled(!busy);
     }
+    m_busy = busy;
+    updateSubmit();
     const bool creating = m_mode->currentIndex() == 1;
-    m_submit->setEnabled(!busy && m_client.state() == core::Client::State::Ready &&
-                         formShowsConnectedServer());
     m_submit->setText(busy && !text.isEmpty() ? text
                       : creating              ? tr("Create account")
                                               : tr("Sign in"));

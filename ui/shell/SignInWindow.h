@@ -54,6 +54,7 @@ private:
     QString formServer() const;
     bool formShowsConnectedServer() const;
     void serverChoiceChanged();
+    void updateSubmit();
     void connectToServer();
     void submit();
     void setBusy(bool busy, const QString& text = {});
@@ -87,6 +88,7 @@ private:
     QLabel* m_error;
     QPushButton* m_submit;
     bool m_restoring = false;
+    bool m_busy = false;
     // formServer() when Connect was last pressed (or the app started).
     QString m_connectedServer;
 };
