@@ -1,4 +1,5 @@
 #include "ChatFixture.h"
+#include "Widgets.h"
 #include "account/AccountContext.h"
 #include "account/Client.h"
 #include "chat/ChatView.h"
@@ -12,8 +13,10 @@
 #include <QApplication>
 #include <QLabel>
 #include <QListView>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSignalSpy>
 #include <QToolButton>
 #include <QUuid>
 
@@ -318,6 +321,104 @@ TEST_F(ChatWindowTest, UnreadBadgesInTheTitleUntilTheRoomIsOpened)
         [&] { return title->text() == QStringLiteral("Members — 2 online of 2"); }, 10000))
         << title->text().toStdString();
     EXPECT_EQ(window->membersPanel()->view()->model()->rowCount(), 2);
+}
+
+// Signing out with messages not yet sent asks first; the messages stay with
+// the account (not with whoever signs in next) and go out, once, when it
+// signs in again.
+TEST_F(ChatWindowTest, SigningOutWithUnsentMessagesAsksAndSendsThemAtTheNextSignIn)
+{
+    ASSERT_NO_FATAL_FAILURE(openAnnasWindow());
+    const QString roomId = roomWithBob();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return view().roomId() == roomId; }, 5000));
+    int signOuts = 0;
+    QObject::connect(window.get(), &ui::MainWindow::signOutRequested, window.get(),
+                     [&](bool) { ++signOuts; });
+    QAction* signOut = menuAction(window.get(), ui::MainWindow::tr("&Sign out"));
+    ASSERT_NE(signOut, nullptr);
+
+    // Nothing waiting: signing out asks nothing.
+    signOut->trigger();
+    EXPECT_EQ(signOuts, 1);
+    EXPECT_EQ(visibleChild<QMessageBox>(window.get()), nullptr);
+
+    stopServer();
+    type(QStringLiteral("kept for later"));
+    press(Qt::Key_Return);
+    ASSERT_EQ(window->chat()->outbox()->size(), 1);
+
+    // Asked, and Cancel keeps the session.
+    signOut->trigger();
+    QMessageBox* question = visibleChild<QMessageBox>(window.get());
+    ASSERT_NE(question, nullptr);
+    EXPECT_TRUE(question->text().contains(QStringLiteral("1 message")))
+        << question->text().toStdString();
+    EXPECT_EQ(signOuts, 1);
+    question->button(QMessageBox::Cancel)->click();
+    QCoreApplication::processEvents();
+    EXPECT_EQ(signOuts, 1);
+
+    // Asked again; "Sign out" signs out.
+    signOut->trigger();
+    question = visibleChild<QMessageBox>(window.get());
+    ASSERT_NE(question, nullptr);
+    QAbstractButton* confirm = nullptr;
+    for (QAbstractButton* button : question->buttons()) {
+        if (question->buttonRole(button) == QMessageBox::AcceptRole) {
+            confirm = button;
+        }
+    }
+    ASSERT_NE(confirm, nullptr);
+    confirm->click();
+    QCoreApplication::processEvents();
+    EXPECT_EQ(signOuts, 2);
+    core::Session* session = client->session();
+    session->logout();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return client->accounts().rowCount() == 0; }, 10000));
+
+    // Carol signs in on this app: Anna's message is not hers to send.
+    startServer();
+    // The channel may still be waiting to reconnect: a refused try is tried again.
+    QSignalSpy failures(session, &core::Session::signInFailed);
+    auto until = [&](const std::function<void()>& attempt) {
+        for (int i = 0; i < 30 && session->state() != core::Session::State::SignedIn; ++i) {
+            failures.clear();
+            attempt();
+            (void)QTest::qWaitFor(
+                [&] {
+                    return session->state() == core::Session::State::SignedIn ||
+                           !failures.isEmpty();
+                },
+                5000);
+            if (!failures.isEmpty()) {
+                QTest::qWait(500);
+            }
+        }
+        return session->state() == core::Session::State::SignedIn;
+    };
+    ASSERT_TRUE(until([&] {
+        session->registerAccount(QStringLiteral("carol"), QStringLiteral("correct horse"),
+                                 QStringLiteral("Carol"), false);
+    }));
+    ASSERT_EQ(client->accounts().rowCount(), 1);
+    EXPECT_EQ(client->accounts().at(0)->chat()->outbox()->size(), 0);
+    TimelineModel* bobs = openTimeline(*bob, roomId);
+    QTest::qWait(500);
+    EXPECT_TRUE(messageRows(*bobs).empty());
+    session->logout();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return client->accounts().rowCount() == 0; }, 10000));
+
+    // Anna again: her message goes out, once, as hers.
+    ASSERT_TRUE(until(
+        [&] { session->signIn(QStringLiteral("anna"), QStringLiteral("correct horse"), false); }));
+    ASSERT_EQ(client->accounts().rowCount(), 1);
+    ASSERT_TRUE(bobSees(*bobs, 1));
+    QTest::qWait(300);
+    EXPECT_EQ(messageTexts(*bobs), QStringList{QStringLiteral("kept for later")});
+    EXPECT_EQ(value(*bobs, messageRows(*bobs).front(), TimelineModel::AuthorIdRole).toString(),
+              client->accounts().at(0)->userId());
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return client->accounts().at(0)->chat()->outbox()->size() == 0; }, 10000));
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 #include "TestServer.h"
+#include "Widgets.h"
 #include "account/AccountContext.h"
 #include "account/Client.h"
 #include "chat/ChatClient.h"
@@ -389,17 +390,6 @@ TEST(KeychainUnavailableApp, SaysTheKeychainIsMissingRatherThanABadPassword)
     const QString shown = signIn.errorLabel()->text();
     EXPECT_TRUE(shown.contains(QStringLiteral("keychain"))) << shown.toStdString();
     EXPECT_FALSE(shown.contains(QStringLiteral("not correct"))) << shown.toStdString();
-}
-
-// The action of a window's menus with this text.
-QAction* menuAction(QWidget* window, const QString& text)
-{
-    for (QAction* action : window->findChildren<QAction*>()) {
-        if (action->text() == text) {
-            return action;
-        }
-    }
-    return nullptr;
 }
 
 TEST_F(SignInTest, RestartTheServerFromTheSettingsDialogKeepsTheAppRunning)

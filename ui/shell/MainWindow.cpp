@@ -23,6 +23,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPainter>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -182,8 +183,8 @@ void MainWindow::buildMenus()
     auto* account = menuBar()->addMenu(tr("&Account"));
     account->addAction(tr("&Profile…"), this, &MainWindow::openProfile);
     account->addSeparator();
-    account->addAction(tr("&Sign out"), this, [this] { emit signOutRequested(false); });
-    account->addAction(tr("Sign out &everywhere"), this, [this] { emit signOutRequested(true); });
+    account->addAction(tr("&Sign out"), this, [this] { signOut(false); });
+    account->addAction(tr("Sign out &everywhere"), this, [this] { signOut(true); });
     auto* rooms = menuBar()->addMenu(tr("&Rooms"));
     rooms->addAction(tr("New &room…"), QKeySequence::New, this, &MainWindow::createRoom);
     rooms->addAction(tr("&Join a room…"), this, &MainWindow::joinRoom);
@@ -464,6 +465,31 @@ void MainWindow::leave(const QString& roomId)
     connect(question, &QMessageBox::finished, this, [this, roomId](int answer) {
         if (answer == QMessageBox::Yes && m_account) {
             chat()->leaveRoom(roomId);
+        }
+    });
+    present(question);
+}
+
+// Messages not yet sent stay with this account on this computer and go out
+// when it signs in again; the user hears that before signing out.
+void MainWindow::signOut(bool allDevices)
+{
+    const int unsent = m_account ? chat()->outbox()->size() : 0;
+    if (unsent == 0) {
+        emit signOutRequested(allDevices);
+        return;
+    }
+    auto* question = new QMessageBox(
+        QMessageBox::Question, tr("Sign out"),
+        tr("%n message(s) have not been sent yet. They are kept on this computer and sent when "
+           "you sign in to this account again.",
+           "", unsent),
+        QMessageBox::NoButton, this);
+    QAbstractButton* confirm = question->addButton(tr("Sign out"), QMessageBox::AcceptRole);
+    question->setDefaultButton(question->addButton(QMessageBox::Cancel));
+    connect(question, &QMessageBox::finished, this, [this, question, confirm, allDevices] {
+        if (question->clickedButton() == confirm) {
+            emit signOutRequested(allDevices);
         }
     });
     present(question);

@@ -44,6 +44,8 @@ public:
     void startDirectMessage();
     void invite(const QString& roomId);
     void leave(const QString& roomId);
+    // Asks first when messages are still waiting to be sent.
+    void signOut(bool allDevices);
 
     QLabel* nameLabel() const { return m_name; }
     QLabel* noticeLabel() const { return m_notice; }
