@@ -415,6 +415,14 @@ TEST_F(SignInTest, RestartTheServerFromTheSettingsDialogKeepsTheAppRunning)
     ASSERT_NE(dialog, nullptr);
     ASSERT_TRUE(dialog->isVisible());
     ASSERT_TRUE(dialog->restartButton()->isVisible());
+    // The address others on this computer can use, ready to copy.
+    const QString address = client.localServer()->target();
+    ASSERT_TRUE(address.startsWith(QStringLiteral("127.0.0.1:"))) << address.toStdString();
+    ASSERT_NE(dialog->serverAddress(), nullptr);
+    EXPECT_TRUE(dialog->serverAddress()->isVisible());
+    EXPECT_TRUE(dialog->serverAddress()->isReadOnly());
+    EXPECT_EQ(dialog->serverAddress()->text(), address);
+    EXPECT_FALSE(dialog->serverAddress()->accessibleName().isEmpty());
 
     // Restarting ends the session, and with it the window and its dialog.
     QTest::mouseClick(dialog->restartButton(), Qt::LeftButton);
@@ -427,6 +435,8 @@ TEST_F(SignInTest, RestartTheServerFromTheSettingsDialogKeepsTheAppRunning)
     EXPECT_TRUE(dialog.isNull()) << "and its dialog with it";
     EXPECT_EQ(controller.mainWindow()->nameLabel()->text(), QStringLiteral("Anna Example"));
     EXPECT_EQ(client.localServer()->state(), core::LocalServer::State::Running);
+    // On the same address as before.
+    EXPECT_EQ(client.localServer()->target(), address);
 }
 
 } // namespace

@@ -6,6 +6,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -23,6 +24,15 @@ SettingsDialog::SettingsDialog(core::Client& client, QWidget* parent)
     m_state->setWordWrap(true);
     m_state->setAccessibleName(tr("Server state"));
     serverLayout->addWidget(m_state);
+    auto* addressRow = new QHBoxLayout;
+    m_addressLabel = new QLabel(tr("&Address for other apps on this computer:"), server);
+    m_address = new QLineEdit(server);
+    m_address->setReadOnly(true);
+    m_address->setAccessibleName(tr("Address for other apps on this computer"));
+    m_addressLabel->setBuddy(m_address);
+    addressRow->addWidget(m_addressLabel);
+    addressRow->addWidget(m_address, 1);
+    serverLayout->addLayout(addressRow);
     m_log = new QPlainTextEdit(server);
     m_log->setReadOnly(true);
     m_log->setAccessibleName(tr("Server log"));
@@ -100,6 +110,11 @@ SettingsDialog::SettingsDialog(core::Client& client, QWidget* parent)
 void SettingsDialog::updateState()
 {
     core::LocalServer* local = m_client.localServer();
+    const bool running = local && m_client.serverKey() == QLatin1String("local") &&
+                         local->state() == core::LocalServer::State::Running;
+    m_address->setText(running ? local->target() : QString());
+    m_addressLabel->setVisible(running);
+    m_address->setVisible(running);
     if (!local || m_client.serverKey() != QLatin1String("local")) {
         m_state->setText(tr("Connected to %1.").arg(m_client.serverKey()));
         return;
@@ -112,8 +127,8 @@ void SettingsDialog::updateState()
         m_state->setText(tr("The server is starting…"));
         break;
     case core::LocalServer::State::Running:
-        m_state->setText(
-            tr("The server on this computer is running (port %1).").arg(local->port()));
+        m_state->setText(tr("The server on this computer is running. It stays on this address "
+                            "when Confab starts again."));
         break;
     case core::LocalServer::State::Failed:
         m_state->setText(tr("The server stopped: %1").arg(local->errorString()));

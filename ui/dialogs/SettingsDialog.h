@@ -6,6 +6,7 @@
 
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 
@@ -20,6 +21,8 @@ public:
     explicit SettingsDialog(core::Client& client, QWidget* parent = nullptr);
 
     QLabel* serverState() const { return m_state; }
+    // The local server's address, for other apps on this computer.
+    QLineEdit* serverAddress() const { return m_address; }
     QPlainTextEdit* serverLog() const { return m_log; }
     QComboBox* languageBox() const { return m_language; }
     QComboBox* themeBox() const { return m_theme; }
@@ -30,6 +33,8 @@ private:
 
     core::Client& m_client;
     QLabel* m_state;
+    QLabel* m_addressLabel;
+    QLineEdit* m_address;
     QPlainTextEdit* m_log;
     QPushButton* m_restart;
     QComboBox* m_language;
