@@ -1,3 +1,4 @@
+#include "Accessibility.h"
 #include "TestServer.h"
 #include "Widgets.h"
 #include "account/AccountContext.h"
@@ -201,6 +202,47 @@ TEST_F(SignInTest, ShowsEachErrorNextToItsField)
     EXPECT_EQ(signIn().errorLabel()->palette().color(QPalette::WindowText), error);
     EXPECT_EQ(usernameError->palette().color(QPalette::WindowText), error);
     EXPECT_NE(error, signIn().palette().color(QPalette::Highlight));
+}
+
+// A screen reader gets what the form says: errors and the server's state
+// are exposed as text (not as a purpose name) and linked to their field, and
+// focus goes where the user has to act. (That changes are read out is heard
+// through AT-SPI in the a11y walk.)
+TEST_F(SignInTest, ErrorsAreHeardAndLinkedToTheirFieldWhichGetsTheFocus)
+{
+    startLocal();
+    EXPECT_EQ(signIn().focusWidget(), signIn().usernameField()) << "first focus";
+    QLabel* status = signIn().serverStatus();
+    EXPECT_EQ(accessibleText(status), status->text());
+    EXPECT_FALSE(status->text().isEmpty());
+
+    createAccount(QStringLiteral("Not Valid!"), QStringLiteral("correct horse"));
+    QLabel* usernameError = signIn().fieldError(QStringLiteral("username"));
+    ASSERT_TRUE(waitFor([&] { return usernameError->isVisible(); }));
+    EXPECT_EQ(accessibleText(usernameError), usernameError->text());
+    EXPECT_EQ(accessibleText(signIn().usernameField(), QAccessible::Description),
+              usernameError->text());
+    EXPECT_EQ(signIn().focusWidget(), signIn().usernameField());
+
+    // Put right, the field no longer describes an error.
+    createAccount(QStringLiteral("bob"), QStringLiteral("correct horse"));
+    ASSERT_TRUE(waitFor([&] { return controller.mainWindow() != nullptr; }));
+    EXPECT_TRUE(accessibleText(signIn().usernameField(), QAccessible::Description).isEmpty());
+    client.session()->logout();
+    ASSERT_TRUE(waitFor([&] { return signIn().isVisible(); }));
+
+    // A wrong password: heard, and the password is where to type again.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        type(signIn().usernameField(), QStringLiteral("bob"));
+        type(signIn().passwordField(), QStringLiteral("wrong password"));
+        QTest::mouseClick(signIn().submitButton(), Qt::LeftButton);
+        ASSERT_TRUE(waitFor([&] { return signIn().errorLabel()->isVisible(); }));
+        QLabel* error = signIn().errorLabel();
+        EXPECT_EQ(accessibleText(error), error->text());
+        EXPECT_TRUE(error->text().contains(QStringLiteral("not correct")));
+        EXPECT_EQ(signIn().focusWidget(), signIn().passwordField()) << attempt;
+        ASSERT_TRUE(waitFor([&] { return signIn().submitButton()->isEnabled(); }));
+    }
 }
 
 TEST(AppRestart, SignsInFromTheKeychainWithoutAPassword)

@@ -4,6 +4,7 @@
 #include "chat/Composer.h"
 #include "chat/TimelineView.h"
 #include "delegates/MessageDelegate.h"
+#include "dialogs/LiveText.h"
 
 #include <QAction>
 #include <QApplication>
@@ -53,10 +54,10 @@ QWidget* ChatView::buildHeader()
     titleFont.setBold(true);
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
     m_title->setFont(titleFont);
-    m_title->setAccessibleName(tr("Room name"));
+    m_title->setAccessibleDescription(tr("Room name"));
     m_subtitle = new QLabel(header);
     m_subtitle->setForegroundRole(QPalette::PlaceholderText);
-    m_subtitle->setAccessibleName(tr("Room topic"));
+    m_subtitle->setAccessibleDescription(tr("Room topic"));
     titles->addWidget(m_title);
     titles->addWidget(m_subtitle);
     headerLayout->addLayout(titles, 1);
@@ -128,7 +129,7 @@ QWidget* ChatView::buildComposer()
     typingFont.setPointSizeF(typingFont.pointSizeF() * 0.9);
     m_typing->setFont(typingFont);
     m_typing->setFixedHeight(QFontMetrics(typingFont).height() + 4);
-    m_typing->setAccessibleName(tr("Who is typing"));
+    LiveText::mark(m_typing, tr("Who is typing"));
     bottomLayout->addWidget(m_typing);
 
     m_contextBar = new QWidget(bottom);
@@ -229,13 +230,13 @@ void ChatView::updateTyping()
         m_typing->clear();
         break;
     case 1:
-        m_typing->setText(tr("%1 is typing…").arg(names.at(0)));
+        LiveText::setText(m_typing, tr("%1 is typing…").arg(names.at(0)));
         break;
     case 2:
-        m_typing->setText(tr("%1 and %2 are typing…").arg(names.at(0), names.at(1)));
+        LiveText::setText(m_typing, tr("%1 and %2 are typing…").arg(names.at(0), names.at(1)));
         break;
     default:
-        m_typing->setText(tr("Several people are typing…"));
+        LiveText::setText(m_typing, tr("Several people are typing…"));
         break;
     }
 }

@@ -2,6 +2,7 @@
 
 #include "chat/ChatClient.h"
 #include "dialogs/ErrorText.h"
+#include "dialogs/LiveText.h"
 #include "shell/Theme.h"
 
 #include <QHBoxLayout>
@@ -25,7 +26,7 @@ ConnectionBanner::ConnectionBanner(core::ChatClient& chat, QWidget* parent)
     layout->setContentsMargins(16, 6, 10, 6);
     m_text = new QLabel(this);
     m_text->setWordWrap(true);
-    m_text->setAccessibleName(tr("Connection"));
+    LiveText::mark(m_text, tr("Connection"));
     m_retry = new QPushButton(tr("Reconnect now"), this);
     connect(m_retry, &QPushButton::clicked, this, [this] { m_chat.reconnectNow(); });
     layout->addWidget(m_text, 1);
@@ -102,7 +103,7 @@ void ConnectionBanner::update()
         text += QLatin1Char(' ') +
                 tr("%n message(s) will be sent once the connection is back.", nullptr, waiting);
     }
-    m_text->setText(text);
+    LiveText::setText(m_text, text);
     m_retry->setVisible(retry);
     setVisible(!text.isEmpty());
 }

@@ -1,6 +1,7 @@
 #include "dialogs/CreateRoomDialog.h"
 
 #include "dialogs/ErrorText.h"
+#include "dialogs/LiveText.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -30,7 +31,7 @@ CreateRoomDialog::CreateRoomDialog(core::ChatClient& chat, QWidget* parent)
 
     m_error = new QLabel(this);
     m_error->setWordWrap(true);
-    m_error->setAccessibleName(tr("Error"));
+    LiveText::mark(m_error, tr("Error"));
     ErrorText::styleAsError(m_error);
     m_error->hide();
     layout->addWidget(m_error);

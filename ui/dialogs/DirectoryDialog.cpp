@@ -2,6 +2,7 @@
 
 #include "delegates/PublicRoomDelegate.h"
 #include "dialogs/ErrorText.h"
+#include "dialogs/LiveText.h"
 #include "dialogs/SearchList.h"
 
 #include <QDialogButtonBox>
@@ -28,7 +29,7 @@ DirectoryDialog::DirectoryDialog(core::ChatClient& chat, QWidget* parent)
     layout->addWidget(m_view, 1);
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
-    m_status->setAccessibleName(tr("Status"));
+    LiveText::mark(m_status, tr("Status"));
     m_status->hide();
     layout->addWidget(m_status);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
@@ -46,8 +47,7 @@ DirectoryDialog::DirectoryDialog(core::ChatClient& chat, QWidget* parent)
     core::DirectoryModel* directory = m_chat.directory();
     connect(directory, &core::DirectoryModel::searchFinished, this, &DirectoryDialog::showResults);
     connect(directory, &core::DirectoryModel::searchFailed, this, [this](const core::Error& error) {
-        m_status->setText(ErrorText::describe(error));
-        m_status->show();
+        LiveText::show(m_status, ErrorText::describe(error));
     });
     // The Joined flag changes when the room list does.
     connect(directory, &QAbstractItemModel::dataChanged, this, &DirectoryDialog::updateButton);
@@ -72,8 +72,7 @@ DirectoryDialog::DirectoryDialog(core::ChatClient& chat, QWidget* parent)
                     return;
                 }
                 m_joiningRoomId.clear();
-                m_status->setText(ErrorText::describe(error));
-                m_status->show();
+                LiveText::show(m_status, ErrorText::describe(error));
                 updateButton();
             });
     updateButton();
@@ -100,16 +99,14 @@ void DirectoryDialog::showResults()
 {
     core::DirectoryModel* directory = m_chat.directory();
     if (directory->rowCount() > 0) {
-        m_status->clear();
-        m_status->hide();
+        LiveText::show(m_status, {});
         if (!m_view->currentIndex().isValid()) {
             m_view->setCurrentIndex(directory->index(0, 0));
         }
     } else {
-        m_status->setText(directory->query().isEmpty()
-                              ? tr("No public rooms yet.")
-                              : tr("No public rooms match “%1”.").arg(directory->query()));
-        m_status->show();
+        LiveText::show(m_status, directory->query().isEmpty()
+                                     ? tr("No public rooms yet.")
+                                     : tr("No public rooms match “%1”.").arg(directory->query()));
     }
     updateButton();
 }

@@ -1,5 +1,6 @@
 #include "dialogs/ErrorText.h"
 
+#include "dialogs/LiveText.h"
 #include "shell/Theme.h"
 
 #include <QFormLayout>
@@ -102,6 +103,7 @@ QLabel* ErrorText::makeFieldError(QWidget* parent)
     small.setPointSizeF(small.pointSizeF() * 0.9);
     label->setFont(small);
     styleAsError(label);
+    LiveText::mark(label, tr("Error"));
     label->hide();
     return label;
 }
@@ -112,6 +114,7 @@ QLabel* ErrorText::addField(QWidget* parent, QFormLayout* form, const QString& l
     field = new QLineEdit(parent);
     field->setAccessibleName(accessibleName);
     error = makeFieldError(parent);
+    linkToField(error, field);
     auto* box = new QVBoxLayout;
     box->setSpacing(2);
     box->addWidget(field);
@@ -122,10 +125,23 @@ QLabel* ErrorText::addField(QWidget* parent, QFormLayout* form, const QString& l
     return rowLabel;
 }
 
+namespace {
+// The field whose error an error label shows.
+constexpr char kFieldProperty[] = "confabErrorField";
+} // namespace
+
+void ErrorText::linkToField(QLabel* error, QWidget* field)
+{
+    error->setProperty(kFieldProperty, QVariant::fromValue(static_cast<QObject*>(field)));
+}
+
 void ErrorText::show(QLabel* label, const QString& text)
 {
-    label->setText(text);
-    label->setVisible(!text.isEmpty());
+    LiveText::show(label, text);
+    // A screen reader on the field hears its error as the field's description.
+    if (auto* field = qobject_cast<QWidget*>(label->property(kFieldProperty).value<QObject*>())) {
+        field->setAccessibleDescription(text);
+    }
 }
 
 } // namespace confab::ui

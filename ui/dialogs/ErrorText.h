@@ -27,7 +27,10 @@ public:
     // error label under it. Returns the row's label.
     static QLabel* addField(QWidget* parent, QFormLayout* form, const QString& label,
                             const QString& accessibleName, QLineEdit*& field, QLabel*& error);
-    // Shows `text` in `label`, or hides it when empty.
+    // Makes `error` the error label of `field`: what it shows is the
+    // field's accessible description.
+    static void linkToField(QLabel* error, QWidget* field);
+    // Shows `text` in `label`, or hides it when empty; screen readers hear it.
     static void show(QLabel* label, const QString& text);
 
 private:

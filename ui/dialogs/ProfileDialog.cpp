@@ -2,6 +2,7 @@
 
 #include "delegates/Avatar.h"
 #include "dialogs/ErrorText.h"
+#include "dialogs/LiveText.h"
 
 #include <QFileDialog>
 #include <QFormLayout>
@@ -24,7 +25,7 @@ QLabel* messageLabel(QWidget* parent)
 {
     auto* label = new QLabel(parent);
     label->setWordWrap(true);
-    label->setAccessibleName(QObject::tr("Message"));
+    LiveText::mark(label, QObject::tr("Message"));
     return label;
 }
 
@@ -52,7 +53,7 @@ ProfileDialog::ProfileDialog(core::Session& session, core::Account& account, QWi
         m_newAvatar.reset();
         loadFromSession();
         m_save->setEnabled(true);
-        m_profileMessage->setText(tr("Your profile is saved."));
+        LiveText::setText(m_profileMessage, tr("Your profile is saved."));
     });
     connect(
         &m_account, &core::Account::profileUpdateFailed, this, [this](const core::Error& error) {
@@ -63,7 +64,8 @@ ProfileDialog::ProfileDialog(core::Session& session, core::Account& account, QWi
                                   : error.field == QLatin1String("avatar")      ? tr("Picture")
                                                                                 : QString();
             const QString text = ErrorText::describe(error);
-            m_profileMessage->setText(field.isEmpty() ? text : tr("%1: %2").arg(field, text));
+            LiveText::setText(m_profileMessage,
+                              field.isEmpty() ? text : tr("%1: %2").arg(field, text));
         });
     loadFromSession();
     resize(520, 520);
@@ -144,11 +146,11 @@ QWidget* ProfileDialog::passwordPage()
     layout->addStretch();
     connect(change, &QPushButton::clicked, this, [this, change] {
         if (m_newPassword->text() != m_repeatPassword->text()) {
-            m_passwordMessage->setText(tr("The new passwords are not the same."));
+            LiveText::setText(m_passwordMessage, tr("The new passwords are not the same."));
             return;
         }
         change->setEnabled(false);
-        m_passwordMessage->setText(tr("Changing your password…"));
+        LiveText::setText(m_passwordMessage, tr("Changing your password…"));
         m_account.changePassword(m_oldPassword->text(), m_newPassword->text());
     });
     connect(&m_account, &core::Account::passwordChanged, this, [this, change] {
@@ -156,12 +158,13 @@ QWidget* ProfileDialog::passwordPage()
         for (QLineEdit* field : {m_oldPassword, m_newPassword, m_repeatPassword}) {
             field->clear();
         }
-        m_passwordMessage->setText(tr("Your password is changed. Other devices were signed out."));
+        LiveText::setText(m_passwordMessage,
+                          tr("Your password is changed. Other devices were signed out."));
     });
     connect(&m_account, &core::Account::passwordChangeFailed, this,
             [this, change](const core::Error& error) {
                 change->setEnabled(true);
-                m_passwordMessage->setText(ErrorText::describe(error));
+                LiveText::setText(m_passwordMessage, ErrorText::describe(error));
             });
     return page;
 }
@@ -182,20 +185,21 @@ QWidget* ProfileDialog::devicesPage()
     connect(revoke, &QPushButton::clicked, this, [this] {
         const QModelIndex index = m_devices->currentIndex();
         if (!index.isValid()) {
-            m_devicesMessage->setText(tr("Choose a device first."));
+            LiveText::setText(m_devicesMessage, tr("Choose a device first."));
             return;
         }
         if (index.data(core::SessionsModel::CurrentRole).toBool()) {
-            m_devicesMessage->setText(tr("This is the device you are using: sign out from the "
-                                         "main window instead."));
+            LiveText::setText(m_devicesMessage,
+                              tr("This is the device you are using: sign out from the "
+                                 "main window instead."));
             return;
         }
         m_account.revokeSession(index.data(core::SessionsModel::SessionIdRole).toString());
     });
     connect(&m_account, &core::Account::sessionRevoked, this,
-            [this] { m_devicesMessage->setText(tr("The device was signed out.")); });
+            [this] { LiveText::setText(m_devicesMessage, tr("The device was signed out.")); });
     connect(&m_account, &core::Account::sessionsFailed, this, [this](const core::Error& error) {
-        m_devicesMessage->setText(ErrorText::describe(error));
+        LiveText::setText(m_devicesMessage, ErrorText::describe(error));
     });
     connect(m_tabs, &QTabWidget::currentChanged, this, [this, page](int) {
         if (m_tabs->currentWidget() == page) {
@@ -228,7 +232,7 @@ QWidget* ProfileDialog::deletePage()
     layout->addStretch();
     connect(remove, &QPushButton::clicked, this, [this] {
         if (m_deletePassword->text().isEmpty()) {
-            m_deleteMessage->setText(tr("Enter your password to confirm."));
+            LiveText::setText(m_deleteMessage, tr("Enter your password to confirm."));
             return;
         }
         auto* question = new QMessageBox(
@@ -245,9 +249,10 @@ QWidget* ProfileDialog::deletePage()
         question->open();
     });
     connect(&m_account, &core::Account::accountDeleted, this, &QDialog::accept);
-    connect(
-        &m_account, &core::Account::accountDeletionFailed, this,
-        [this](const core::Error& error) { m_deleteMessage->setText(ErrorText::describe(error)); });
+    connect(&m_account, &core::Account::accountDeletionFailed, this,
+            [this](const core::Error& error) {
+                LiveText::setText(m_deleteMessage, ErrorText::describe(error));
+            });
     return page;
 }
 
@@ -278,7 +283,7 @@ void ProfileDialog::chooseAvatar()
         reader.setAutoTransform(true);
         const QImage image = reader.read();
         if (image.isNull()) {
-            m_profileMessage->setText(tr("That file is not a picture Confab can read."));
+            LiveText::setText(m_profileMessage, tr("That file is not a picture Confab can read."));
             return;
         }
         setAvatarImage(image);
@@ -290,12 +295,12 @@ void ProfileDialog::setAvatarImage(const QImage& image)
 {
     const QByteArray bytes = encodeAvatar(image);
     if (bytes.isEmpty()) {
-        m_profileMessage->setText(tr("That picture cannot be used."));
+        LiveText::setText(m_profileMessage, tr("That picture cannot be used."));
         return;
     }
     m_newAvatar = bytes;
     showAvatar();
-    m_profileMessage->setText(tr("Save your profile to use the new picture."));
+    LiveText::setText(m_profileMessage, tr("Save your profile to use the new picture."));
 }
 
 void ProfileDialog::save()
@@ -313,7 +318,7 @@ void ProfileDialog::save()
     }
     change.avatar = m_newAvatar;
     m_save->setEnabled(false);
-    m_profileMessage->setText(tr("Saving…"));
+    LiveText::setText(m_profileMessage, tr("Saving…"));
     m_account.updateProfile(change);
 }
 

@@ -1,5 +1,6 @@
 #include "dialogs/SettingsDialog.h"
 
+#include "dialogs/LiveText.h"
 #include "shell/Theme.h"
 
 #include <QComboBox>
@@ -22,7 +23,7 @@ SettingsDialog::SettingsDialog(core::Client& client, QWidget* parent)
     auto* serverLayout = new QVBoxLayout(server);
     m_state = new QLabel(server);
     m_state->setWordWrap(true);
-    m_state->setAccessibleName(tr("Server state"));
+    LiveText::mark(m_state, tr("Server state"));
     serverLayout->addWidget(m_state);
     auto* addressRow = new QHBoxLayout;
     m_addressLabel = new QLabel(tr("&Address for other apps on this computer:"), server);
@@ -116,22 +117,23 @@ void SettingsDialog::updateState()
     m_addressLabel->setVisible(running);
     m_address->setVisible(running);
     if (!local || m_client.serverKey() != QLatin1String("local")) {
-        m_state->setText(tr("Connected to %1.").arg(m_client.serverKey()));
+        LiveText::setText(m_state, tr("Connected to %1.").arg(m_client.serverKey()));
         return;
     }
     switch (local->state()) {
     case core::LocalServer::State::Stopped:
-        m_state->setText(tr("The server is stopped."));
+        LiveText::setText(m_state, tr("The server is stopped."));
         break;
     case core::LocalServer::State::Starting:
-        m_state->setText(tr("The server is starting…"));
+        LiveText::setText(m_state, tr("The server is starting…"));
         break;
     case core::LocalServer::State::Running:
-        m_state->setText(tr("The server on this computer is running. It stays on this address "
-                            "when Confab starts again."));
+        LiveText::setText(m_state,
+                          tr("The server on this computer is running. It stays on this address "
+                             "when Confab starts again."));
         break;
     case core::LocalServer::State::Failed:
-        m_state->setText(tr("The server stopped: %1").arg(local->errorString()));
+        LiveText::setText(m_state, tr("The server stopped: %1").arg(local->errorString()));
         break;
     }
 }

@@ -2,6 +2,7 @@
 
 #include "delegates/UserDelegate.h"
 #include "dialogs/ErrorText.h"
+#include "dialogs/LiveText.h"
 #include "dialogs/SearchList.h"
 
 #include <QDialogButtonBox>
@@ -55,7 +56,7 @@ UserPickerDialog::UserPickerDialog(core::ChatClient& chat, Purpose purpose, cons
     layout->addWidget(m_view, 1);
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
-    m_status->setAccessibleName(tr("Status"));
+    LiveText::mark(m_status, tr("Status"));
     layout->addWidget(m_status);
     auto* buttons =
         new QDialogButtonBox(inviting ? QDialogButtonBox::Close : QDialogButtonBox::Cancel, this);
@@ -74,8 +75,9 @@ UserPickerDialog::UserPickerDialog(core::ChatClient& chat, Purpose purpose, cons
 
     core::UserSearchModel* search = m_chat.userSearch();
     connect(search, &core::UserSearchModel::searchFinished, this, &UserPickerDialog::showResults);
-    connect(search, &core::UserSearchModel::searchFailed, this,
-            [this](const core::Error& error) { m_status->setText(ErrorText::describe(error)); });
+    connect(search, &core::UserSearchModel::searchFailed, this, [this](const core::Error& error) {
+        LiveText::setText(m_status, ErrorText::describe(error));
+    });
     connect(search, &QAbstractItemModel::modelReset, this, &UserPickerDialog::updateButton);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &UserPickerDialog::updateButton);
@@ -101,7 +103,7 @@ UserPickerDialog::UserPickerDialog(core::ChatClient& chat, Purpose purpose, cons
                     return;
                 }
                 // Stays open: inviting several people is common.
-                m_status->setText(tr("%1 was invited.").arg(m_pendingName));
+                LiveText::setText(m_status, tr("%1 was invited.").arg(m_pendingName));
                 setBusy(false);
                 m_search->selectAll();
                 m_search->setFocus();
@@ -115,13 +117,14 @@ UserPickerDialog::UserPickerDialog(core::ChatClient& chat, Purpose purpose, cons
                     return;
                 }
                 // The one refusal of an invitation that names its reason.
-                m_status->setText(action == core::ChatClient::Action::Invite &&
+                LiveText::setText(m_status,
+                                  action == core::ChatClient::Action::Invite &&
                                           error.code == core::Error::Code::AlreadyExists
                                       ? tr("%1 is in this room already.").arg(m_pendingName)
                                       : ErrorText::describe(error));
                 setBusy(false);
             });
-    m_status->setText(tr("Type a name to find people."));
+    LiveText::setText(m_status, tr("Type a name to find people."));
     m_search->setFocus();
     updateButton();
     setMinimumSize(420, 460);
@@ -137,11 +140,11 @@ void UserPickerDialog::showResults()
 {
     const QString query = m_search->text().trimmed();
     if (m_view->model()->rowCount() > 0) {
-        m_status->clear();
+        LiveText::setText(m_status, {});
         selectFirst();
     } else {
-        m_status->setText(query.isEmpty() ? tr("Type a name to find people.")
-                                          : tr("No one matches “%1”.").arg(query));
+        LiveText::setText(m_status, query.isEmpty() ? tr("Type a name to find people.")
+                                                    : tr("No one matches “%1”.").arg(query));
     }
     updateButton();
 }
@@ -189,7 +192,7 @@ void UserPickerDialog::act(const QModelIndex& index)
     }
     m_pendingUsername = index.data(core::UserSearchModel::UsernameRole).toString();
     m_pendingName = index.data(core::UserSearchModel::DisplayNameRole).toString();
-    m_status->clear();
+    LiveText::setText(m_status, {});
     setBusy(true);
     if (m_purpose == Purpose::Invite) {
         m_chat.invite(m_roomId, m_pendingUsername);

@@ -1,6 +1,7 @@
 #include "shell/AppController.h"
 
 #include "account/AccountContext.h"
+#include "dialogs/LiveText.h"
 #include "shell/MainWindow.h"
 #include "shell/SignInWindow.h"
 
@@ -40,7 +41,8 @@ AppController::AppController(core::Client& client, QObject* parent)
         if (state == core::Client::State::Failed) {
             // The server's own words (its log) are in Settings; the notice
             // says what is going on.
-            m_main->noticeLabel()->setText(
+            LiveText::show(
+                m_main->noticeLabel(),
                 m_client.isRestartingLocalServer()
                     ? (m_localRestartSeconds == 0
                            ? tr("The server on this computer stopped. Starting it again…")
@@ -50,14 +52,12 @@ AppController::AppController(core::Client& client, QObject* parent)
                     : tr("The connection to the server failed: %1 Open Confab → Settings to "
                          "restart it.")
                           .arg(m_client.errorString()));
-            m_main->noticeLabel()->show();
         }
     });
     connect(&m_client, &core::Client::localServerRecovered, this, [this] {
         if (m_main) {
             const QString notice = m_client.session() ? m_client.session()->notice() : QString();
-            m_main->noticeLabel()->setText(notice);
-            m_main->noticeLabel()->setVisible(!notice.isEmpty());
+            LiveText::show(m_main->noticeLabel(), notice);
         }
     });
 }

@@ -11,6 +11,7 @@
 #include "dialogs/CreateRoomDialog.h"
 #include "dialogs/DirectoryDialog.h"
 #include "dialogs/ErrorText.h"
+#include "dialogs/LiveText.h"
 #include "dialogs/ProfileDialog.h"
 #include "dialogs/SettingsDialog.h"
 #include "dialogs/UserPickerDialog.h"
@@ -129,10 +130,10 @@ QWidget* MainWindow::buildSidebar(QWidget* parent)
     nameFont.setBold(true);
     nameFont.setPointSizeF(nameFont.pointSizeF() * 1.1);
     m_name->setFont(nameFont);
-    m_name->setAccessibleName(tr("Your name"));
+    m_name->setAccessibleDescription(tr("Your name"));
     m_status = new QLabel(sidebar);
     m_status->setForegroundRole(QPalette::PlaceholderText);
-    m_status->setAccessibleName(tr("Your status"));
+    m_status->setAccessibleDescription(tr("Your status"));
     who->addWidget(m_name);
     who->addWidget(m_status);
     auto* profile = new QToolButton(sidebar);
@@ -160,7 +161,7 @@ QWidget* MainWindow::buildCentre(QWidget* parent)
     centreLayout->addWidget(m_banner);
     m_notice = new QLabel(centre);
     m_notice->setWordWrap(true);
-    m_notice->setAccessibleName(tr("Notice"));
+    LiveText::mark(m_notice, tr("Notice"));
     m_notice->setContentsMargins(16, 8, 16, 8);
     m_notice->setAutoFillBackground(true);
     m_notice->setBackgroundRole(QPalette::AlternateBase);
@@ -311,8 +312,7 @@ void MainWindow::connectAccount()
 void MainWindow::showAccountNotice()
 {
     const QString notice = m_account ? m_account->session().notice() : QString();
-    m_notice->setText(notice);
-    m_notice->setVisible(!notice.isEmpty());
+    LiveText::show(m_notice, notice);
 }
 
 void MainWindow::releaseAccount()

@@ -1,6 +1,7 @@
 #include "shell/SignInWindow.h"
 
 #include "dialogs/ErrorText.h"
+#include "dialogs/LiveText.h"
 
 #include <QCheckBox>
 #include <QFileDialog>
@@ -14,6 +15,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QTabBar>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace confab::ui {
@@ -70,7 +72,7 @@ void SignInWindow::buildServerChoice(QVBoxLayout* layout)
     m_caButton->setAccessibleName(tr("Certificate authority to trust"));
     m_serverStatus = new QLabel(serverBox);
     m_serverStatus->setWordWrap(true);
-    m_serverStatus->setAccessibleName(tr("Server status"));
+    LiveText::mark(m_serverStatus, tr("Server status"));
     serverLayout->addWidget(m_local);
     serverLayout->addWidget(m_remote);
     serverLayout->addLayout(addressRow);
@@ -110,7 +112,7 @@ void SignInWindow::buildForm(QVBoxLayout* layout)
 
     m_error = new QLabel(this);
     m_error->setWordWrap(true);
-    m_error->setAccessibleName(tr("Error"));
+    LiveText::mark(m_error, tr("Error"));
     ErrorText::styleAsError(m_error);
     m_error->hide();
     layout->addWidget(m_error);
@@ -195,8 +197,8 @@ void SignInWindow::connectSignals()
                     if (answer == QMessageBox::Yes) {
                         m_client.acceptCertificate();
                     } else {
-                        m_serverStatus->setText(
-                            tr("Not connected: the certificate was not trusted."));
+                        LiveText::setText(m_serverStatus,
+                                          tr("Not connected: the certificate was not trusted."));
                     }
                 });
                 question->open();
@@ -205,6 +207,7 @@ void SignInWindow::connectSignals()
 
 void SignInWindow::start()
 {
+    m_username->setFocus(Qt::OtherFocusReason);
     connectToServer();
 }
 
@@ -220,19 +223,12 @@ void SignInWindow::clearForm()
 
 QLabel* SignInWindow::fieldError(const QString& field) const
 {
-    if (field == QLatin1String("username")) {
-        return m_usernameError;
-    }
-    if (field == QLatin1String("password") || field == QLatin1String("new_password")) {
-        return m_passwordError;
-    }
-    if (field == QLatin1String("display_name")) {
-        return m_displayNameError;
-    }
-    if (field == QLatin1String("confirm")) {
-        return m_confirmError;
-    }
-    return nullptr;
+    const QLineEdit* edit = fieldOf(field);
+    return edit == m_username      ? m_usernameError
+           : edit == m_password    ? m_passwordError
+           : edit == m_displayName ? m_displayNameError
+           : edit == m_confirm     ? m_confirmError
+                                   : nullptr;
 }
 
 void SignInWindow::updateMode()
@@ -273,7 +269,7 @@ void SignInWindow::serverChoiceChanged()
 {
     updateSubmit();
     if (!formShowsConnectedServer()) {
-        m_serverStatus->setText(tr("Not connected to this server yet: press Connect."));
+        LiveText::setText(m_serverStatus, tr("Not connected to this server yet: press Connect."));
     }
 }
 
@@ -294,14 +290,15 @@ void SignInWindow::onClientState(core::Client::State state)
     case core::Client::State::Idle:
         break;
     case core::Client::State::Connecting:
-        m_serverStatus->setText(m_local->isChecked() ? tr("Starting the server on this computer…")
-                                                     : tr("Connecting…"));
+        LiveText::setText(m_serverStatus, m_local->isChecked()
+                                              ? tr("Starting the server on this computer…")
+                                              : tr("Connecting…"));
         setBusy(true);
         break;
     case core::Client::State::Ready:
-        m_serverStatus->setText(m_local->isChecked()
-                                    ? tr("The server on this computer is running.")
-                                    : tr("Connected to %1.").arg(m_client.serverKey()));
+        LiveText::setText(m_serverStatus, m_local->isChecked()
+                                              ? tr("The server on this computer is running.")
+                                              : tr("Connected to %1.").arg(m_client.serverKey()));
         setBusy(false);
         // Restoring may fail before restoreLastAccount() returns (no keychain
         // at all answers at once): the failure must be seen as a restore's.
@@ -313,7 +310,7 @@ void SignInWindow::onClientState(core::Client::State state)
         }
         break;
     case core::Client::State::Failed:
-        m_serverStatus->setText(tr("Not connected: %1").arg(m_client.errorString()));
+        LiveText::setText(m_serverStatus, tr("Not connected: %1").arg(m_client.errorString()));
         setBusy(false);
         break;
     }
@@ -359,6 +356,9 @@ void SignInWindow::updateSubmit()
 
 void SignInWindow::setBusy(bool busy, const QString& text)
 {
+    if (busy && !m_busy) {
+        m_focusBeforeBusy = focusWidget();
+    }
     for (QWidget* widget :
          std::initializer_list<QWidget*>{m_username, m_displayName, m_password, m_confirm,
                                          m_remember, m_mode, m_local, m_remote}) {
@@ -372,6 +372,12 @@ void SignInWindow::setBusy(bool busy, const QString& text)
                                               : tr("Sign in"));
     if (!busy) {
         m_address->setEnabled(m_remote->isChecked());
+        // Disabling moved the focus away; it goes back where the user was.
+        if (m_focusBeforeBusy && m_focusBeforeBusy->isEnabled() &&
+            focusWidget() != m_focusBeforeBusy) {
+            m_focusBeforeBusy->setFocus(Qt::OtherFocusReason);
+        }
+        m_focusBeforeBusy = nullptr;
     }
 }
 
@@ -392,6 +398,36 @@ void SignInWindow::showError(const core::Error& error)
     } else {
         ErrorText::show(m_error, text);
     }
+    // Where to act on it: the field in error; after wrong credentials, the
+    // password.
+    QLineEdit* field = fieldOf(error.field);
+    if (!field && error.code == core::Error::Code::Unauthenticated) {
+        field = m_password;
+    }
+    focusField(field ? field : m_username);
+}
+
+QLineEdit* SignInWindow::fieldOf(const QString& field) const
+{
+    if (field == QLatin1String("username")) {
+        return m_username;
+    }
+    if (field == QLatin1String("password") || field == QLatin1String("new_password")) {
+        return m_password;
+    }
+    if (field == QLatin1String("display_name")) {
+        return m_displayName;
+    }
+    if (field == QLatin1String("confirm")) {
+        return m_confirm;
+    }
+    return nullptr;
+}
+
+void SignInWindow::focusField(QLineEdit* field)
+{
+    field->setFocus(Qt::OtherFocusReason);
+    field->selectAll();
 }
 
 void SignInWindow::submit()

@@ -2,6 +2,7 @@
 
 #include "account/Client.h"
 
+#include <QPointer>
 #include <QWidget>
 
 class QCheckBox;
@@ -59,6 +60,9 @@ private:
     void submit();
     void setBusy(bool busy, const QString& text = {});
     void clearErrors();
+    QLineEdit* fieldOf(const QString& field) const;
+    // Moves the focus to `field` and selects its text.
+    void focusField(QLineEdit* field);
     void showError(const core::Error& error);
     void updateMode();
     void onClientState(core::Client::State state);
@@ -89,6 +93,8 @@ private:
     QPushButton* m_submit;
     bool m_restoring = false;
     bool m_busy = false;
+    // Where the focus was when the form went busy; it returns there after.
+    QPointer<QWidget> m_focusBeforeBusy;
     // formServer() when Connect was last pressed (or the app started).
     QString m_connectedServer;
 };

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QAccessible>
+#include <QString>
+#include <QWidget>
+
+namespace confab::test {
+
+// What a screen reader gets of a widget.
+inline QString accessibleText(QObject* object, QAccessible::Text what = QAccessible::Name)
+{
+    QAccessibleInterface* iface = QAccessible::queryAccessibleInterface(object);
+    return iface ? iface->text(what) : QString();
+}
+
+} // namespace confab::test
