@@ -13,4 +13,10 @@ inline QString accessibleText(QObject* object, QAccessible::Text what = QAccessi
     return iface ? iface->text(what) : QString();
 }
 
+inline QAccessible::Role accessibleRole(QObject* object)
+{
+    QAccessibleInterface* iface = QAccessible::queryAccessibleInterface(object);
+    return iface ? iface->role() : QAccessible::NoRole;
+}
+
 } // namespace confab::test

@@ -212,6 +212,7 @@ TEST_F(SignInTest, ErrorsAreHeardAndLinkedToTheirFieldWhichGetsTheFocus)
 {
     startLocal();
     EXPECT_EQ(signIn().focusWidget(), signIn().usernameField()) << "first focus";
+    EXPECT_EQ(accessibleRole(&signIn()), QAccessible::Window);
     QLabel* status = signIn().serverStatus();
     EXPECT_EQ(accessibleText(status), status->text());
     EXPECT_FALSE(status->text().isEmpty());
@@ -220,6 +221,9 @@ TEST_F(SignInTest, ErrorsAreHeardAndLinkedToTheirFieldWhichGetsTheFocus)
     QLabel* usernameError = signIn().fieldError(QStringLiteral("username"));
     ASSERT_TRUE(waitFor([&] { return usernameError->isVisible(); }));
     EXPECT_EQ(accessibleText(usernameError), usernameError->text());
+    // Screen readers speak a notification when it shows.
+    EXPECT_EQ(accessibleRole(usernameError), QAccessible::Notification);
+    EXPECT_EQ(accessibleText(usernameError, QAccessible::Description), QStringLiteral("Error"));
     EXPECT_EQ(accessibleText(signIn().usernameField(), QAccessible::Description),
               usernameError->text());
     EXPECT_EQ(signIn().focusWidget(), signIn().usernameField());

@@ -103,9 +103,15 @@ void ConnectionBanner::update()
         text += QLatin1Char(' ') +
                 tr("%n message(s) will be sent once the connection is back.", nullptr, waiting);
     }
-    LiveText::setText(m_text, text);
+    m_text->setText(text);
     m_retry->setVisible(retry);
     setVisible(!text.isEmpty());
+    // Read out when the state changes, not at every tick of the countdown.
+    const std::pair<int, int> said{static_cast<int>(stream->state()), waiting};
+    if (said != m_announced) {
+        m_announced = said;
+        LiveText::announce(m_text);
+    }
 }
 
 } // namespace confab::ui

@@ -3,6 +3,8 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <utility>
+
 class QLabel;
 class QPushButton;
 
@@ -34,6 +36,8 @@ private:
     // Connecting and catching up show only when they take a while.
     QTimer m_grace;
     bool m_wasLive = false;
+    // The state and waiting count last read out.
+    std::pair<int, int> m_announced{-1, 0};
 };
 
 } // namespace confab::ui

@@ -139,7 +139,8 @@ void ErrorText::show(QLabel* label, const QString& text)
 {
     LiveText::show(label, text);
     // A screen reader on the field hears its error as the field's description.
-    if (auto* field = qobject_cast<QWidget*>(label->property(kFieldProperty).value<QObject*>())) {
+    auto* field = qobject_cast<QWidget*>(label->property(kFieldProperty).value<QObject*>());
+    if (field && field->accessibleDescription() != text) {
         field->setAccessibleDescription(text);
     }
 }

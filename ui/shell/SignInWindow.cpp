@@ -3,6 +3,7 @@
 #include "dialogs/ErrorText.h"
 #include "dialogs/LiveText.h"
 
+#include <QAccessibleWidget>
 #include <QCheckBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -20,11 +21,29 @@
 
 namespace confab::ui {
 
+namespace {
+
+// A top-level QWidget is a "filler" to screen readers; this one is a window.
+QAccessibleInterface* signInWindowFactory(const QString& className, QObject* object)
+{
+    if (className == QLatin1String("confab::ui::SignInWindow")) {
+        return new QAccessibleWidget(static_cast<QWidget*>(object), QAccessible::Window);
+    }
+    return nullptr;
+}
+
+} // namespace
+
 namespace {} // namespace
 
 SignInWindow::SignInWindow(core::Client& client, QWidget* parent)
     : QWidget(parent), m_client(client)
 {
+    static const bool factoryInstalled = [] {
+        QAccessible::installFactory(&signInWindowFactory);
+        return true;
+    }();
+    Q_UNUSED(factoryInstalled);
     setWindowTitle(tr("Sign in to Confab"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(32, 24, 32, 24);
