@@ -1,3 +1,4 @@
+#include "Accessibility.h"
 #include "ChatFixture.h"
 #include "Widgets.h"
 #include "account/AccountContext.h"
@@ -11,8 +12,10 @@
 #include "shell/MainWindow.h"
 
 #include <QApplication>
+#include <QContextMenuEvent>
 #include <QLabel>
 #include <QListView>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollBar>
@@ -419,6 +422,110 @@ TEST_F(ChatWindowTest, SigningOutWithUnsentMessagesAsksAndSendsThemAtTheNextSign
               client->accounts().at(0)->userId());
     ASSERT_TRUE(QTest::qWaitFor(
         [&] { return client->accounts().at(0)->chat()->outbox()->size() == 0; }, 10000));
+}
+
+// The timeline as a screen reader and a keyboard get it: reached with Tab,
+// each row named by what it says, the keyboard's row focused, and a
+// message's actions both in its menu (Menu key) and as accessible actions.
+TEST_F(ChatWindowTest, TheTimelineIsReachedWithTabReadRowByRowAndActedOnFromTheKeyboard)
+{
+    ASSERT_NO_FATAL_FAILURE(openAnnasWindow());
+    const QString roomId = roomWithBob();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return view().roomId() == roomId; }, 5000));
+    TimelineModel* annas = window->chat()->timeline(roomId);
+    bob->chat->sendMessage(roomId, QStringLiteral("lunch at noon?"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return messageRows(*annas).size() == 1; }, 10000));
+    view().startReply(annas->index(messageRows(*annas).front()));
+    type(QStringLiteral("yes!"));
+    press(Qt::Key_Return);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return messageRows(*annas).size() == 2 &&
+                   sendState(*annas, messageRows(*annas).back()) == TimelineModel::SendState::Sent;
+        },
+        10000));
+    // Anna edits her reply.
+    ASSERT_TRUE(view().startEdit(annas->index(messageRows(*annas).back())));
+    composer().selectAll();
+    type(QStringLiteral("yes, at noon!"));
+    press(Qt::Key_Return);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return value(*annas, messageRows(*annas).back(), TimelineModel::EditedRole).toBool();
+        },
+        10000));
+
+    // Tab from the composer reaches the timeline.
+    ui::TimelineView* timeline = view().timelineView();
+    composer().setFocus();
+    bool reached = false;
+    for (int i = 0; i < 20 && !reached; ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        reached = QApplication::focusWidget() == timeline;
+    }
+    ASSERT_TRUE(reached) << "Tab never reached the timeline";
+
+    // A list of rows, each named by what it says; the newest is focused.
+    QAccessibleInterface* list = QAccessible::queryAccessibleInterface(timeline);
+    ASSERT_NE(list, nullptr);
+    EXPECT_EQ(list->role(), QAccessible::List);
+    EXPECT_EQ(list->text(QAccessible::Name), QStringLiteral("Messages"));
+    ASSERT_EQ(list->childCount(), annas->rowCount());
+    const int bobsRow = messageRows(*annas).front();
+    const int annasRow = messageRows(*annas).back();
+    EXPECT_EQ(timeline->currentIndex().row(), annasRow);
+    QAccessibleInterface* reply = list->child(annasRow);
+    ASSERT_NE(reply, nullptr);
+    EXPECT_EQ(reply->role(), QAccessible::ListItem);
+    EXPECT_TRUE(reply->state().focused);
+    EXPECT_EQ(list->focusChild(), reply);
+    const QString replyName = reply->text(QAccessible::Name);
+    EXPECT_TRUE(replyName.contains(QStringLiteral("Anna, ")) &&
+                replyName.contains(QStringLiteral(": yes, at noon!")) &&
+                replyName.contains(QStringLiteral("(edited)")) &&
+                replyName.contains(QStringLiteral("In reply to Bob: lunch at noon?")))
+        << replyName.toStdString();
+    EXPECT_EQ(list->indexOfChild(reply), annasRow);
+    for (int row = 0; row < annas->rowCount(); ++row) {
+        EXPECT_FALSE(list->child(row)->text(QAccessible::Name).isEmpty()) << row;
+    }
+
+    // Up: the keyboard is on Bob's message.
+    QTest::keyClick(timeline, Qt::Key_Up);
+    EXPECT_EQ(timeline->currentIndex().row(), bobsRow);
+    QAccessibleInterface* question = list->child(bobsRow);
+    EXPECT_TRUE(question->state().focused);
+    EXPECT_FALSE(reply->state().focused);
+    EXPECT_TRUE(question->text(QAccessible::Name).contains(QStringLiteral("Bob, ")))
+        << question->text(QAccessible::Name).toStdString();
+
+    // Someone else's message: reply and copy, no edit; Anna's own: edit and delete too.
+    QAccessibleActionInterface* actions = question->actionInterface();
+    ASSERT_NE(actions, nullptr);
+    EXPECT_TRUE(actions->actionNames().contains(QStringLiteral("Reply")));
+    EXPECT_TRUE(actions->actionNames().contains(QStringLiteral("Copy")));
+    EXPECT_FALSE(actions->actionNames().contains(QStringLiteral("Edit")));
+    EXPECT_TRUE(reply->actionInterface()->actionNames().contains(QStringLiteral("Edit")));
+    EXPECT_TRUE(reply->actionInterface()->actionNames().contains(QStringLiteral("Delete")));
+    EXPECT_EQ(actions->localizedActionName(QStringLiteral("Reply")), QStringLiteral("Reply"));
+    actions->doAction(QStringLiteral("Reply"));
+    EXPECT_EQ(view().replyingTo(), value(*annas, bobsRow, TimelineModel::IdRole).toString());
+    view().cancel();
+
+    // The Menu key opens the row's menu.
+    timeline->setFocus();
+    QContextMenuEvent menuKey(QContextMenuEvent::Keyboard, QPoint(), QPoint());
+    QApplication::sendEvent(timeline, &menuKey);
+    QMenu* menu = visibleChild<QMenu>(&view());
+    ASSERT_NE(menu, nullptr);
+    QStringList items;
+    for (QAction* action : menu->actions()) {
+        if (!action->isSeparator()) {
+            items << action->text();
+        }
+    }
+    EXPECT_EQ(items, (QStringList{QStringLiteral("&Reply"), QStringLiteral("&Copy text")}));
+    menu->close();
 }
 
 } // namespace

@@ -112,6 +112,7 @@ void ChatView::buildTimeline(QVBoxLayout* layout)
         }
     });
     connect(m_timeline, &TimelineView::messageMenuRequested, this, &ChatView::showMessageMenu);
+    connect(m_timeline, &TimelineView::messageActionRequested, this, &ChatView::runMessageAction);
 }
 
 // Under the timeline: who is typing, what a reply or an edit refers to, and
@@ -382,56 +383,62 @@ void ChatView::markSeen()
 
 void ChatView::showMessageMenu(const QModelIndex& index, const QPoint& globalPos)
 {
-    const auto state = TimelineModel::sendStateAt(index);
-    const bool own = index.data(TimelineModel::OwnRole).toBool();
-    const bool deleted = index.data(TimelineModel::DeletedRole).toBool();
-    const QString text = index.data(TimelineModel::TextRole).toString();
+    const QList<TimelineView::MessageAction> actions = TimelineView::actionsFor(index);
+    if (actions.isEmpty()) {
+        return;
+    }
     const QPersistentModelIndex row(index);
     // Popped up, not run: nothing waits inside this call, and the menu goes
     // with the view should the view go first.
     auto* menu = new QMenu(this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
-    if (state == TimelineModel::SendState::Sent) {
-        if (!deleted) {
-            menu->addAction(tr("&Reply"), this, [this, row] { startReply(row); });
+    menu->setAccessibleName(tr("Message actions"));
+    for (TimelineView::MessageAction action : actions) {
+        if (action == TimelineView::MessageAction::Copy) {
+            menu->addSeparator();
         }
-        if (own && !deleted) {
-            menu->addAction(tr("&Edit"), this, [this, row] { startEdit(row); });
-            menu->addAction(tr("&Delete…"), this, [this, row] {
-                const QString messageId = row.data(TimelineModel::IdRole).toString();
-                auto* question =
-                    new QMessageBox(QMessageBox::Question, tr("Delete message"),
-                                    tr("Delete this message for everyone in the room?"),
-                                    QMessageBox::Yes | QMessageBox::Cancel, this);
-                question->setAttribute(Qt::WA_DeleteOnClose);
-                connect(question, &QMessageBox::finished, this, [this, messageId](int answer) {
-                    if (answer == QMessageBox::Yes) {
-                        m_chat.deleteMessage(messageId);
-                    }
-                });
-                question->open();
-            });
-        }
-    } else {
-        const QString clientId = index.data(TimelineModel::ClientMessageIdRole).toString();
-        if (state == TimelineModel::SendState::Failed) {
-            menu->addAction(tr("&Retry"), this,
-                            [this, clientId] { m_chat.retryMessage(clientId); });
-            menu->addAction(tr("&Edit"), this, [this, row] { startEdit(row); });
-        }
-        menu->addAction(tr("&Discard"), this,
-                        [this, clientId] { m_chat.discardMessage(clientId); });
-    }
-    if (!deleted) {
-        menu->addSeparator();
-        menu->addAction(tr("&Copy text"), this,
-                        [text] { QApplication::clipboard()->setText(text); });
-    }
-    if (menu->isEmpty()) {
-        delete menu;
-        return;
+        menu->addAction(TimelineView::actionText(action), this,
+                        [this, row, action] { runMessageAction(row, action); });
     }
     menu->popup(globalPos);
+}
+
+void ChatView::runMessageAction(const QModelIndex& index, TimelineView::MessageAction action)
+{
+    if (!index.isValid()) {
+        return;
+    }
+    switch (action) {
+    case TimelineView::MessageAction::Reply:
+        startReply(index);
+        break;
+    case TimelineView::MessageAction::Edit:
+        startEdit(index);
+        break;
+    case TimelineView::MessageAction::Delete: {
+        const QString messageId = index.data(TimelineModel::IdRole).toString();
+        auto* question = new QMessageBox(QMessageBox::Question, tr("Delete message"),
+                                         tr("Delete this message for everyone in the room?"),
+                                         QMessageBox::Yes | QMessageBox::Cancel, this);
+        question->setAttribute(Qt::WA_DeleteOnClose);
+        connect(question, &QMessageBox::finished, this, [this, messageId](int answer) {
+            if (answer == QMessageBox::Yes) {
+                m_chat.deleteMessage(messageId);
+            }
+        });
+        question->open();
+        break;
+    }
+    case TimelineView::MessageAction::Retry:
+        m_chat.retryMessage(index.data(TimelineModel::ClientMessageIdRole).toString());
+        break;
+    case TimelineView::MessageAction::Discard:
+        m_chat.discardMessage(index.data(TimelineModel::ClientMessageIdRole).toString());
+        break;
+    case TimelineView::MessageAction::Copy:
+        QApplication::clipboard()->setText(index.data(TimelineModel::TextRole).toString());
+        break;
+    }
 }
 
 } // namespace confab::ui

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "chat/TimelineView.h"
+
 #include <QHash>
 #include <QPersistentModelIndex>
 #include <QWidget>
@@ -17,7 +19,6 @@ class QVBoxLayout;
 namespace confab::ui {
 
 class Composer;
-class TimelineView;
 
 // One room on screen: its name and topic, the timeline, who is typing, and
 // the composer with the message being replied to or edited. Keeps each
@@ -64,6 +65,7 @@ private:
     void updateHeader();
     void updateTyping();
     void showMessageMenu(const QModelIndex& index, const QPoint& globalPos);
+    void runMessageAction(const QModelIndex& index, TimelineView::MessageAction action);
     void setContext(const QString& text);
     void onTextChanged();
 

@@ -1,8 +1,10 @@
 #include "chat/TimelineView.h"
 
+#include "chat/TimelineAccessible.h"
 #include "delegates/MessageDelegate.h"
 #include "models/TimelineModel.h"
 
+#include <QAccessible>
 #include <QContextMenuEvent>
 #include <QIdentityProxyModel>
 #include <QMouseEvent>
@@ -21,6 +23,14 @@ public:
     using QIdentityProxyModel::QIdentityProxyModel;
     bool canFetchMore(const QModelIndex&) const override { return false; }
     void fetchMore(const QModelIndex&) override {}
+    // How a screen reader says each row.
+    QVariant data(const QModelIndex& index, int role) const override
+    {
+        if (role == Qt::AccessibleTextRole && index.isValid()) {
+            return MessageDelegate::spokenText(index);
+        }
+        return QIdentityProxyModel::data(index, role);
+    }
 };
 
 constexpr int kStickSlackPx = 6;
@@ -36,7 +46,13 @@ TimelineView::TimelineView(QWidget* parent)
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setSelectionMode(QAbstractItemView::NoSelection);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
-    setFocusPolicy(Qt::NoFocus);
+    // Reached with Tab and read row by row with the arrow keys.
+    static const bool factoryInstalled = [] {
+        QAccessible::installFactory(&TimelineAccessible::factory);
+        return true;
+    }();
+    Q_UNUSED(factoryInstalled);
+    setFocusPolicy(Qt::StrongFocus);
     setFrameShape(QFrame::NoFrame);
     setUniformItemSizes(false);
     // Re-lays rows out when the width changes (their heights depend on it).
@@ -226,13 +242,150 @@ void TimelineView::mouseReleaseEvent(QMouseEvent* event)
     QListView::mouseReleaseEvent(event);
 }
 
+QList<TimelineView::MessageAction> TimelineView::actionsFor(const QModelIndex& index)
+{
+    QList<MessageAction> actions;
+    if (!index.isValid() || TimelineModel::kindAt(index) != TimelineModel::Kind::Message) {
+        return actions;
+    }
+    const bool own = index.data(TimelineModel::OwnRole).toBool();
+    const bool deleted = index.data(TimelineModel::DeletedRole).toBool();
+    switch (TimelineModel::sendStateAt(index)) {
+    case TimelineModel::SendState::Sent:
+        if (!deleted) {
+            actions << MessageAction::Reply;
+        }
+        if (own && !deleted) {
+            actions << MessageAction::Edit << MessageAction::Delete;
+        }
+        break;
+    case TimelineModel::SendState::Failed:
+        actions << MessageAction::Retry << MessageAction::Edit << MessageAction::Discard;
+        break;
+    case TimelineModel::SendState::Pending:
+        actions << MessageAction::Discard;
+        break;
+    }
+    if (!deleted) {
+        actions << MessageAction::Copy;
+    }
+    return actions;
+}
+
+QString TimelineView::actionName(MessageAction action)
+{
+    switch (action) {
+    case MessageAction::Reply:
+        return QStringLiteral("Reply");
+    case MessageAction::Edit:
+        return QStringLiteral("Edit");
+    case MessageAction::Delete:
+        return QStringLiteral("Delete");
+    case MessageAction::Retry:
+        return QStringLiteral("Retry");
+    case MessageAction::Discard:
+        return QStringLiteral("Discard");
+    case MessageAction::Copy:
+        return QStringLiteral("Copy");
+    }
+    return {};
+}
+
+QString TimelineView::actionText(MessageAction action)
+{
+    switch (action) {
+    case MessageAction::Reply:
+        return tr("&Reply");
+    case MessageAction::Edit:
+        return tr("&Edit");
+    case MessageAction::Delete:
+        return tr("&Delete…");
+    case MessageAction::Retry:
+        return tr("&Retry");
+    case MessageAction::Discard:
+        return tr("&Discard");
+    case MessageAction::Copy:
+        return tr("&Copy text");
+    }
+    return {};
+}
+
+void TimelineView::showMenuFor(const QModelIndex& index)
+{
+    if (actionsFor(index).isEmpty()) {
+        return;
+    }
+    scrollTo(index);
+    const QRect rect = visualRect(index);
+    emit messageMenuRequested(
+        index, viewport()->mapToGlobal(QPoint(rect.left() + rect.width() / 3, rect.center().y())));
+}
+
 void TimelineView::contextMenuEvent(QContextMenuEvent* event)
 {
+    // The Menu key and Shift+F10 open the menu of the row the keyboard is on.
+    if (event->reason() == QContextMenuEvent::Keyboard) {
+        showMenuFor(currentIndex());
+        return;
+    }
     const QModelIndex index = indexAt(event->pos());
-    if (!index.isValid() || TimelineModel::kindAt(index) != TimelineModel::Kind::Message) {
+    if (actionsFor(index).isEmpty()) {
         return;
     }
     emit messageMenuRequested(index, event->globalPos());
+}
+
+void TimelineView::focusInEvent(QFocusEvent* event)
+{
+    // Coming in, the keyboard is on the newest row (the one after what was
+    // last read is where a reader picks up).
+    if (!currentIndex().isValid() && model() && model()->rowCount() > 0) {
+        selectionModel()->setCurrentIndex(model()->index(model()->rowCount() - 1, 0),
+                                          QItemSelectionModel::NoUpdate);
+    }
+    QListView::focusInEvent(event);
+    if (QAccessible::isActive() && currentIndex().isValid()) {
+        QAccessibleEvent focus(this, QAccessible::Focus);
+        focus.setChild(currentIndex().row());
+        QAccessible::updateAccessibility(&focus);
+    }
+}
+
+void TimelineView::keyPressEvent(QKeyEvent* event)
+{
+    const QModelIndex current = currentIndex();
+    switch (event->key()) {
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        // On a reply: to the message it quotes.
+        if (current.isValid()) {
+            const QString quoted = current.data(TimelineModel::ReplyToRole).toString();
+            if (!quoted.isEmpty() && showMessage(quoted)) {
+                setCurrentIndex(model()->index(m_timeline->rowOfMessage(quoted), 0));
+            }
+        }
+        event->accept();
+        return;
+    case Qt::Key_Home:
+    case Qt::Key_End:
+        if (event->modifiers() == Qt::ControlModifier || event->modifiers() == Qt::NoModifier) {
+            if (model() && model()->rowCount() > 0) {
+                const bool end = event->key() == Qt::Key_End;
+                setCurrentIndex(model()->index(end ? model()->rowCount() - 1 : 0, 0));
+                if (end) {
+                    scrollToNewest();
+                } else {
+                    scrollTo(currentIndex(), PositionAtTop);
+                }
+            }
+            event->accept();
+            return;
+        }
+        break;
+    default:
+        break;
+    }
+    QListView::keyPressEvent(event);
 }
 
 } // namespace confab::ui

@@ -1,13 +1,11 @@
 #pragma once
 
+#include "models/TimelineModel.h"
+
 #include <QListView>
 #include <QPersistentModelIndex>
 #include <QPointer>
 #include <QTimer>
-
-namespace confab::core {
-class TimelineModel;
-}
 
 namespace confab::ui {
 
@@ -20,7 +18,19 @@ class TimelineView : public QListView {
     Q_OBJECT
 
 public:
+    // What can be done with a row (its menu, and its accessible actions).
+    enum class MessageAction { Reply, Edit, Delete, Retry, Discard, Copy };
+    Q_ENUM(MessageAction)
+
     explicit TimelineView(QWidget* parent = nullptr);
+
+    // The actions a row offers, in menu order.
+    static QList<MessageAction> actionsFor(const QModelIndex& index);
+    // Its name for screen readers' actions (not translated) and its menu text.
+    static QString actionName(MessageAction action);
+    static QString actionText(MessageAction action);
+    // Opens the menu of a row, as the Menu key does for the current one.
+    void showMenuFor(const QModelIndex& index);
 
     void setTimeline(core::TimelineModel* timeline);
     core::TimelineModel* timeline() const { return m_timeline; }
@@ -36,6 +46,8 @@ signals:
     // The newest message is on screen (after a scroll, a new message, a switch).
     void newestShown();
     void messageMenuRequested(const QModelIndex& index, const QPoint& globalPos);
+    void messageActionRequested(const QModelIndex& index,
+                                confab::ui::TimelineView::MessageAction action);
 
 protected:
     void rowsInserted(const QModelIndex& parent, int start, int end) override;
@@ -45,6 +57,8 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
+    void focusInEvent(QFocusEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
 
 private:
     void onScrolled(int value);

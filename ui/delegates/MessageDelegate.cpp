@@ -143,6 +143,54 @@ QString MessageDelegate::footerText(const QModelIndex& index)
     return time;
 }
 
+QString MessageDelegate::spokenText(const QModelIndex& index)
+{
+    const QString who = index.data(TimelineModel::AuthorNameRole).toString();
+    const QString time = timeText(sentAt(index).time());
+    QString spoken;
+    switch (TimelineModel::kindAt(index)) {
+    case TimelineModel::Kind::MemberJoined:
+        spoken = tr("%1 joined, %2", "who, time").arg(who, time);
+        break;
+    case TimelineModel::Kind::MemberLeft:
+        spoken = tr("%1 left, %2", "who, time").arg(who, time);
+        break;
+    case TimelineModel::Kind::Message: {
+        const bool deleted = index.data(TimelineModel::DeletedRole).toBool();
+        spoken = tr("%1, %2: %3", "author, time: text").arg(who, time, shownText(index));
+        if (!deleted && index.data(TimelineModel::EditedRole).toBool()) {
+            spoken += QLatin1Char(' ') + tr("(edited)");
+        }
+        if (!deleted && !index.data(TimelineModel::ReplyToRole).toString().isEmpty()) {
+            const QString author = index.data(TimelineModel::ReplyAuthorNameRole).toString();
+            const QString preview =
+                index.data(TimelineModel::ReplyPreviewRole).toString().simplified();
+            spoken += QLatin1Char(' ') + (author.isEmpty()
+                                              ? tr("In reply to an earlier message.")
+                                              : tr("In reply to %1: %2").arg(author, preview));
+        }
+        switch (TimelineModel::sendStateAt(index)) {
+        case TimelineModel::SendState::Pending:
+            spoken += QLatin1Char(' ') + tr("Sending…");
+            break;
+        case TimelineModel::SendState::Failed:
+            spoken += QLatin1Char(' ') +
+                      tr("Not sent: %1")
+                          .arg(ErrorText::describe(
+                              index.data(TimelineModel::ErrorRole).value<core::Error>()));
+            break;
+        case TimelineModel::SendState::Sent:
+            break;
+        }
+        break;
+    }
+    }
+    if (startsDay(index)) {
+        spoken = dayText(sentAt(index).date()) + QStringLiteral(". ") + spoken;
+    }
+    return spoken;
+}
+
 bool MessageDelegate::startsDay(const QModelIndex& index)
 {
     const QModelIndex previous = index.siblingAtRow(index.row() - 1);
@@ -314,6 +362,11 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
         painter->setPen(c.mutedText);
         painter->drawText(l.memberEvent, Qt::AlignCenter,
                           what + QStringLiteral("  ·  ") + footerText(index));
+        if (option.state & QStyle::State_HasFocus) {
+            painter->setPen(QPen(option.palette.highlight().color(), 2));
+            painter->drawRoundedRect(QRectF(l.memberEvent).adjusted(kMargin, 1, -kMargin, -1),
+                                     kRadius, kRadius);
+        }
         painter->restore();
         return;
     }
@@ -353,6 +406,14 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
     if (state == TimelineModel::SendState::Failed) {
         painter->setPen(QPen(c.failed, 1.5));
         painter->drawPath(bubble);
+    }
+    // The message the keyboard is on.
+    if (option.state & QStyle::State_HasFocus) {
+        QPainterPath ring;
+        ring.addRoundedRect(QRectF(l.bubble).adjusted(-2.5, -2.5, 2.5, 2.5), kRadius + 2,
+                            kRadius + 2);
+        painter->setPen(QPen(option.palette.highlight().color(), 2));
+        painter->drawPath(ring);
     }
 
     if (l.quote.isValid()) {

@@ -46,6 +46,9 @@ public:
     // Hours and minutes, the locale's way.
     static QString timeText(const QTime& time);
     static QString footerText(const QModelIndex& index);
+    // A row as a screen reader says it: who, when, what, whether edited,
+    // what it replies to, and whether it is still on its way.
+    static QString spokenText(const QModelIndex& index);
 
 private:
     bool startsRun(const QModelIndex& index) const;
