@@ -528,5 +528,42 @@ TEST_F(ChatWindowTest, TheTimelineIsReachedWithTabReadRowByRowAndActedOnFromTheK
     menu->close();
 }
 
+// The room list is browsed with the arrow keys (each room read out with its
+// unread count and last message) without leaving it; Enter opens a room.
+TEST_F(ChatWindowTest, TheRoomListIsBrowsedWithTheArrowKeysAndEnterOpensARoom)
+{
+    ASSERT_NO_FATAL_FAILURE(openAnnasWindow());
+    const QString plans = roomWithBob();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return view().roomId() == plans; }, 5000));
+    const QString garden = roomWithBob(QStringLiteral("Garden"));
+    bob->chat->sendMessage(garden, QStringLiteral("the tomatoes are in"));
+    bob->chat->sendMessage(garden, QStringLiteral("and the beans"));
+    core::RoomsModel& rooms = *window->chat()->rooms();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return rooms.unreadCount(garden) == 2; }, 10000));
+    ASSERT_EQ(rooms.roomIdAt(0), garden);
+
+    QListView* list = window->roomList()->view();
+    list->setFocus();
+    ASSERT_EQ(QApplication::focusWidget(), list);
+    list->setCurrentIndex(list->model()->index(1, 0));
+    EXPECT_EQ(view().roomId(), plans);
+    QTest::keyClick(list, Qt::Key_Up);
+    EXPECT_EQ(list->currentIndex().data(core::RoomsModel::IdRole).toString(), garden);
+    // Browsing is not opening: Plans stays, the keyboard stays in the list.
+    EXPECT_EQ(view().roomId(), plans);
+    EXPECT_EQ(QApplication::focusWidget(), list);
+    QAccessibleInterface* item = QAccessible::queryAccessibleInterface(list)->child(0);
+    ASSERT_NE(item, nullptr);
+    const QString name = item->text(QAccessible::Name);
+    EXPECT_TRUE(name.startsWith(QStringLiteral("Garden")) &&
+                name.contains(QStringLiteral("2 unread")) &&
+                name.contains(QStringLiteral("Bob: and the beans")))
+        << name.toStdString();
+
+    QTest::keyClick(list, Qt::Key_Return);
+    EXPECT_EQ(view().roomId(), garden);
+    EXPECT_EQ(window->roomList()->selectedRoom(), garden);
+}
+
 } // namespace
 } // namespace confab::test

@@ -17,6 +17,30 @@ namespace confab::ui {
 
 using core::RoomsModel;
 
+namespace {
+
+// The rooms, filtered by the search field, each said to screen readers as
+// the delegate shows it.
+class RoomFilter : public QSortFilterProxyModel {
+public:
+    RoomFilter(const RoomDelegate* delegate, QObject* parent)
+        : QSortFilterProxyModel(parent), m_delegate(delegate)
+    {}
+
+    QVariant data(const QModelIndex& index, int role) const override
+    {
+        if (role == Qt::AccessibleTextRole && index.isValid()) {
+            return m_delegate->spokenText(index);
+        }
+        return QSortFilterProxyModel::data(index, role);
+    }
+
+private:
+    const RoomDelegate* m_delegate;
+};
+
+} // namespace
+
 RoomListPanel::RoomListPanel(core::ChatClient& chat, QWidget* parent)
     : QWidget(parent), m_chat(chat)
 {
@@ -43,7 +67,9 @@ RoomListPanel::RoomListPanel(core::ChatClient& chat, QWidget* parent)
     top->addWidget(m_new);
     layout->addLayout(top);
 
-    m_filter = new QSortFilterProxyModel(this);
+    m_view = new QListView(this);
+    auto* delegate = new RoomDelegate(m_chat, m_view);
+    m_filter = new RoomFilter(delegate, this);
     m_filter->setSourceModel(m_chat.rooms());
     m_filter->setFilterRole(RoomsModel::NameRole);
     m_filter->setFilterCaseSensitivity(Qt::CaseInsensitive);
@@ -52,9 +78,8 @@ RoomListPanel::RoomListPanel(core::ChatClient& chat, QWidget* parent)
         updateEmpty();
     });
 
-    m_view = new QListView(this);
     m_view->setModel(m_filter);
-    m_view->setItemDelegate(new RoomDelegate(m_chat, m_view));
+    m_view->setItemDelegate(delegate);
     m_view->setFrameShape(QFrame::NoFrame);
     m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
@@ -74,14 +99,17 @@ RoomListPanel::RoomListPanel(core::ChatClient& chat, QWidget* parent)
     m_empty->setContentsMargins(16, 16, 16, 16);
     layout->addWidget(m_empty);
 
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex& current) {
-                const QString roomId = current.data(RoomsModel::IdRole).toString();
-                if (!roomId.isEmpty() && roomId != m_selected) {
-                    m_selected = roomId;
-                    emit roomSelected(roomId);
-                }
-            });
+    // The arrow keys browse the list (a screen reader reads each room); a
+    // click, Enter or activation opens the room.
+    auto open = [this](const QModelIndex& index) {
+        const QString roomId = index.data(RoomsModel::IdRole).toString();
+        if (!roomId.isEmpty()) {
+            m_selected = roomId;
+            emit roomSelected(roomId);
+        }
+    };
+    connect(m_view, &QListView::clicked, this, open);
+    connect(m_view, &QListView::activated, this, open);
     connect(m_view, &QListView::customContextMenuRequested, this, &RoomListPanel::showMenu);
     // Rows move as activity changes: the selection follows its room.
     connect(m_filter, &QAbstractItemModel::rowsMoved, this, [this] { selectRoom(m_selected); });

@@ -50,6 +50,43 @@ QSize RoomDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelInd
     return {option.rect.width(), kRowHeight};
 }
 
+QString RoomDelegate::previewText(const QModelIndex& index) const
+{
+    const bool direct = index.data(RoomsModel::DirectRole).toBool();
+    const bool muted = index.data(RoomsModel::MutedRole).toBool();
+    QString preview = index.data(RoomsModel::LastMessageRole).toString().simplified();
+    const QString authorId = index.data(RoomsModel::LastMessageAuthorIdRole).toString();
+    if (!preview.isEmpty() && authorId == m_chat.myId()) {
+        preview = RoomListPanel::tr("You: %1").arg(preview);
+    } else if (!preview.isEmpty() && !direct && !authorId.isEmpty()) {
+        const QString author = m_chat.users()->displayName(authorId);
+        if (!author.isEmpty()) {
+            preview = RoomListPanel::tr("%1: %2").arg(author, preview);
+        }
+    }
+    if (preview.isEmpty()) {
+        preview =
+            direct ? RoomListPanel::tr("Direct message") : RoomListPanel::tr("No messages yet");
+    }
+    if (muted) {
+        preview = RoomListPanel::tr("Muted · %1").arg(preview);
+    }
+    return preview;
+}
+
+QString RoomDelegate::spokenText(const QModelIndex& index) const
+{
+    QString spoken = index.data(RoomsModel::NameRole).toString();
+    if (index.data(RoomsModel::DirectRole).toBool()) {
+        spoken = RoomListPanel::tr("%1, direct message").arg(spoken);
+    }
+    const int unread = index.data(RoomsModel::UnreadCountRole).toInt();
+    if (unread > 0) {
+        spoken += QStringLiteral(", ") + RoomListPanel::tr("%n unread", nullptr, unread);
+    }
+    return spoken + QStringLiteral(". ") + previewText(index);
+}
+
 void RoomDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
                          const QModelIndex& index) const
 {
@@ -66,7 +103,6 @@ void RoomDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
         painter->fillPath(path, back);
     }
     const QString name = index.data(RoomsModel::NameRole).toString();
-    const bool direct = index.data(RoomsModel::DirectRole).toBool();
     const int unread = index.data(RoomsModel::UnreadCountRole).toInt();
     const bool muted = index.data(RoomsModel::MutedRole).toBool();
 
@@ -115,23 +151,7 @@ void RoomDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
         painter->drawText(pill, Qt::AlignCenter, badge);
         painter->setFont(small);
     }
-    QString preview = index.data(RoomsModel::LastMessageRole).toString().simplified();
-    const QString authorId = index.data(RoomsModel::LastMessageAuthorIdRole).toString();
-    if (!preview.isEmpty() && authorId == m_chat.myId()) {
-        preview = RoomListPanel::tr("You: %1").arg(preview);
-    } else if (!preview.isEmpty() && !direct && !authorId.isEmpty()) {
-        const QString author = m_chat.users()->displayName(authorId);
-        if (!author.isEmpty()) {
-            preview = RoomListPanel::tr("%1: %2").arg(author, preview);
-        }
-    }
-    if (preview.isEmpty()) {
-        preview =
-            direct ? RoomListPanel::tr("Direct message") : RoomListPanel::tr("No messages yet");
-    }
-    if (muted) {
-        preview = RoomListPanel::tr("Muted · %1").arg(preview);
-    }
+    const QString preview = previewText(index);
     const QRect previewRect(textLeft, secondTop,
                             r.right() - 10 - (badgeWidth ? badgeWidth + 8 : 0) - textLeft,
                             smallMetrics.height() + 2);

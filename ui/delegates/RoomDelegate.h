@@ -18,6 +18,11 @@ public:
     void paint(QPainter* painter, const QStyleOptionViewItem& option,
                const QModelIndex& index) const override;
 
+    // The line under the name: the last message with its author.
+    QString previewText(const QModelIndex& index) const;
+    // A room as a screen reader says it: name, unread count, last message.
+    QString spokenText(const QModelIndex& index) const;
+
 private:
     core::ChatClient& m_chat;
 };
