@@ -213,6 +213,20 @@ TEST_F(SignInTest, ErrorsAreHeardAndLinkedToTheirFieldWhichGetsTheFocus)
     startLocal();
     EXPECT_EQ(signIn().focusWidget(), signIn().usernameField()) << "first focus";
     EXPECT_EQ(accessibleRole(&signIn()), QAccessible::Window);
+    // The tab list is named for what it holds, its tabs by theirs.
+    QAccessibleInterface* modes = QAccessible::queryAccessibleInterface(signIn().modeTabs());
+    ASSERT_NE(modes, nullptr);
+    EXPECT_EQ(modes->role(), QAccessible::PageTabList);
+    EXPECT_EQ(modes->text(QAccessible::Name), QStringLiteral("Sign in or create an account"));
+    ASSERT_EQ(modes->childCount(), 2);
+    EXPECT_EQ(modes->child(1)->text(QAccessible::Name), QStringLiteral("Create account"));
+    EXPECT_EQ(modes->child(1)->role(), QAccessible::PageTab);
+    EXPECT_TRUE(modes->child(0)->state().selected);
+    EXPECT_EQ(modes->indexOfChild(modes->child(1)), 1);
+    modes->child(1)->actionInterface()->doAction(QAccessibleActionInterface::pressAction());
+    EXPECT_EQ(signIn().modeTabs()->currentIndex(), 1);
+    EXPECT_TRUE(modes->child(1)->state().selected);
+    signIn().modeTabs()->setCurrentIndex(0);
     QLabel* status = signIn().serverStatus();
     EXPECT_EQ(accessibleText(status), status->text());
     EXPECT_FALSE(status->text().isEmpty());

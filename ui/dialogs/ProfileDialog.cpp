@@ -3,6 +3,7 @@
 #include "delegates/Avatar.h"
 #include "dialogs/ErrorText.h"
 #include "dialogs/LiveText.h"
+#include "dialogs/TabListAccessible.h"
 
 #include <QFileDialog>
 #include <QFormLayout>
@@ -14,6 +15,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -36,7 +38,9 @@ ProfileDialog::ProfileDialog(core::Session& session, core::Account& account, QWi
 {
     setWindowTitle(tr("Your profile"));
     auto* layout = new QVBoxLayout(this);
+    TabListAccessible::install();
     m_tabs = new QTabWidget(this);
+    m_tabs->tabBar()->setAccessibleName(tr("Parts of your account"));
     m_tabs->addTab(profilePage(), tr("&Profile"));
     m_tabs->addTab(passwordPage(), tr("Pass&word"));
     m_tabs->addTab(devicesPage(), tr("&Devices"));

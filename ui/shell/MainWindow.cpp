@@ -194,6 +194,10 @@ void MainWindow::buildMenus()
     app->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
     app->addSeparator();
     app->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+    // An open menu is named like its title in the menu bar.
+    for (QMenu* menu : {account, rooms, app}) {
+        menu->setAccessibleName(menu->title().remove(QLatin1Char('&')));
+    }
 }
 
 void MainWindow::buildTray()

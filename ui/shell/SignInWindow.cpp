@@ -2,6 +2,7 @@
 
 #include "dialogs/ErrorText.h"
 #include "dialogs/LiveText.h"
+#include "dialogs/TabListAccessible.h"
 
 #include <QAccessibleWidget>
 #include <QCheckBox>
@@ -105,6 +106,7 @@ void SignInWindow::buildServerChoice(QVBoxLayout* layout)
 // the form's error line and the button.
 void SignInWindow::buildForm(QVBoxLayout* layout)
 {
+    TabListAccessible::install();
     m_mode = new QTabBar(this);
     m_mode->addTab(tr("Sign in"));
     m_mode->addTab(tr("Create account"));
