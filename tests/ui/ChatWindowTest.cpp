@@ -565,5 +565,43 @@ TEST_F(ChatWindowTest, TheRoomListIsBrowsedWithTheArrowKeysAndEnterOpensARoom)
     EXPECT_EQ(window->roomList()->selectedRoom(), garden);
 }
 
+// The Send button (for the mouse and for screen readers) sends, and saves
+// while a message is being edited.
+TEST_F(ChatWindowTest, TheSendButtonSendsAndSavesAnEdit)
+{
+    ASSERT_NO_FATAL_FAILURE(openAnnasWindow());
+    const QString roomId = roomWithBob();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return view().roomId() == roomId; }, 5000));
+    QToolButton* send = view().sendButton();
+    EXPECT_FALSE(send->isEnabled()) << "nothing to send";
+    type(QStringLiteral("sent with the button"));
+    ASSERT_TRUE(send->isEnabled());
+    EXPECT_EQ(accessibleText(send), QStringLiteral("Send"));
+    send->click();
+    EXPECT_TRUE(composer().toPlainText().isEmpty());
+    EXPECT_FALSE(send->isEnabled());
+    TimelineModel* annas = window->chat()->timeline(roomId);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return messageRows(*annas).size() == 1 &&
+                   sendState(*annas, messageRows(*annas).front()) == TimelineModel::SendState::Sent;
+        },
+        10000));
+
+    ASSERT_TRUE(view().startEdit(annas->index(messageRows(*annas).front())));
+    EXPECT_EQ(send->text(), QStringLiteral("Save"));
+    composer().selectAll();
+    type(QStringLiteral("edited with the button"));
+    send->click();
+    EXPECT_EQ(send->text(), QStringLiteral("Send"));
+    TimelineModel* bobs = openTimeline(*bob, roomId);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return messageTexts(*bobs) == QStringList{QStringLiteral("edited with the button")};
+        },
+        10000))
+        << messageTexts(*bobs).join(QLatin1Char('|')).toStdString();
+}
+
 } // namespace
 } // namespace confab::test

@@ -150,8 +150,17 @@ QWidget* ChatView::buildComposer()
     m_contextBar->hide();
     bottomLayout->addWidget(m_contextBar);
 
+    auto* composerRow = new QHBoxLayout;
+    composerRow->setSpacing(6);
     m_composer = new Composer(bottom);
-    bottomLayout->addWidget(m_composer);
+    m_sendButton = new QToolButton(bottom);
+    m_sendButton->setText(tr("Send"));
+    m_sendButton->setToolTip(tr("Send (Enter)"));
+    m_sendButton->setEnabled(false);
+    composerRow->addWidget(m_composer, 1);
+    composerRow->addWidget(m_sendButton, 0, Qt::AlignBottom);
+    bottomLayout->addLayout(composerRow);
+    connect(m_sendButton, &QToolButton::clicked, this, &ChatView::send);
     connect(m_composer, &Composer::sendRequested, this, &ChatView::send);
     connect(m_composer, &Composer::editLastRequested, this, &ChatView::editLast);
     connect(m_composer, &Composer::cancelRequested, this, &ChatView::cancel);
@@ -242,8 +251,15 @@ void ChatView::updateTyping()
     }
 }
 
+void ChatView::updateSendButton()
+{
+    m_sendButton->setText(m_editId.isEmpty() ? tr("Send") : tr("Save"));
+    m_sendButton->setEnabled(!m_roomId.isEmpty() && !m_composer->toPlainText().trimmed().isEmpty());
+}
+
 void ChatView::onTextChanged()
 {
+    updateSendButton();
     if (m_settingText || m_roomId.isEmpty() || !m_editId.isEmpty()) {
         return;
     }
@@ -258,6 +274,7 @@ void ChatView::setContext(const QString& text)
 {
     m_contextText->setText(text);
     m_contextBar->setVisible(!text.isEmpty());
+    updateSendButton();
 }
 
 void ChatView::startReply(const QModelIndex& index)

@@ -49,6 +49,7 @@ public:
     QLabel* contextLabel() const { return m_contextText; }
     QWidget* contextBar() const { return m_contextBar; }
     QToolButton* membersButton() const { return m_membersButton; }
+    QToolButton* sendButton() const { return m_sendButton; }
     // The message being edited (its id, or a failed one's client id).
     const QString& editingId() const { return m_editId; }
     const QString& replyingTo() const { return m_replyTo; }
@@ -68,6 +69,7 @@ private:
     void runMessageAction(const QModelIndex& index, TimelineView::MessageAction action);
     void setContext(const QString& text);
     void onTextChanged();
+    void updateSendButton();
 
     core::ChatClient& m_chat;
     QString m_roomId;
@@ -79,6 +81,7 @@ private:
     QAction* m_muteAction;
     TimelineView* m_timeline;
     QLabel* m_typing;
+    QToolButton* m_sendButton;
     QWidget* m_contextBar;
     QLabel* m_contextText;
     Composer* m_composer;
