@@ -112,10 +112,11 @@ protected:
     // Creates a room as `owner` with `members` in it; waits until every
     // client given in `seenBy` has it in its room list.
     QString createRoom(User& owner, const QString& name, const QStringList& members,
-                       const std::vector<User*>& seenBy, bool isPublic = false)
+                       const std::vector<User*>& seenBy, bool isPublic = false,
+                       const QString& topic = {})
     {
         QSignalSpy created(owner.chat.get(), &core::ChatClient::roomCreated);
-        owner.chat->createRoom(name, {}, isPublic, members);
+        owner.chat->createRoom(name, topic, isPublic, members);
         EXPECT_TRUE(created.count() > 0 || created.wait(10000)) << "room not created";
         if (created.isEmpty()) {
             return {};

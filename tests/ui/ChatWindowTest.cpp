@@ -9,6 +9,7 @@
 #include "chat/MembersPanel.h"
 #include "chat/RoomListPanel.h"
 #include "chat/TimelineView.h"
+#include "dialogs/ElidedLabel.h"
 #include "shell/MainWindow.h"
 
 #include <QApplication>
@@ -601,6 +602,56 @@ TEST_F(ChatWindowTest, TheSendButtonSendsAndSavesAnEdit)
         },
         10000))
         << messageTexts(*bobs).join(QLatin1Char('|')).toStdString();
+}
+
+// Long topics and statuses are cut with an ellipsis (the whole text in the
+// tooltip and for screen readers): they never widen the window, and neither
+// does the connection banner.
+TEST_F(ChatWindowTest, LongTopicsStatusesAndTheBannerDoNotWidenTheWindow)
+{
+    ASSERT_NO_FATAL_FAILURE(openAnnasWindow());
+    const QString plans = roomWithBob();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return view().roomId() == plans; }, 5000));
+    window->resize(900, 600);
+    QCoreApplication::processEvents();
+    const int narrowest = window->minimumSizeHint().width();
+    const int narrowestView = view().minimumSizeHint().width();
+    const int narrowestSidebar = window->roomList()->parentWidget()->minimumSizeHint().width();
+
+    const QString topic = QStringLiteral(
+        "Everything about the garden: tomatoes, beans, the shed and the new fence posts");
+    const QString garden = createRoom(*bob, QStringLiteral("Garden"), {QStringLiteral("anna")},
+                                      {bob.get()}, false, topic);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window->chat()->rooms()->contains(garden); }, 10000));
+    window->openRoom(garden);
+    window->statusLabel()->setText(
+        QStringLiteral("Out in the garden all afternoon, back by six, call if it is urgent"));
+    window->statusLabel()->show();
+    QCoreApplication::processEvents();
+    EXPECT_EQ(view().topicLabel()->text(), topic);
+    EXPECT_LE(window->minimumSizeHint().width(), narrowest);
+    EXPECT_LE(view().minimumSizeHint().width(), narrowestView);
+    EXPECT_LE(window->roomList()->parentWidget()->minimumSizeHint().width(), narrowestSidebar);
+
+    // Made narrow, the topic is cut, and still read out whole.
+    window->resize(narrowest, 600);
+    QCoreApplication::processEvents();
+    auto* topicLabel = qobject_cast<ui::ElidedLabel*>(view().topicLabel());
+    ASSERT_NE(topicLabel, nullptr);
+    EXPECT_TRUE(topicLabel->isElided());
+    EXPECT_EQ(accessibleText(topicLabel), topic);
+    auto* statusLabel = qobject_cast<ui::ElidedLabel*>(window->statusLabel());
+    ASSERT_NE(statusLabel, nullptr);
+    EXPECT_TRUE(statusLabel->isElided());
+
+    // Offline with a long notice: no wider either.
+    stopServer();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window->banner()->isVisible(); }, 10000));
+    type(QStringLiteral("one"));
+    press(Qt::Key_Return);
+    QCoreApplication::processEvents();
+    EXPECT_LE(window->minimumSizeHint().width(), narrowest);
+    EXPECT_LE(view().minimumSizeHint().width(), narrowestView);
 }
 
 } // namespace

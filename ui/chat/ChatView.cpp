@@ -4,6 +4,7 @@
 #include "chat/Composer.h"
 #include "chat/TimelineView.h"
 #include "delegates/MessageDelegate.h"
+#include "dialogs/ElidedLabel.h"
 #include "dialogs/LiveText.h"
 
 #include <QAction>
@@ -49,13 +50,13 @@ QWidget* ChatView::buildHeader()
     headerLayout->setContentsMargins(16, 10, 10, 10);
     auto* titles = new QVBoxLayout;
     titles->setSpacing(0);
-    m_title = new QLabel(header);
+    m_title = new ElidedLabel(header);
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
     m_title->setFont(titleFont);
     m_title->setAccessibleDescription(tr("Room name"));
-    m_subtitle = new QLabel(header);
+    m_subtitle = new ElidedLabel(header);
     m_subtitle->setForegroundRole(QPalette::PlaceholderText);
     m_subtitle->setAccessibleDescription(tr("Room topic"));
     titles->addWidget(m_title);

@@ -45,6 +45,7 @@ public:
     TimelineView* timelineView() const { return m_timeline; }
     Composer* composer() const { return m_composer; }
     QLabel* titleLabel() const { return m_title; }
+    QLabel* topicLabel() const { return m_subtitle; }
     QLabel* typingLabel() const { return m_typing; }
     QLabel* contextLabel() const { return m_contextText; }
     QWidget* contextBar() const { return m_contextBar; }

@@ -10,6 +10,7 @@
 #include "delegates/Avatar.h"
 #include "dialogs/CreateRoomDialog.h"
 #include "dialogs/DirectoryDialog.h"
+#include "dialogs/ElidedLabel.h"
 #include "dialogs/ErrorText.h"
 #include "dialogs/LiveText.h"
 #include "dialogs/ProfileDialog.h"
@@ -125,13 +126,13 @@ QWidget* MainWindow::buildSidebar(QWidget* parent)
     m_avatar->setAccessibleName(tr("Your picture"));
     auto* who = new QVBoxLayout;
     who->setSpacing(0);
-    m_name = new QLabel(sidebar);
+    m_name = new ElidedLabel(sidebar);
     QFont nameFont = m_name->font();
     nameFont.setBold(true);
     nameFont.setPointSizeF(nameFont.pointSizeF() * 1.1);
     m_name->setFont(nameFont);
     m_name->setAccessibleDescription(tr("Your name"));
-    m_status = new QLabel(sidebar);
+    m_status = new ElidedLabel(sidebar);
     m_status->setForegroundRole(QPalette::PlaceholderText);
     m_status->setAccessibleDescription(tr("Your status"));
     who->addWidget(m_name);

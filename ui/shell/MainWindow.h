@@ -48,6 +48,7 @@ public:
     void signOut(bool allDevices);
 
     QLabel* nameLabel() const { return m_name; }
+    QLabel* statusLabel() const { return m_status; }
     QLabel* noticeLabel() const { return m_notice; }
     // The account shown; null once it has left the registry.
     core::AccountContext* accountContext() const { return m_account; }
