@@ -259,8 +259,18 @@ void Client::probe(const QString& host, quint16 port)
             return;
         }
         const QString message = socket->errorString();
+        const bool handshake = socket->error() == QAbstractSocket::SslHandshakeFailedError;
         socket->deleteLater();
-        setState(State::Failed, tr("Cannot reach the server: %1").arg(message));
+        if (handshake && message.contains(QLatin1String("wrong version number"))) {
+            // What OpenSSL says when the other end answers in plain text.
+            setState(State::Failed, tr("This server does not use TLS: tick “Unencrypted "
+                                       "connection” only on a network you trust."));
+        } else if (handshake) {
+            setState(State::Failed,
+                     tr("A secure connection to the server could not be made (%1).").arg(message));
+        } else {
+            setState(State::Failed, tr("Cannot reach the server: %1").arg(message));
+        }
     });
     timeout->start(kProbeTimeoutMs);
     socket->connectToHostEncrypted(host, port);

@@ -18,10 +18,12 @@ The helpers (find, wait_for, set_text, press, text_of, Heard, dump) are meant
 to be imported by other walks: `from walk import *`.
 """
 
+import io
 import os
 import re
 import sys
 import time
+import traceback
 
 import gi
 
@@ -31,11 +33,14 @@ from gi.repository import Atspi, GLib  # noqa: E402
 import pyatspi  # noqa: E402
 
 APP_NAME = "confab"
-TIMEOUT = float(os.environ.get("CONFAB_A11Y_STEP_TIMEOUT", "20"))
+# How long a step waits for the app to react (the server and the windows get
+# longer, see walk()). Every wait is bounded.
+TIMEOUT = float(os.environ.get("CONFAB_A11Y_STEP_TIMEOUT", "10"))
 
-# Roles a top-level window can have. Qt exposes a QMainWindow as "frame" and a
-# plain top-level QWidget as "filler".
-WINDOW_ROLES = ("frame", "window", "dialog", "filler")
+# Roles a top-level window can have. Qt exposes a QMainWindow as "frame", a
+# QDialog as "dialog", a QMessageBox as "alert" and a plain top-level QWidget
+# as "filler".
+WINDOW_ROLES = ("frame", "window", "dialog", "alert", "filler")
 
 
 # --- The event loop ---------------------------------------------------------
@@ -186,13 +191,16 @@ def wait_until(check, timeout=TIMEOUT, what="condition", interval=0.1):
         pump(interval)
 
 
-def wait_for(root, role_=None, name_=None, timeout=TIMEOUT, showing_=True, pred=None):
+def wait_for(root, role_=None, name_=None, timeout=TIMEOUT, showing_=True, pred=None,
+             depth=40):
     """Polls until a descendant of root (a function returning the root, or an
     accessible) with the role and name is there (and showing, by default)."""
 
     def check():
         top = root() if callable(root) else root
-        return top is not None and find(top, role_, name_, showing_=showing_, pred=pred)
+        return top is not None and find(
+            top, role_, name_, showing_=showing_, pred=pred, depth=depth
+        )
 
     return wait_until(check, timeout, f"[{role_}] {name_!r}")
 
@@ -259,6 +267,26 @@ def do_action(acc, action_name):
     if action_name not in names:
         raise NotFound(f"{describe(acc)} has no action {action_name!r} (has {names})")
     return acc.queryAction().doAction(names.index(action_name))
+
+
+def attempt(do, done, what, tries=3, wait=4.0):
+    """Calls do() (which finds its target afresh each time and acts on it),
+    then waits up to `wait` seconds for done() to return something true, and
+    returns that. When nothing came of it (AT-SPI lags, or the object went
+    stale between finding and acting), tries again, `tries` times in all.
+    done() must be what the action brings about, so that an action that
+    worked is never done twice."""
+    problems = []
+    for _ in range(tries):
+        try:
+            do()
+        except Exception as e:  # NotFound, or GLib.Error from a stale object
+            problems.append(str(e))
+        try:
+            return wait_until(done, wait, what)
+        except NotFound as e:
+            problems.append(str(e))
+    raise NotFound(f"{what}: nothing after {tries} tries ({'; '.join(problems[-2:])})")
 
 
 # --- What the user heard -----------------------------------------------------
@@ -413,19 +441,44 @@ def dump(acc, out=sys.stdout, depth=0, max_depth=40, only_showing=False):
 
 # --- Reporting ---------------------------------------------------------------
 
+# How much of a subtree a failure prints.
+DUMP_LINES = int(os.environ.get("CONFAB_A11Y_DUMP_LINES", "80"))
+
 
 class Stop(Exception):
     pass
 
 
+def show_tree(tree, limit=DUMP_LINES):
+    """Prints the showing part of a subtree (an accessible, or a function
+    returning one), indented under the step that failed."""
+    try:
+        top = tree() if callable(tree) else tree
+    except Exception:
+        top = None
+    if top is None:
+        print("      (no tree to show)")
+        return
+    out = io.StringIO()
+    dump(top, out, only_showing=True)
+    lines = out.getvalue().splitlines()
+    print(f"      the tree under {describe(top)}:")
+    for line in lines[:limit]:
+        print("      | " + line)
+    if len(lines) > limit:
+        print(f"      | ... and {len(lines) - limit} lines more")
+
+
 class Report:
     """PASS and FAIL count; NOTE is a finding that lies in Qt itself (the app
-    cannot change it), printed but not counted."""
+    cannot change it), printed but not counted. A NOTE is only given where
+    the app's own part of the check passed: it never stands in for a FAIL."""
 
     def __init__(self):
         self.failed = []
         self.passed = 0
         self.notes = 0
+        self.start = time.monotonic()
 
     def note(self, step, detail):
         self.notes += 1
@@ -435,21 +488,33 @@ class Report:
         self.passed += 1
         print(f"PASS  {step}" + (f": {detail}" if detail else ""))
 
-    def fails(self, step, detail):
+    def fails(self, step, detail, tree=None):
         self.failed.append(step)
         print(f"FAIL  {step}: {detail}")
+        if tree is not None:
+            show_tree(tree)
 
-    def check(self, ok, step, detail_ok="", detail_fail=""):
+    def check(self, ok, step, detail_ok="", detail_fail="", tree=None):
         if ok:
             self.passes(step, detail_ok)
         else:
-            self.fails(step, detail_fail)
+            self.fails(step, detail_fail, tree)
         return ok
 
-    def stop(self, step, detail):
+    def stop(self, step, detail, tree=None):
         self.failed.append(step)
         print(f"STOP  {step}: {detail}")
+        if tree is not None:
+            show_tree(tree)
         raise Stop(step)
+
+    def summary(self):
+        total = self.passed + len(self.failed)
+        took = time.monotonic() - self.start
+        return (
+            f"--- {self.passed}/{total} checks passed, {self.notes} notes, {took:.1f}s"
+            + (f"; failed: {', '.join(self.failed)}" if self.failed else "")
+        )
 
 
 # --- The walk ----------------------------------------------------------------
@@ -458,6 +523,33 @@ USERNAME = "alice"
 DISPLAY_NAME = "Alice Example"
 PASSWORD = "correct horse battery"
 WRONG_PASSWORD = "wrong horse battery"
+WRONG_PASSWORD_ERROR = "The username or password is not correct."
+ROOM = "Plans"
+MESSAGE = "Shall we meet on Saturday?"
+REPLY = "Yes, at ten"
+EDITED = "Yes, at eleven"
+DELETED = "Message deleted"
+
+# A message row's time of day, as the timeline writes it ("14:05", "2:05 PM").
+TIME = r"\d{1,2}[:.]\d{2}(?:\s?[AP]M)?"
+
+
+def message_row(text, rest=""):
+    """The name of a row of the timeline for a message of ours that has gone
+    out: an optional day heading ("Today. "), the author, the time, the text,
+    then exactly `rest` (a regex): nothing "Sending…" or "Not sent" after it."""
+    return re.compile(
+        rf"^(?:[^,]+\. )?{re.escape(DISPLAY_NAME)}, {TIME}: {re.escape(text)}{rest}$"
+    )
+
+
+def quoting(text):
+    """What a reply's row ends with: the message it answers."""
+    return rf" In reply to {re.escape(DISPLAY_NAME)}: {re.escape(text)}"
+
+
+def enabled(acc):
+    return "enabled" in states(acc)
 
 
 def walk(report):
@@ -475,225 +567,355 @@ def walk(report):
     def main_window():
         # The window with the menu bar (its name is the user's name).
         for win in find_all(app, WINDOW_ROLES, showing_=True, depth=1):
-            if find(win, "menu bar", depth=2) is not None:
+            if find(win, "menu bar", depth=1) is not None:
                 return win
         return None
+
+    def fill(root, role_, name_, text, secret=False):
+        """Sets a field's text, again if AT-SPI lagged; checks that it reads
+        back (a password field reads back nothing, so it is not read)."""
+        done = []
+
+        def do():
+            set_text(wait_for(root, role_, name_, timeout=2), text)
+            done.append(True)
+
+        def took():
+            top = root() if callable(root) else root
+            field = top is not None and find(top, role_, name_, showing_=True)
+            return bool(field) and (bool(done) if secret else text_of(field) == text)
+
+        attempt(do, took, f"{name_!r} to read {'its text' if secret else repr(text)}")
+
+    def open_menu(menubar, title):
+        """Opens a menu of the menu bar by its action; returns the open menu."""
+
+        def do():
+            do_action(wait_for(menubar, "menu item", title, showing_=None, depth=1),
+                      "ShowMenu")
+
+        def is_open():
+            item = find(menubar, "menu item", title, depth=1)
+            return item is not None and find(item, ("popup menu", "menu"), None,
+                                             showing_=True, depth=1)
+
+        return attempt(do, is_open, f"the {title!r} menu to open", wait=3)
 
     # 1. The sign-in window and its form.
     step = "sign-in window"
     try:
-        sign_in = wait_for(app, WINDOW_ROLES, "Sign in to Confab")
+        sign_in = wait_for(app, WINDOW_ROLES, "Sign in to Confab", depth=1, timeout=20)
     except NotFound as e:
-        report.stop(step, str(e))
-    report.passes(step, describe(sign_in))
+        report.stop(step, str(e), app)
     report.check(
-        role(sign_in) in ("frame", "window", "dialog"),
-        "sign-in window has a window role",
-        detail_fail=f"it is {describe(sign_in)}: Qt gives a plain top-level QWidget the "
-        "role Client ('filler'), where screen readers expect 'frame', 'window' or "
-        "'dialog' (a QDialog or QMainWindow gets one)",
+        role(sign_in) in ("frame", "window", "dialog"), step, describe(sign_in),
+        f"it is {describe(sign_in)}; screen readers expect a frame, window or dialog",
     )
 
     step = "server on this computer is ready (Sign in button enabled)"
     try:
-        wait_for(sign_in, "push button", "Sign in", timeout=40,
-                 pred=lambda a: "enabled" in states(a))
+        wait_for(sign_in, "push button", "Sign in", timeout=30, pred=enabled)
         report.passes(step)
     except NotFound as e:
-        report.stop(step, str(e))
+        report.stop(step, str(e), sign_in)
 
-    status = find(sign_in, "label", "Server status")
-    if status is not None:
-        report.check(
-            "running" in text_of(status) or "running" in description(status),
-            "server status line is readable",
-            detail_fail=f"{describe(status)} desc={description(status)!r}, no Text "
-            f"interface: its text ('The server on this computer is running.') is not "
-            "exposed; the accessible name replaces it",
-        )
-    else:
-        found = find(sign_in, "label", re.compile("running"))
-        report.check(found is not None, "server status line is readable",
-                     detail_ok=describe(found) if found else "",
-                     detail_fail="no label says the server is running")
+    step = "server status is readable"
+    status = find(sign_in, "notification", showing_=True,
+                  pred=lambda a: description(a) == "Server status")
+    report.check(
+        status is not None and "running" in name(status), step,
+        f"{describe(status)}" if status else "",
+        f"no showing [notification] described 'Server status' says it is running "
+        f"(found {describe(status) if status else 'none'})", sign_in,
+    )
 
-    tabs = find(sign_in, "page tab list")
-    if tabs is not None:
-        if name(tabs) == "Sign in or create an account":
-            report.passes("sign-in/create-account tab list has its accessible name")
-        else:
-            report.note(
-                "sign-in/create-account tab list has its accessible name",
-                f"exposed as {describe(tabs)} (the current tab's text: Qt's QTabBar "
-                "bridge ignores setAccessibleName('Sign in or create an account'))",
-            )
+    step = "sign-in/create-account tab list is named"
+    tabs = find(sign_in, "page tab list", showing_=True)
+    report.check(
+        tabs is not None and name(tabs) == "Sign in or create an account", step,
+        describe(tabs) if tabs else "",
+        f"found {describe(tabs) if tabs else 'no showing [page tab list]'}", sign_in,
+    )
 
     # 2. Create an account.
     step = "choose 'Create account'"
     try:
-        tab = wait_for(sign_in, "page tab", "Create account")
-        press(tab)
-        confirm = wait_for(sign_in, "password text", "Repeat password")
-        submit = wait_for(sign_in, "push button", "Create account")
-        report.passes(step, f"{describe(tab)} pressed; 'Repeat password' and "
-                      f"'Create account' button showing")
+        attempt(lambda: press(wait_for(sign_in, "page tab", "Create account", timeout=2)),
+                lambda: find(sign_in, "password text", "Repeat password", showing_=True),
+                "'Repeat password' to show")
+        submit = wait_for(sign_in, "push button", "Create account", timeout=3)
+        report.passes(step, "the tab pressed; 'Repeat password' and the 'Create account' "
+                      "button showing")
     except NotFound as e:
-        report.stop(step, str(e))
+        report.stop(step, str(e), sign_in)
 
     step = "fill in the account form"
+    mark = heard.mark()
     try:
-        username = wait_for(sign_in, "text", "Username")
-        display = wait_for(sign_in, "text", "Display name")
-        password = wait_for(sign_in, "password text", "Password")
-        set_text(username, USERNAME)
-        set_text(display, DISPLAY_NAME)
-        set_text(password, PASSWORD)
-        set_text(confirm, PASSWORD)
-        pump(0.2)
-        got = text_of(username)
-        if got != USERNAME:
-            report.fails(step, f"the username field reads {got!r}")
-        else:
-            report.passes(step, "Username, Display name, Password, Repeat password set")
-        leaks = heard.signalled(PASSWORD)
-        step = "the password is not given out to AT-SPI clients"
-        if PASSWORD in text_of(password):
-            report.fails(step, f"the field's text reads {text_of(password)!r}")
-        elif leaks:
-            report.note(
-                step,
-                f"{leaks[0]['type']} on [{leaks[0]['role']}] {leaks[0]['name']!r} carries it "
-                f"in clear (data={leaks[0]['data']!r}) although the field's text reads "
-                f"{text_of(password)!r}: Qt 6.4's QLineEdit in Password mode sends the "
-                "inserted text as it is",
-            )
-        else:
-            report.passes(step)
+        fill(sign_in, "text", "Username", USERNAME)
+        fill(sign_in, "text", "Display name", DISPLAY_NAME)
+        fill(sign_in, "password text", "Password", PASSWORD, secret=True)
+        fill(sign_in, "password text", "Repeat password", PASSWORD, secret=True)
+        report.passes(step, "Username, Display name, Password, Repeat password set")
     except NotFound as e:
-        report.stop(step, str(e))
+        report.stop(step, str(e), sign_in)
+
+    step = "the password is not given out to AT-SPI clients"
+    pump(0.2)
+    shown = [describe(a) for a in find_all(sign_in, "password text", showing_=True)
+             if PASSWORD in text_of(a) or PASSWORD in name(a) or PASSWORD in description(a)]
+    leaks = [e for e in heard.signalled(PASSWORD, mark)
+             if not e["type"].startswith("object:text-changed")]
+    qt_leaks = [e for e in heard.signalled(PASSWORD, mark)
+                if e["type"].startswith("object:text-changed")]
+    if shown or leaks:
+        report.fails(step, f"readable in {shown} / carried by "
+                     f"{[(e['type'], e['role'], e['name']) for e in leaks]}")
+    elif qt_leaks:
+        e = qt_leaks[0]
+        report.note(
+            step,
+            f"the field reads '' but {e['type']} on [{e['role']}] {e['name']!r} carries "
+            "the text in clear: Qt 6.4's QLineEdit in Password mode sends what was "
+            "inserted as it is",
+        )
+    else:
+        report.passes(step)
 
     step = "create the account and reach the main window"
     mark = heard.mark()
-    press(submit)
     try:
-        main = wait_until(main_window, timeout=40, what="the main window (with a menu bar)")
+        main = attempt(lambda: press(submit), main_window, "the main window (with a menu bar)",
+                       tries=1, wait=30)
         report.passes(step, describe(main))
     except NotFound as e:
         print(heard.format(mark))
-        report.stop(step, str(e))
-    wait_until(lambda: not window("Sign in to Confab"), timeout=10,
-               what="the sign-in window to close")
+        report.stop(step, str(e), app)
+    try:
+        wait_until(lambda: not window("Sign in to Confab"), timeout=5,
+                   what="the sign-in window to close")
+    except NotFound as e:
+        report.fails("the sign-in window closes", str(e), app)
+
+    step = "the main window says who is signed in"
+    you = find(main, "label", showing_=True, pred=lambda a: description(a) == "Your name")
+    report.check(
+        you is not None and text_of(you) == DISPLAY_NAME, step, describe(you) if you else "",
+        f"the label described 'Your name' is {describe(you) if you else 'missing'}", main,
+    )
 
     # 3. Sign out through the menu bar, as a keyboard user would.
-    step = "Account menu in the menu bar"
-    try:
-        menubar = wait_for(main, "menu bar")
-        account = wait_for(menubar, "menu item", "Account", showing_=None)
-        report.passes(step, f"{describe(account)} actions={actions(account)}")
-    except NotFound as e:
-        report.stop(step, str(e))
-
-    step = "open the Account menu"
-    menu = None
-    try:
-        opener = next((a for a in ("ShowMenu", "Show Menu", "Press", "press")
-                       if a in actions(account)), None)
-        if opener is None:
-            raise NotFound(f"{describe(account)} has no action to open it ({actions(account)})")
-        do_action(account, opener)
-        menu = wait_for(account, ("popup menu", "menu"), None, timeout=5)
-        items = [name(i) for i in children(menu) if role(i) == "menu item"]
-        report.passes(step, f"'{opener}' opened {describe(menu)} with items {items}")
-    except NotFound as e:
-        report.fails(step, f"{e}; looking for the item without the menu showing")
-
     step = "choose Account → Sign out"
-    mark = heard.mark()
     try:
-        if menu is not None:
-            item = wait_for(menu, "menu item", "Sign out")
-        else:
-            item = wait_for(account, "menu item", "Sign out", showing_=None)
-        item_text = f"{describe(item)} actions={actions(item)}"
-        press(item)
-        back = wait_for(app, WINDOW_ROLES, "Sign in to Confab", timeout=30)
-        wait_until(lambda: not main_window(), timeout=10, what="the main window to close")
-        report.passes(step, f"{item_text} pressed; back at {describe(back)}")
-        sign_in = back
+        menubar = wait_for(main, "menu bar", depth=1)
+        menu = open_menu(menubar, "Account")
+        opened = describe(menu)
+        items = [name(i) for i in children(menu) if role(i) == "menu item"]
+        attempt(lambda: press(wait_for(menu, "menu item", "Sign out", timeout=2)),
+                lambda: window("Sign in to Confab"), "the sign-in window", tries=2, wait=10)
+        wait_until(lambda: not main_window(), timeout=5, what="the main window to close")
+        sign_in = window("Sign in to Confab")
+        report.passes(step, f"{opened} had {items}; back at {describe(sign_in)}")
     except NotFound as e:
-        print(heard.format(mark))
-        report.stop(step, str(e))
+        report.stop(step, str(e), app)
 
     # 4. A wrong password: the error must be there to read, and be heard.
-    step = "sign in with a wrong password"
-    mark = heard.mark()
+    step = "the form is back in 'Sign in' mode"
     try:
-        wait_for(sign_in, "push button", "Sign in", pred=lambda a: "enabled" in states(a))
-        username = wait_for(sign_in, "text", "Username")
-        password = wait_for(sign_in, "password text", "Password")
-        gone = find(sign_in, "password text", "Repeat password", showing_=True)
-        if gone is not None:
-            report.fails(step, "the form is still in 'Create account' mode")
-        set_text(username, USERNAME)
-        set_text(password, WRONG_PASSWORD)
-        press(wait_for(sign_in, "push button", "Sign in"))
-        # The request is done when the button is back to "Sign in" and enabled.
-        pump(0.5)
-        wait_for(sign_in, "push button", "Sign in", timeout=30,
-                 pred=lambda a: "enabled" in states(a))
-        pump(0.5)
-        report.passes(step, "the sign-in request came back")
+        wait_for(sign_in, "push button", "Sign in", pred=enabled)
+        report.check(
+            not find(sign_in, "password text", "Repeat password", showing_=True), step,
+            detail_fail="'Repeat password' is still showing", tree=sign_in,
+        )
     except NotFound as e:
-        report.stop(step, str(e))
+        report.stop(step, str(e), sign_in)
 
-    expected = "The username or password is not correct."
-    labels = find_all(sign_in, "label", showing_=True)
-    exposed = [a for a in find_all(sign_in, showing_=True)
-               if expected in text_of(a) or expected in description(a)]
-    error_label = find(sign_in, "label", "Error", showing_=True)
-    detail = f"showing labels: {[name(a) for a in labels]}"
-    if error_label is not None:
-        detail += (f"; the error label is {describe(error_label)} desc="
-                   f"{description(error_label)!r} with no Text interface, so "
-                   f"{expected!r} is not exposed (setAccessibleName('Error') hides it)")
-    report.check(bool(exposed), "the error text is exposed",
-                 detail_ok=", ".join(describe(a) for a in exposed), detail_fail=detail)
+    step = "a wrong password is refused, with the error on screen"
+    mark = heard.mark()
 
-    signalled = heard.signalled(expected, mark)
-    announced = heard.announced(expected, mark)
-    focus = find(sign_in, None, None, showing_=True, pred=lambda a: "focused" in states(a))
-    report.check(
-        bool(announced),
-        "the error is heard (announcement, alert, live region or focus)",
-        detail_ok=f"{announced[0]['type']} on [{announced[0]['role']}] {announced[0]['name']!r}"
-        if announced else "",
-        detail_fail=(
-            f"events carrying the text: {len(signalled)}; focus is on "
-            f"{describe(focus) if focus else 'nothing'}; events since the press:\n"
-            + heard.format(mark)
-        ),
-    )
+    def error_showing():
+        return find(sign_in, "notification", WRONG_PASSWORD_ERROR, showing_=True)
+
+    try:
+        fill(sign_in, "text", "Username", USERNAME)
+        fill(sign_in, "password text", "Password", WRONG_PASSWORD, secret=True)
+        error = attempt(
+            lambda: press(wait_for(sign_in, "push button", "Sign in", pred=enabled, timeout=2)),
+            error_showing, f"a [notification] {WRONG_PASSWORD_ERROR!r}", tries=2, wait=10,
+        )
+        report.passes(step, f"{describe(error)} desc={description(error)!r}")
+    except NotFound as e:
+        report.fails(step, str(e), sign_in)
+
+    step = "the error is heard"
+    try:
+        announced = wait_until(lambda: heard.announced(WRONG_PASSWORD_ERROR, mark), timeout=3,
+                               what="an announcement of the error")
+        e = announced[0]
+        report.passes(step, f"{e['type']} d1={e['detail1']} on [{e['role']}] {e['name']!r}")
+    except NotFound:
+        focus = find(sign_in, None, None, showing_=True, pred=lambda a: "focused" in states(a))
+        report.fails(
+            step,
+            f"no event a screen reader speaks carries {WRONG_PASSWORD_ERROR!r} (events "
+            f"carrying it: {len(heard.signalled(WRONG_PASSWORD_ERROR, mark))}; focus on "
+            f"{describe(focus) if focus else 'nothing'}); events since the press:\n"
+            + heard.format(mark),
+        )
 
     # 5. Sign in properly.
     step = "sign in with the right password"
     try:
-        password = wait_for(sign_in, "password text", "Password")
-        set_text(password, PASSWORD)
-        press(wait_for(sign_in, "push button", "Sign in",
-                       pred=lambda a: "enabled" in states(a)))
-        main = wait_until(main_window, timeout=30, what="the main window (with a menu bar)")
+        fill(sign_in, "password text", "Password", PASSWORD, secret=True)
+        main = attempt(
+            lambda: press(wait_for(sign_in, "push button", "Sign in", pred=enabled, timeout=2)),
+            main_window, "the main window (with a menu bar)", tries=2, wait=15,
+        )
         report.passes(step, describe(main))
     except NotFound as e:
-        report.stop(step, str(e))
+        report.stop(step, str(e), app)
 
-    name_label = find(main, None, "Your name", showing_=True)
-    if name_label is not None:
-        report.check(
-            DISPLAY_NAME in text_of(name_label) or DISPLAY_NAME in description(name_label),
-            "the main window says who is signed in",
-            detail_fail=f"{describe(name_label)} desc={description(name_label)!r}: "
-            f"{DISPLAY_NAME!r} is not exposed",
+    # 6. A room, through Rooms → New room….
+    step = "create a room with Rooms → New room…"
+
+    def messages():
+        return find(main, "list", "Messages", showing_=True)
+
+    def chat():
+        """The open conversation: the timeline, the composer, the buttons."""
+        timeline = messages()
+        return timeline.parent if timeline is not None else main
+
+    try:
+        menubar = wait_for(main, "menu bar", depth=1)
+        menu = open_menu(menubar, "Rooms")
+        attempt(lambda: press(wait_for(menu, "menu item", "New room…", timeout=2)),
+                lambda: window("New room"), "the 'New room' dialog", tries=2)
+        dialog = window("New room")
+        opened = describe(dialog)
+        fill(dialog, "text", "Room name", ROOM)
+        attempt(
+            lambda: press(wait_for(dialog, "push button", "Create", pred=enabled, timeout=2)),
+            lambda: not window("New room") and messages(),
+            "the dialog to close and the room to open", tries=2, wait=10,
         )
+        header = find(chat(), "label", showing_=True,
+                      pred=lambda a: description(a) == "Room name")
+        room_list = find(main, "list", "Rooms", showing_=True)
+        listed = room_list and find(room_list, "list item", re.compile(
+            rf"^{re.escape(ROOM)}\b"), showing_=True)
+        report.check(
+            header is not None and name(header) == ROOM and bool(listed), step,
+            f"{opened} filled and Create pressed; the room is open "
+            f"({describe(header)}) and listed as {describe(listed)}",
+            f"the room's title is {describe(header) if header else 'missing'}; in the room "
+            f"list: {describe(listed) if listed else 'nothing named ' + ROOM}", main,
+        )
+    except NotFound as e:
+        report.stop(step, str(e), app)
+
+    # 7. Messages: send, reply, edit, delete, read back.
+    def composer():
+        return find(chat(), "text", "Message", showing_=True,
+                    pred=lambda a: "editable" in states(a))
+
+    def row(pattern):
+        timeline = messages()
+        return timeline is not None and find(timeline, "list item", pattern, showing_=True,
+                                             depth=1)
+
+    def last_row():
+        timeline = messages()
+        rows = [c for c in children(timeline) if role(c) == "list item"] if timeline else []
+        return rows[-1] if rows else None
+
+    def last_row_is(pattern):
+        last = last_row()
+        return last is not None and pattern.search(name(last)) and last
+
+    def submit(button):
+        """Presses Send (or Save); done when the composer is empty again."""
+        attempt(
+            lambda: press(wait_for(chat, "push button", button, pred=enabled, timeout=2)),
+            lambda: (c := composer()) is not None and text_of(c) == "",
+            f"the composer to empty after '{button}'", tries=2, wait=5,
+        )
+
+    def on_row(pattern, action, effect, what):
+        return attempt(lambda: do_action(wait_for(messages, "list item", pattern, timeout=2,
+                                           depth=1), action),
+                effect, what, tries=2)
+
+    step = "send a message"
+    sent = message_row(MESSAGE)
+    try:
+        fill(chat, "text", "Message", MESSAGE)
+        submit("Send")
+        item = wait_for(messages, "list item", sent, depth=1)
+        report.passes(step, f"the timeline has {describe(item)}")
+    except NotFound as e:
+        report.stop(step, str(e), chat)
+
+    step = "reply to it with the message's Reply action"
+    replied = message_row(REPLY, quoting(MESSAGE))
+    try:
+        banner = describe(on_row(sent, "Reply", lambda: find(
+            chat(), None, re.compile("^Replying to"), showing_=True), "'Replying to …' to show"))
+        fill(chat, "text", "Message", REPLY)
+        submit("Send")
+        item = wait_until(lambda: last_row_is(replied), what=f"the last row to match "
+                          f"{replied.pattern!r}")
+        report.passes(step, f"{banner} showed; the last row is {describe(item)}")
+    except NotFound as e:
+        last = last_row()
+        report.fails(step, f"{e}; the last row is {describe(last) if last else 'none'}", chat)
+
+    step = "edit the reply with its Edit action"
+    edited = message_row(EDITED, r" \(edited\)" + quoting(MESSAGE))
+    try:
+        on_row(re.compile(rf": {re.escape(REPLY)}\b"), "Edit",
+               lambda: find(chat(), "push button", "Save", showing_=True),
+               "the 'Save' button to show")
+        box = composer()
+        report.check(
+            box is not None and text_of(box) == REPLY, "the composer holds the message to edit",
+            detail_fail=f"the composer reads {text_of(box) if box else None!r}", tree=chat,
+        )
+        fill(chat, "text", "Message", EDITED)
+        submit("Save")
+        item = wait_for(messages, "list item", edited, depth=1)
+        report.passes(step, f"Save pressed; the row is {describe(item)}")
+    except NotFound as e:
+        report.fails(step, str(e), chat)
+
+    step = "delete the first message with its Delete action"
+    gone = message_row(DELETED)
+    try:
+        on_row(sent, "Delete", lambda: window("Delete message"),
+               "the 'Delete message' box to show")
+        box = window("Delete message")
+        asking = describe(box)
+        question = [text_of(a) for a in find_all(box, "label", showing_=True) if text_of(a)]
+        attempt(lambda: press(wait_for(box, "push button", "Yes", timeout=2)),
+                lambda: not window("Delete message"), "the box to close", tries=2, wait=3)
+        item = wait_for(messages, "list item", gone, depth=1)
+        still = row(sent)
+        report.check(
+            not still, step,
+            f"{asking} asked {question}, Yes pressed; the row is {describe(item)}",
+            f"the message is still there as {describe(still) if still else ''}", chat,
+        )
+    except NotFound as e:
+        report.fails(step, str(e), lambda: app)
+
+    step = "read the last message back"
+    last = last_row()
+    said = name(last) if last is not None else ""
+    print(f"READ  {said!r}")
+    report.check(
+        bool(message_row(EDITED, r" \(edited\)" + r"( In reply to .*)?").search(said)), step,
+        f"the last row says {said!r}", f"expected the edited reply, got {said!r}", chat,
+    )
 
 
 def main(argv):
@@ -708,14 +930,13 @@ def main(argv):
     try:
         walk(report)
     except Stop:
-        try:
-            print("--- the tree when the walk stopped:")
-            dump(find_app(timeout=2), only_showing=True)
-        except Exception as e:
-            print(f"(no tree: {e})")
-    total = report.passed + len(report.failed)
-    print(f"--- {report.passed}/{total} checks passed, {report.notes} notes"
-          + (f"; failed: {', '.join(report.failed)}" if report.failed else ""))
+        pass  # the step said why, with its tree
+    except Exception:
+        report.failed.append("the walk itself")
+        print("STOP  the walk itself:")
+        traceback.print_exc(file=sys.stdout)
+        show_tree(lambda: find_app(timeout=2), limit=200)
+    print(report.summary())
     return 1 if report.failed else 0
 
 

@@ -138,5 +138,21 @@ TEST_F(ClientTest, ReportsAServerThatIsNotThere)
         << app->errorString().toStdString();
 }
 
+// A server without TLS reached as a TLS one: said in words, not OpenSSL's.
+TEST_F(ClientTest, SaysWhenTheServerDoesNotUseTls)
+{
+    backend::ServerConfig config = testConfig(dir.path() / "server");
+    config.listen = "127.0.0.1:0";
+    TestServer server(config);
+    auto app = client();
+    app->useRemote(QStringLiteral("127.0.0.1:%1").arg(server.server().port()));
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return app->state() == core::Client::State::Failed; }, 15000));
+    const QString error = app->errorString();
+    EXPECT_TRUE(error.contains(QStringLiteral("does not use TLS"))) << error.toStdString();
+    EXPECT_TRUE(error.contains(QStringLiteral("Unencrypted connection"))) << error.toStdString();
+    EXPECT_FALSE(error.contains(QStringLiteral("wrong version number"))) << error.toStdString();
+}
+
 } // namespace
 } // namespace confab::test
