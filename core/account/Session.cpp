@@ -106,6 +106,15 @@ void Session::scheduleRefresh(const google::protobuf::Timestamp& expiresAt)
     m_refreshTimer.start(static_cast<int>(std::clamp<qint64>(in, 1000, 24LL * 3600 * 1000)));
 }
 
+QString Session::deviceName()
+{
+    // "Confab on Debian GNU/Linux 12 (bookworm), anna-laptop": the app, the
+    // system and the computer, as the devices list shows it.
+    const QString name = tr("Confab on %1, %2", "the operating system, the computer's name")
+                             .arg(QSysInfo::prettyProductName(), QSysInfo::machineHostName());
+    return name.left(64);
+}
+
 void Session::registerAccount(const QString& username, const QString& password,
                               const QString& displayName, bool remember)
 {
@@ -115,7 +124,7 @@ void Session::registerAccount(const QString& username, const QString& password,
     request.set_username(username.toStdString());
     request.set_password(password.toStdString());
     request.set_display_name(displayName.toStdString());
-    request.set_device_name(QSysInfo::machineHostName().left(64).toStdString());
+    request.set_device_name(deviceName().toStdString());
     callAsync(*m_connection, &AuthApi::Register, request, {}, m_lifeline,
               [this](const grpc::Status& status, v1::Session session) {
                   if (!status.ok()) {
@@ -134,7 +143,7 @@ void Session::signIn(const QString& username, const QString& password, bool reme
     v1::LoginRequest request;
     request.set_username(username.toStdString());
     request.set_password(password.toStdString());
-    request.set_device_name(QSysInfo::machineHostName().left(64).toStdString());
+    request.set_device_name(deviceName().toStdString());
     callAsync(*m_connection, &AuthApi::Login, request, {}, m_lifeline,
               [this, remember](const grpc::Status& status, v1::Session session) {
                   if (!status.ok()) {

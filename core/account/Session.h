@@ -34,6 +34,9 @@ public:
             QObject* parent = nullptr);
     ~Session() override;
 
+    // How this device is named in the account's list of sessions.
+    static QString deviceName();
+
     void registerAccount(const QString& username, const QString& password,
                          const QString& displayName, bool remember);
     void signIn(const QString& username, const QString& password, bool remember);

@@ -8,14 +8,30 @@ the app:
     tests/a11y/run-walk build/bin tests/a11y/walk.py dump     # the tree, once
                                                               # the app is up
 
-Everything is found by role and name, the way a user of a screen reader finds
-it; never by object path or index. Each step prints PASS, FAIL (something a
-screen reader user could not do or would not hear: the walk goes on where it
-can), NOTE (a finding that lies in Qt, not counted) or STOP (the walk cannot
-go on). The exit status is 0 only when nothing failed.
+The walk (ctest runs it as a11y.screen_reader_walk): create an account on the
+"Create account" tab and reach the main window; sign out with Account → Sign
+out; sign in with a wrong password and check that the error was heard (a
+notification showing with its text); sign in; create a room with Rooms → New
+room…; send a message and wait for its row in the "Messages" list; reply to it
+with the row's Reply action and check the new last row says "In reply to";
+edit the reply with its Edit action and Save, and check "(edited)"; delete the
+first message with its Delete action and Yes in the "Delete message" box, and
+check the row reads "Message deleted"; read the last row back (READ).
 
-The helpers (find, wait_for, set_text, press, text_of, Heard, dump) are meant
-to be imported by other walks: `from walk import *`.
+Everything is found by role and name, the way a user of a screen reader finds
+it (the last row is the one End reaches); never by object path or
+coordinates. Each step prints PASS, FAIL (something a screen reader user
+could not do or would not hear: the walk goes on where it can, and prints the
+part of the tree concerned), NOTE (a finding that lies in Qt, not counted;
+never given in place of a FAIL) or STOP (the walk cannot go on). The last line
+counts them and says how long it took. The exit status is 0 only when nothing
+failed. Every wait is bounded (a step waits CONFAB_A11Y_STEP_TIMEOUT seconds,
+default 10; the server and the windows get up to 30), and an action that came
+to nothing is tried again (see attempt()).
+
+The helpers (find, wait_for, attempt, set_text, press, do_action, text_of,
+Heard, dump, show_tree) are meant to be imported by other walks:
+`from walk import *`.
 """
 
 import io
@@ -591,8 +607,8 @@ def walk(report):
         """Opens a menu of the menu bar by its action; returns the open menu."""
 
         def do():
-            do_action(wait_for(menubar, "menu item", title, showing_=None, depth=1),
-                      "ShowMenu")
+            do_action(wait_for(menubar, "menu item", title, showing_=None, depth=1,
+                               timeout=2), "ShowMenu")
 
         def is_open():
             item = find(menubar, "menu item", title, depth=1)

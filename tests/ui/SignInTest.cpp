@@ -15,12 +15,15 @@
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
+#include <QSysInfo>
 #include <QTabBar>
+#include <QTabWidget>
 #include <QTest>
 #include <QTimer>
 #include <QUuid>
@@ -144,6 +147,16 @@ TEST_F(SignInTest, CreatesAnAccountOnTheLocalServerAndEditsTheProfile)
     EXPECT_TRUE(dialog.profileMessage()->text().startsWith(QStringLiteral("Display name")))
         << dialog.profileMessage()->text().toStdString();
     EXPECT_EQ(main.nameLabel()->text(), QStringLiteral("Anna K."));
+
+    // The devices: which app and system each is, and when it was last used.
+    dialog.tabs()->setCurrentIndex(2);
+    QAbstractItemModel* devices = dialog.devicesView()->model();
+    ASSERT_TRUE(waitFor([&] { return devices->rowCount() == 1; }));
+    const QString device = devices->index(0, 0).data().toString();
+    EXPECT_TRUE(device.startsWith(QStringLiteral("Confab on ") + QSysInfo::prettyProductName()))
+        << device.toStdString();
+    EXPECT_TRUE(device.contains(QStringLiteral("This device"))) << device.toStdString();
+    EXPECT_FALSE(devices->index(0, 0).data(Qt::AccessibleTextRole).toString().isEmpty());
 }
 
 TEST_F(SignInTest, SigningOutReturnsToAnEmptySignInTab)

@@ -4,14 +4,18 @@
 #include "dialogs/ErrorText.h"
 #include "dialogs/LiveText.h"
 #include "dialogs/TabListAccessible.h"
+#include "models/SessionsModel.h"
 
+#include <QDateTime>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QIdentityProxyModel>
 #include <QImageReader>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -22,6 +26,50 @@
 namespace confab::ui {
 
 namespace {
+
+// "Used 5 minutes ago", the way people say it.
+QString lastUsedText(const QDateTime& when)
+{
+    const qint64 seconds = when.secsTo(QDateTime::currentDateTimeUtc());
+    if (!when.isValid()) {
+        return {};
+    }
+    if (seconds < 120) {
+        return ProfileDialog::tr("Used just now");
+    }
+    if (seconds < 3600) {
+        return ProfileDialog::tr("Used %n minute(s) ago", nullptr, static_cast<int>(seconds / 60));
+    }
+    if (seconds < 24 * 3600) {
+        return ProfileDialog::tr("Used %n hour(s) ago", nullptr, static_cast<int>(seconds / 3600));
+    }
+    return ProfileDialog::tr("Last used %1")
+        .arg(QLocale().toString(when.toLocalTime().date(), QLocale::LongFormat));
+}
+
+// Each session as two lines: the app, system and computer it is, then when
+// it was last used (and whether it is this one).
+class DeviceList : public QIdentityProxyModel {
+public:
+    DeviceList(QAbstractItemModel* sessions, QObject* parent) : QIdentityProxyModel(parent)
+    {
+        setSourceModel(sessions);
+    }
+
+    QVariant data(const QModelIndex& index, int role) const override
+    {
+        if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole) {
+            return QIdentityProxyModel::data(index, role);
+        }
+        const QString name = index.data(core::SessionsModel::DeviceNameRole).toString();
+        QString when = lastUsedText(index.data(core::SessionsModel::LastUsedAtRole).toDateTime());
+        if (index.data(core::SessionsModel::CurrentRole).toBool()) {
+            when = ProfileDialog::tr("This device");
+        }
+        return role == Qt::DisplayRole ? name + QLatin1Char('\n') + when
+                                       : name + QStringLiteral(". ") + when;
+    }
+};
 
 QLabel* messageLabel(QWidget* parent)
 {
@@ -179,7 +227,8 @@ QWidget* ProfileDialog::devicesPage()
     auto* layout = new QVBoxLayout(page);
     layout->addWidget(new QLabel(tr("You are signed in on these devices:"), page));
     m_devices = new QListView(page);
-    m_devices->setModel(m_account.sessions());
+    m_devices->setModel(new DeviceList(m_account.sessions(), m_devices));
+    m_devices->setAlternatingRowColors(true);
     m_devices->setAccessibleName(tr("Signed-in devices"));
     layout->addWidget(m_devices);
     m_devicesMessage = messageLabel(page);

@@ -34,6 +34,7 @@ public:
     QPushButton* saveButton() const { return m_save; }
     QLabel* profileMessage() const { return m_profileMessage; }
     QTabWidget* tabs() const { return m_tabs; }
+    QListView* devicesView() const { return m_devices; }
 
 private:
     QWidget* profilePage();
