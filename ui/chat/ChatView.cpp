@@ -139,6 +139,7 @@ QWidget* ChatView::buildComposer()
     contextLayout->setContentsMargins(8, 4, 4, 4);
     m_contextText = new QLabel(m_contextBar);
     m_contextText->setTextFormat(Qt::PlainText);
+    LiveText::mark(m_contextText, tr("Replying or editing"));
     auto* cancelButton = new QToolButton(m_contextBar);
     cancelButton->setText(tr("Cancel"));
     cancelButton->setAutoRaise(true);
@@ -275,6 +276,7 @@ void ChatView::setContext(const QString& text)
 {
     m_contextText->setText(text);
     m_contextBar->setVisible(!text.isEmpty());
+    LiveText::announce(m_contextText);
     updateSendButton();
 }
 
