@@ -75,6 +75,10 @@
         <source>Something went wrong on the server. Try again later.</source>
         <translation>Auf dem Server ist ein Fehler aufgetreten. Versuchen Sie es später erneut.</translation>
     </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -104,6 +108,14 @@
     <message>
         <source>Cannot reach the server: %1</source>
         <translation>Der Server ist nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>This server does not use TLS: tick “Unencrypted connection” only on a network you trust.</source>
+        <translation>Dieser Server verwendet kein TLS: Setzen Sie „Unverschlüsselte Verbindung“ nur in einem Netzwerk, dem Sie vertrauen.</translation>
+    </message>
+    <message>
+        <source>A secure connection to the server could not be made (%1).</source>
+        <translation>Es konnte keine sichere Verbindung zum Server hergestellt werden (%1).</translation>
     </message>
 </context>
 <context>
@@ -168,6 +180,11 @@
     <message>
         <source>The system keychain is not available (%1), so you need to sign in again.</source>
         <translation>Der Schlüsselbund des Systems ist nicht verfügbar (%1). Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Confab on %1, %2</source>
+        <comment>the operating system, the computer&apos;s name</comment>
+        <translation>Confab auf %1, %2</translation>
     </message>
 </context>
 <context>
@@ -343,18 +360,6 @@
         <translation>Ihre Nachricht wird bearbeitet</translation>
     </message>
     <message>
-        <source>&amp;Reply</source>
-        <translation>&amp;Antworten</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Bearbeiten</translation>
-    </message>
-    <message>
-        <source>&amp;Delete…</source>
-        <translation>&amp;Löschen…</translation>
-    </message>
-    <message>
         <source>Delete message</source>
         <translation>Nachricht löschen</translation>
     </message>
@@ -363,16 +368,24 @@
         <translation>Diese Nachricht für alle im Raum löschen?</translation>
     </message>
     <message>
-        <source>&amp;Retry</source>
-        <translation>&amp;Erneut senden</translation>
+        <source>Replying or editing</source>
+        <translation>Antworten oder Bearbeiten</translation>
     </message>
     <message>
-        <source>&amp;Discard</source>
-        <translation>&amp;Verwerfen</translation>
+        <source>Send</source>
+        <translation>Senden</translation>
     </message>
     <message>
-        <source>&amp;Copy text</source>
-        <translation>Text &amp;kopieren</translation>
+        <source>Send (Enter)</source>
+        <translation>Senden (Eingabetaste)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Message actions</source>
+        <translation>Aktionen für die Nachricht</translation>
     </message>
 </context>
 <context>
@@ -637,6 +650,17 @@
         <source>Leave “%1”? You will stop getting its messages; to come back you need an invitation unless the room is public.</source>
         <translation>„%1“ verlassen? Sie erhalten dann keine Nachrichten mehr aus diesem Raum. Um zurückzukehren, benötigen Sie eine Einladung, es sei denn, der Raum ist öffentlich.</translation>
     </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) have not been sent yet. They are kept on this computer and sent when you sign in to this account again.</source>
+        <translation>
+            <numerusform>%n Nachricht wurde noch nicht gesendet. Sie bleibt auf diesem Computer und wird gesendet, wenn Sie sich wieder bei diesem Konto anmelden.</numerusform>
+            <numerusform>%n Nachrichten wurden noch nicht gesendet. Sie bleiben auf diesem Computer und werden gesendet, wenn Sie sich wieder bei diesem Konto anmelden.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::MembersPanel</name>
@@ -710,6 +734,37 @@ Klicken Sie mit der rechten Maustaste, um die Nachricht zu bearbeiten, erneut zu
     <message>
         <source>Not loaded</source>
         <translation>Nicht geladen</translation>
+    </message>
+    <message>
+        <source>%1 joined, %2</source>
+        <comment>who, time</comment>
+        <translation>%1 ist beigetreten, %2</translation>
+    </message>
+    <message>
+        <source>%1 left, %2</source>
+        <comment>who, time</comment>
+        <translation>%1 hat den Raum verlassen, %2</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <comment>author, time: text</comment>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>(edited)</source>
+        <translation>(bearbeitet)</translation>
+    </message>
+    <message>
+        <source>In reply to an earlier message.</source>
+        <translation>Antwort auf eine frühere Nachricht.</translation>
+    </message>
+    <message>
+        <source>In reply to %1: %2</source>
+        <translation>Antwort an %1: %2</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Nicht gesendet: %1</translation>
     </message>
 </context>
 <context>
@@ -914,6 +969,36 @@ Klicken Sie mit der rechten Maustaste, um die Nachricht zu bearbeiten, erneut zu
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
+    <message>
+        <source>Used just now</source>
+        <translation>Gerade eben verwendet</translation>
+    </message>
+    <message numerus="yes">
+        <source>Used %n minute(s) ago</source>
+        <translation>
+            <numerusform>Vor %n Minute verwendet</numerusform>
+            <numerusform>Vor %n Minuten verwendet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Used %n hour(s) ago</source>
+        <translation>
+            <numerusform>Vor %n Stunde verwendet</numerusform>
+            <numerusform>Vor %n Stunden verwendet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last used %1</source>
+        <translation>Zuletzt verwendet am %1</translation>
+    </message>
+    <message>
+        <source>This device</source>
+        <translation>Dieses Gerät</translation>
+    </message>
+    <message>
+        <source>Parts of your account</source>
+        <translation>Bereiche Ihres Kontos</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::RoomListPanel</name>
@@ -985,6 +1070,17 @@ Klicken Sie mit der rechten Maustaste, um die Nachricht zu bearbeiten, erneut zu
         <source>&amp;Leave…</source>
         <translation>&amp;Verlassen…</translation>
     </message>
+    <message>
+        <source>%1, direct message</source>
+        <translation>%1, Direktnachricht</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n ungelesen</numerusform>
+            <numerusform>%n ungelesen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::SettingsDialog</name>
@@ -1025,10 +1121,6 @@ Klicken Sie mit der rechten Maustaste, um die Nachricht zu bearbeiten, erneut zu
         <translation>Der Server wird gestartet…</translation>
     </message>
     <message>
-        <source>The server on this computer is running (port %1).</source>
-        <translation>Der Server auf diesem Computer läuft (Port %1).</translation>
-    </message>
-    <message>
         <source>The server stopped: %1</source>
         <translation>Der Server wurde beendet: %1</translation>
     </message>
@@ -1067,6 +1159,18 @@ Klicken Sie mit der rechten Maustaste, um die Nachricht zu bearbeiten, erneut zu
     <message>
         <source>Dark</source>
         <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;Address for other apps on this computer:</source>
+        <translation>&amp;Adresse für andere Apps auf diesem Computer:</translation>
+    </message>
+    <message>
+        <source>Address for other apps on this computer</source>
+        <translation>Adresse für andere Apps auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>The server on this computer is running. It stays on this address when Confab starts again.</source>
+        <translation>Der Server auf diesem Computer läuft. Er bleibt unter dieser Adresse, wenn Confab neu startet.</translation>
     </message>
 </context>
 <context>
@@ -1275,6 +1379,30 @@ Vergleichen Sie den Fingerabdruck mit dem, den Sie vom Administrator Ihres Serve
     <message>
         <source>Messages</source>
         <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation>&amp;Antworten</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy text</source>
+        <translation>Text &amp;kopieren</translation>
     </message>
 </context>
 <context>

@@ -57,5 +57,39 @@
             <numerusform>Confab: %n unread messages</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n message(s) have not been sent yet. They are kept on this computer and sent when you sign in to this account again.</source>
+        <translation>
+            <numerusform>%n message has not been sent yet. It is kept on this computer and sent when you sign in to this account again.</numerusform>
+            <numerusform>%n messages have not been sent yet. They are kept on this computer and sent when you sign in to this account again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ProfileDialog</name>
+    <message numerus="yes">
+        <source>Used %n minute(s) ago</source>
+        <translation>
+            <numerusform>Used %n minute ago</numerusform>
+            <numerusform>Used %n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Used %n hour(s) ago</source>
+        <translation>
+            <numerusform>Used %n hour ago</numerusform>
+            <numerusform>Used %n hours ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::RoomListPanel</name>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n unread</numerusform>
+            <numerusform>%n unread</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -75,6 +75,10 @@
         <source>Something went wrong on the server. Try again later.</source>
         <translation>서버에 문제가 발생했습니다. 나중에 다시 시도하세요.</translation>
     </message>
+    <message>
+        <source>Error</source>
+        <translation>오류</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -104,6 +108,14 @@
     <message>
         <source>Cannot reach the server: %1</source>
         <translation>서버에 연결할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>This server does not use TLS: tick “Unencrypted connection” only on a network you trust.</source>
+        <translation>이 서버는 TLS를 사용하지 않습니다. 신뢰할 수 있는 네트워크에서만 “암호화되지 않은 연결”을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>A secure connection to the server could not be made (%1).</source>
+        <translation>서버와 보안 연결을 만들 수 없습니다(%1).</translation>
     </message>
 </context>
 <context>
@@ -167,6 +179,11 @@
     <message>
         <source>The system keychain is not available (%1), so you need to sign in again.</source>
         <translation>시스템 키체인을 사용할 수 없으므로(%1) 다시 로그인해야 합니다.</translation>
+    </message>
+    <message>
+        <source>Confab on %1, %2</source>
+        <comment>the operating system, the computer&apos;s name</comment>
+        <translation>%1의 Confab, %2</translation>
     </message>
 </context>
 <context>
@@ -341,18 +358,6 @@
         <translation>내 메시지 편집 중</translation>
     </message>
     <message>
-        <source>&amp;Reply</source>
-        <translation>답장(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>편집(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Delete…</source>
-        <translation>삭제(&amp;D)…</translation>
-    </message>
-    <message>
         <source>Delete message</source>
         <translation>메시지 삭제</translation>
     </message>
@@ -361,16 +366,24 @@
         <translation>채팅방의 모든 사람에게서 이 메시지를 삭제하시겠습니까?</translation>
     </message>
     <message>
-        <source>&amp;Retry</source>
-        <translation>다시 시도(&amp;R)</translation>
+        <source>Replying or editing</source>
+        <translation>답장 또는 편집</translation>
     </message>
     <message>
-        <source>&amp;Discard</source>
-        <translation>버리기(&amp;D)</translation>
+        <source>Send</source>
+        <translation>보내기</translation>
     </message>
     <message>
-        <source>&amp;Copy text</source>
-        <translation>텍스트 복사(&amp;C)</translation>
+        <source>Send (Enter)</source>
+        <translation>보내기(Enter)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <source>Message actions</source>
+        <translation>메시지 작업</translation>
     </message>
 </context>
 <context>
@@ -631,6 +644,16 @@
         <source>Leave “%1”? You will stop getting its messages; to come back you need an invitation unless the room is public.</source>
         <translation>“%1”에서 나가시겠습니까? 더 이상 이 채팅방의 메시지를 받지 않으며, 공개 채팅방이 아니면 다시 들어오려면 초대를 받아야 합니다.</translation>
     </message>
+    <message>
+        <source>Sign out</source>
+        <translation>로그아웃</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) have not been sent yet. They are kept on this computer and sent when you sign in to this account again.</source>
+        <translation>
+            <numerusform>아직 보내지 않은 메시지가 %n개 있습니다. 이 컴퓨터에 보관되며 이 계정으로 다시 로그인하면 전송됩니다.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::MembersPanel</name>
@@ -704,6 +727,37 @@ Right-click to edit, retry or discard it.</source>
     <message>
         <source>Not loaded</source>
         <translation>불러오지 않음</translation>
+    </message>
+    <message>
+        <source>%1 joined, %2</source>
+        <comment>who, time</comment>
+        <translation>%1 님이 참여함, %2</translation>
+    </message>
+    <message>
+        <source>%1 left, %2</source>
+        <comment>who, time</comment>
+        <translation>%1 님이 나감, %2</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <comment>author, time: text</comment>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>(edited)</source>
+        <translation>(편집됨)</translation>
+    </message>
+    <message>
+        <source>In reply to an earlier message.</source>
+        <translation>이전 메시지에 대한 답장.</translation>
+    </message>
+    <message>
+        <source>In reply to %1: %2</source>
+        <translation>%1 님에게 답장: %2</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>보내지 못함: %1</translation>
     </message>
 </context>
 <context>
@@ -908,6 +962,34 @@ Right-click to edit, retry or discard it.</source>
         <source>Saving…</source>
         <translation>저장하는 중…</translation>
     </message>
+    <message>
+        <source>Used just now</source>
+        <translation>방금 사용함</translation>
+    </message>
+    <message numerus="yes">
+        <source>Used %n minute(s) ago</source>
+        <translation>
+            <numerusform>%n분 전에 사용함</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Used %n hour(s) ago</source>
+        <translation>
+            <numerusform>%n시간 전에 사용함</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last used %1</source>
+        <translation>마지막 사용: %1</translation>
+    </message>
+    <message>
+        <source>This device</source>
+        <translation>이 기기</translation>
+    </message>
+    <message>
+        <source>Parts of your account</source>
+        <translation>계정 항목</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::RoomListPanel</name>
@@ -979,6 +1061,16 @@ Right-click to edit, retry or discard it.</source>
         <source>&amp;Leave…</source>
         <translation>나가기(&amp;L)…</translation>
     </message>
+    <message>
+        <source>%1, direct message</source>
+        <translation>%1, 개인 메시지</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>읽지 않음 %n개</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::SettingsDialog</name>
@@ -1019,10 +1111,6 @@ Right-click to edit, retry or discard it.</source>
         <translation>서버를 시작하는 중…</translation>
     </message>
     <message>
-        <source>The server on this computer is running (port %1).</source>
-        <translation>이 컴퓨터의 서버가 실행 중입니다(포트 %1).</translation>
-    </message>
-    <message>
         <source>The server stopped: %1</source>
         <translation>서버가 중지되었습니다: %1</translation>
     </message>
@@ -1061,6 +1149,18 @@ Right-click to edit, retry or discard it.</source>
     <message>
         <source>Dark</source>
         <translation>어둡게</translation>
+    </message>
+    <message>
+        <source>&amp;Address for other apps on this computer:</source>
+        <translation>이 컴퓨터의 다른 앱용 주소(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Address for other apps on this computer</source>
+        <translation>이 컴퓨터의 다른 앱용 주소</translation>
+    </message>
+    <message>
+        <source>The server on this computer is running. It stays on this address when Confab starts again.</source>
+        <translation>이 컴퓨터의 서버가 실행 중입니다. Confab을 다시 시작해도 이 주소를 유지합니다.</translation>
     </message>
 </context>
 <context>
@@ -1269,6 +1369,30 @@ SHA-256 지문:
     <message>
         <source>Messages</source>
         <translation>메시지</translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation>답장(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>삭제(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>다시 시도(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>버리기(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy text</source>
+        <translation>텍스트 복사(&amp;C)</translation>
     </message>
 </context>
 <context>

@@ -75,6 +75,10 @@
         <source>Something went wrong on the server. Try again later.</source>
         <translation>服务器出错了，请稍后再试。</translation>
     </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -104,6 +108,14 @@
     <message>
         <source>Cannot reach the server: %1</source>
         <translation>无法连接到服务器：%1</translation>
+    </message>
+    <message>
+        <source>This server does not use TLS: tick “Unencrypted connection” only on a network you trust.</source>
+        <translation>此服务器不使用 TLS：只有在您信任的网络中才勾选“未加密连接”。</translation>
+    </message>
+    <message>
+        <source>A secure connection to the server could not be made (%1).</source>
+        <translation>无法与服务器建立安全连接（%1）。</translation>
     </message>
 </context>
 <context>
@@ -167,6 +179,11 @@
     <message>
         <source>The system keychain is not available (%1), so you need to sign in again.</source>
         <translation>系统钥匙串不可用（%1），因此你需要重新登录。</translation>
+    </message>
+    <message>
+        <source>Confab on %1, %2</source>
+        <comment>the operating system, the computer&apos;s name</comment>
+        <translation>Confab（%1，%2）</translation>
     </message>
 </context>
 <context>
@@ -341,18 +358,6 @@
         <translation>正在编辑你的消息</translation>
     </message>
     <message>
-        <source>&amp;Reply</source>
-        <translation>回复(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Delete…</source>
-        <translation>删除(&amp;D)…</translation>
-    </message>
-    <message>
         <source>Delete message</source>
         <translation>删除消息</translation>
     </message>
@@ -361,16 +366,24 @@
         <translation>要为聊天室中的所有人删除这条消息吗？</translation>
     </message>
     <message>
-        <source>&amp;Retry</source>
-        <translation>重试(&amp;R)</translation>
+        <source>Replying or editing</source>
+        <translation>回复或编辑</translation>
     </message>
     <message>
-        <source>&amp;Discard</source>
-        <translation>丢弃(&amp;D)</translation>
+        <source>Send</source>
+        <translation>发送</translation>
     </message>
     <message>
-        <source>&amp;Copy text</source>
-        <translation>复制文本(&amp;C)</translation>
+        <source>Send (Enter)</source>
+        <translation>发送（Enter）</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Message actions</source>
+        <translation>消息操作</translation>
     </message>
 </context>
 <context>
@@ -631,6 +644,16 @@
         <source>Leave “%1”? You will stop getting its messages; to come back you need an invitation unless the room is public.</source>
         <translation>要离开“%1”吗？你将不再收到该聊天室的消息；除非该聊天室是公开的，否则需要收到邀请才能重新加入。</translation>
     </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) have not been sent yet. They are kept on this computer and sent when you sign in to this account again.</source>
+        <translation>
+            <numerusform>还有 %n 条消息尚未发送。它们保存在这台电脑上，您再次登录此帐户时会发送。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::MembersPanel</name>
@@ -704,6 +727,37 @@ Right-click to edit, retry or discard it.</source>
     <message>
         <source>Not loaded</source>
         <translation>未加载</translation>
+    </message>
+    <message>
+        <source>%1 joined, %2</source>
+        <comment>who, time</comment>
+        <translation>%1 已加入，%2</translation>
+    </message>
+    <message>
+        <source>%1 left, %2</source>
+        <comment>who, time</comment>
+        <translation>%1 已离开，%2</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <comment>author, time: text</comment>
+        <translation>%1，%2：%3</translation>
+    </message>
+    <message>
+        <source>(edited)</source>
+        <translation>（已编辑）</translation>
+    </message>
+    <message>
+        <source>In reply to an earlier message.</source>
+        <translation>回复一条较早的消息。</translation>
+    </message>
+    <message>
+        <source>In reply to %1: %2</source>
+        <translation>回复 %1：%2</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>未发送：%1</translation>
     </message>
 </context>
 <context>
@@ -908,6 +962,34 @@ Right-click to edit, retry or discard it.</source>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
+    <message>
+        <source>Used just now</source>
+        <translation>刚刚使用过</translation>
+    </message>
+    <message numerus="yes">
+        <source>Used %n minute(s) ago</source>
+        <translation>
+            <numerusform>%n 分钟前使用过</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Used %n hour(s) ago</source>
+        <translation>
+            <numerusform>%n 小时前使用过</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last used %1</source>
+        <translation>上次使用：%1</translation>
+    </message>
+    <message>
+        <source>This device</source>
+        <translation>此设备</translation>
+    </message>
+    <message>
+        <source>Parts of your account</source>
+        <translation>帐户的各个部分</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::RoomListPanel</name>
@@ -979,6 +1061,16 @@ Right-click to edit, retry or discard it.</source>
         <source>&amp;Leave…</source>
         <translation>离开(&amp;L)…</translation>
     </message>
+    <message>
+        <source>%1, direct message</source>
+        <translation>%1，私信</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n 条未读</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::SettingsDialog</name>
@@ -1019,10 +1111,6 @@ Right-click to edit, retry or discard it.</source>
         <translation>服务器正在启动…</translation>
     </message>
     <message>
-        <source>The server on this computer is running (port %1).</source>
-        <translation>这台电脑上的服务器正在运行（端口 %1）。</translation>
-    </message>
-    <message>
         <source>The server stopped: %1</source>
         <translation>服务器已停止：%1</translation>
     </message>
@@ -1061,6 +1149,18 @@ Right-click to edit, retry or discard it.</source>
     <message>
         <source>Dark</source>
         <translation>深色</translation>
+    </message>
+    <message>
+        <source>&amp;Address for other apps on this computer:</source>
+        <translation>本机其他应用使用的地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Address for other apps on this computer</source>
+        <translation>本机其他应用使用的地址</translation>
+    </message>
+    <message>
+        <source>The server on this computer is running. It stays on this address when Confab starts again.</source>
+        <translation>本机上的服务器正在运行。Confab 再次启动时它仍使用这个地址。</translation>
     </message>
 </context>
 <context>
@@ -1269,6 +1369,30 @@ SHA-256 指纹：
     <message>
         <source>Messages</source>
         <translation>消息</translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation>回复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy text</source>
+        <translation>复制文本(&amp;C)</translation>
     </message>
 </context>
 <context>
