@@ -10,11 +10,13 @@
 #include "chat/RoomListPanel.h"
 #include "chat/TimelineView.h"
 #include "dialogs/ElidedLabel.h"
+#include "dialogs/SettingsDialog.h"
 #include "shell/MainWindow.h"
 
 #include <QApplication>
 #include <QContextMenuEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QMenu>
 #include <QMessageBox>
@@ -652,6 +654,56 @@ TEST_F(ChatWindowTest, LongTopicsStatusesAndTheBannerDoNotWidenTheWindow)
     QCoreApplication::processEvents();
     EXPECT_LE(window->minimumSizeHint().width(), narrowest);
     EXPECT_LE(view().minimumSizeHint().width(), narrowestView);
+}
+
+// The shortcuts people expect: Ctrl+K to go to a room by name, Alt+Up/Down
+// between rooms, Page Up/Down in the timeline while writing, Ctrl+, for the
+// settings.
+TEST_F(ChatWindowTest, KeyboardShortcutsMoveBetweenRoomsPageTheTimelineAndOpenSettings)
+{
+    ASSERT_NO_FATAL_FAILURE(openAnnasWindow());
+    const QString plans = roomWithBob();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return view().roomId() == plans; }, 5000));
+    const QString garden = roomWithBob(QStringLiteral("Garden"));
+    core::RoomsModel& rooms = *window->chat()->rooms();
+    bob->chat->sendMessage(garden, QStringLiteral("first"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return rooms.roomIdAt(0) == garden; }, 10000));
+
+    // Ctrl+K, a few letters, Enter.
+    QTest::keyClick(&composer(), Qt::Key_K, Qt::ControlModifier);
+    ASSERT_EQ(QApplication::focusWidget(), window->roomList()->searchField());
+    QTest::keyClicks(window->roomList()->searchField(), QStringLiteral("gar"));
+    QTest::keyClick(window->roomList()->searchField(), Qt::Key_Return);
+    EXPECT_EQ(view().roomId(), garden);
+    window->roomList()->searchField()->clear();
+
+    // Alt+Down / Alt+Up: the next and previous room.
+    QTest::keyClick(&composer(), Qt::Key_Down, Qt::AltModifier);
+    EXPECT_EQ(view().roomId(), rooms.roomIdAt(1));
+    QTest::keyClick(&composer(), Qt::Key_Up, Qt::AltModifier);
+    EXPECT_EQ(view().roomId(), rooms.roomIdAt(0));
+
+    // Page Up from the composer scrolls the timeline back.
+    for (int i = 0; i < 40; ++i) {
+        bob->chat->sendMessage(garden, QStringLiteral("line %1").arg(i));
+    }
+    TimelineModel* annas = window->chat()->timeline(garden);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return messageRows(*annas).size() >= 41; }, 15000));
+    QScrollBar* bar = view().timelineView()->verticalScrollBar();
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return bar->maximum() > 0 && bar->value() == bar->maximum(); }, 5000));
+    const int bottom = bar->value();
+    QTest::keyClick(&composer(), Qt::Key_PageUp);
+    EXPECT_LT(bar->value(), bottom);
+    EXPECT_EQ(QApplication::focusWidget(), &composer());
+    QTest::keyClick(&composer(), Qt::Key_PageDown);
+    EXPECT_EQ(bar->value(), bottom);
+
+    // Ctrl+, opens the settings.
+    QTest::keyClick(&composer(), Qt::Key_Comma, Qt::ControlModifier);
+    ui::SettingsDialog* settings = visibleChild<ui::SettingsDialog>(window.get());
+    ASSERT_NE(settings, nullptr);
+    settings->close();
 }
 
 } // namespace

@@ -166,6 +166,7 @@ QWidget* ChatView::buildComposer()
     connect(m_composer, &Composer::sendRequested, this, &ChatView::send);
     connect(m_composer, &Composer::editLastRequested, this, &ChatView::editLast);
     connect(m_composer, &Composer::cancelRequested, this, &ChatView::cancel);
+    connect(m_composer, &Composer::pageRequested, m_timeline, &TimelineView::scrollPage);
     connect(m_composer, &QPlainTextEdit::textChanged, this, &ChatView::onTextChanged);
     return bottom;
 }

@@ -64,6 +64,12 @@ void Composer::keyPressEvent(QKeyEvent* event)
         emit editLastRequested();
         return;
     }
+    // Page Up/Down page through the timeline while writing.
+    if ((event->key() == Qt::Key_PageUp || event->key() == Qt::Key_PageDown) &&
+        mods == Qt::NoModifier) {
+        emit pageRequested(event->key() == Qt::Key_PageUp ? -1 : 1);
+        return;
+    }
     if (event->key() == Qt::Key_Escape && mods == Qt::NoModifier) {
         emit cancelRequested();
         return;

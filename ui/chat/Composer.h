@@ -21,6 +21,8 @@ signals:
     void sendRequested();
     void editLastRequested();
     void cancelRequested();
+    // Page Up (-1) or Page Down (1): the timeline scrolls by a page.
+    void pageRequested(int direction);
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;

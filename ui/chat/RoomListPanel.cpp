@@ -5,6 +5,7 @@
 #include "shell/Theme.h"
 
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -54,6 +55,7 @@ RoomListPanel::RoomListPanel(core::ChatClient& chat, QWidget* parent)
     m_search->setPlaceholderText(tr("Search rooms"));
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search rooms"));
+    m_search->installEventFilter(this);
     m_new = new QToolButton(this);
     m_new->setText(tr("New"));
     m_new->setToolTip(tr("Start a conversation or join a room"));
@@ -121,6 +123,53 @@ RoomListPanel::RoomListPanel(core::ChatClient& chat, QWidget* parent)
         selectRoom(m_selected);
     });
     updateEmpty();
+}
+
+void RoomListPanel::jumpToRoom()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+void RoomListPanel::openNeighbour(int step)
+{
+    const int rows = m_filter->rowCount();
+    if (rows == 0) {
+        return;
+    }
+    const int sourceRow = m_chat.rooms()->rowOf(m_selected);
+    const QModelIndex current = m_filter->mapFromSource(m_chat.rooms()->index(sourceRow));
+    const int row = current.isValid() ? std::clamp(current.row() + step, 0, rows - 1)
+                                      : (step > 0 ? 0 : rows - 1);
+    const QString roomId = m_filter->index(row, 0).data(RoomsModel::IdRole).toString();
+    if (!roomId.isEmpty() && roomId != m_selected) {
+        m_selected = roomId;
+        emit roomSelected(roomId);
+    }
+}
+
+bool RoomListPanel::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_search && event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
+            m_filter->rowCount() > 0) {
+            const QString roomId = m_filter->index(0, 0).data(RoomsModel::IdRole).toString();
+            m_selected = roomId;
+            emit roomSelected(roomId);
+            return true;
+        }
+        if (key->key() == Qt::Key_Down && m_filter->rowCount() > 0) {
+            m_view->setFocus(Qt::TabFocusReason);
+            m_view->setCurrentIndex(m_filter->index(0, 0));
+            return true;
+        }
+        if (key->key() == Qt::Key_Escape && !m_search->text().isEmpty()) {
+            m_search->clear();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void RoomListPanel::updateEmpty()

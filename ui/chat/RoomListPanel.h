@@ -23,6 +23,11 @@ public:
     explicit RoomListPanel(core::ChatClient& chat, QWidget* parent = nullptr);
 
     void selectRoom(const QString& roomId);
+    // Ctrl+K: the search field takes the keyboard; Enter opens the first
+    // room that matches, Down goes into the list.
+    void jumpToRoom();
+    // Alt+Down / Alt+Up: opens the next / previous room of the list.
+    void openNeighbour(int step);
     QString selectedRoom() const;
 
     QLineEdit* searchField() const { return m_search; }
@@ -36,6 +41,9 @@ signals:
     void directMessageRequested();
     void inviteRequested(const QString& roomId);
     void leaveRequested(const QString& roomId);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void showMenu(const QPoint& pos);

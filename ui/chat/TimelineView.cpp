@@ -107,6 +107,13 @@ bool TimelineView::isAtBottom() const
     return bar->value() >= bar->maximum() - kStickSlackPx;
 }
 
+void TimelineView::scrollPage(int direction)
+{
+    QScrollBar* bar = verticalScrollBar();
+    bar->triggerAction(direction < 0 ? QAbstractSlider::SliderPageStepSub
+                                     : QAbstractSlider::SliderPageStepAdd);
+}
+
 void TimelineView::scrollToNewest()
 {
     m_stick = true;

@@ -37,6 +37,8 @@ public:
     MessageDelegate* messageDelegate() const { return m_delegate; }
 
     bool isAtBottom() const;
+    // Scrolls a page up (-1) or down (1), as Page Up/Down do.
+    void scrollPage(int direction);
     void scrollToNewest();
     // Scrolls to a message and makes it glow for a moment; false when it is
     // not loaded.

@@ -191,8 +191,16 @@ void MainWindow::buildMenus()
     rooms->addAction(tr("New &room…"), QKeySequence::New, this, &MainWindow::createRoom);
     rooms->addAction(tr("&Join a room…"), this, &MainWindow::joinRoom);
     rooms->addAction(tr("New &direct message…"), this, &MainWindow::startDirectMessage);
+    rooms->addSeparator();
+    rooms->addAction(tr("&Go to a room…"), QKeySequence(Qt::CTRL | Qt::Key_K), m_rooms,
+                     &RoomListPanel::jumpToRoom);
+    rooms->addAction(tr("&Next room"), QKeySequence(Qt::ALT | Qt::Key_Down), this,
+                     [this] { m_rooms->openNeighbour(1); });
+    rooms->addAction(tr("&Previous room"), QKeySequence(Qt::ALT | Qt::Key_Up), this,
+                     [this] { m_rooms->openNeighbour(-1); });
     auto* app = menuBar()->addMenu(tr("&Confab"));
-    app->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
+    app->addAction(tr("&Settings…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), this,
+                   &MainWindow::openSettings);
     app->addSeparator();
     app->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     // An open menu is named like its title in the menu bar.
