@@ -661,6 +661,26 @@
             <numerusform>%n Nachrichten wurden noch nicht gesendet. Sie bleiben auf diesem Computer und werden gesendet, wenn Sie sich wieder bei diesem Konto anmelden.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Go to a room…</source>
+        <translation>&amp;Zu einem Raum gehen…</translation>
+    </message>
+    <message>
+        <source>&amp;Next room</source>
+        <translation>&amp;Nächster Raum</translation>
+    </message>
+    <message>
+        <source>&amp;Previous room</source>
+        <translation>&amp;Vorheriger Raum</translation>
+    </message>
+    <message>
+        <source>Confab is still running</source>
+        <translation>Confab läuft weiter</translation>
+    </message>
+    <message>
+        <source>New messages still reach you. Choose Quit in the tray menu to close Confab, or turn this off in Settings.</source>
+        <translation>Neue Nachrichten erreichen Sie weiterhin. Wählen Sie „Beenden“ im Menü des Infobereichs, um Confab zu schließen, oder schalten Sie dies in den Einstellungen ab.</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::MembersPanel</name>
@@ -1171,6 +1191,18 @@ Klicken Sie mit der rechten Maustaste, um die Nachricht zu bearbeiten, erneut zu
     <message>
         <source>The server on this computer is running. It stays on this address when Confab starts again.</source>
         <translation>Der Server auf diesem Computer läuft. Er bleibt unter dieser Adresse, wenn Confab neu startet.</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Confab running in the system tray when its window is closed</source>
+        <translation>Confab beim Schließen des Fensters im Infobereich &amp;weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray.</source>
+        <translation>Diese Arbeitsumgebung hat keinen Infobereich.</translation>
     </message>
 </context>
 <context>

@@ -654,6 +654,26 @@
             <numerusform>아직 보내지 않은 메시지가 %n개 있습니다. 이 컴퓨터에 보관되며 이 계정으로 다시 로그인하면 전송됩니다.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Go to a room…</source>
+        <translation>방으로 이동(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Next room</source>
+        <translation>다음 방(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous room</source>
+        <translation>이전 방(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Confab is still running</source>
+        <translation>Confab이 계속 실행 중입니다</translation>
+    </message>
+    <message>
+        <source>New messages still reach you. Choose Quit in the tray menu to close Confab, or turn this off in Settings.</source>
+        <translation>새 메시지는 계속 받습니다. Confab을 닫으려면 트레이 메뉴에서 끝내기를 선택하거나 설정에서 이 기능을 끄세요.</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::MembersPanel</name>
@@ -1161,6 +1181,18 @@ Right-click to edit, retry or discard it.</source>
     <message>
         <source>The server on this computer is running. It stays on this address when Confab starts again.</source>
         <translation>이 컴퓨터의 서버가 실행 중입니다. Confab을 다시 시작해도 이 주소를 유지합니다.</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>창</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Confab running in the system tray when its window is closed</source>
+        <translation>창을 닫아도 Confab을 시스템 트레이에서 계속 실행(&amp;K)</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray.</source>
+        <translation>이 데스크톱에는 시스템 트레이가 없습니다.</translation>
     </message>
 </context>
 <context>

@@ -654,6 +654,26 @@
             <numerusform>还有 %n 条消息尚未发送。它们保存在这台电脑上，您再次登录此帐户时会发送。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Go to a room…</source>
+        <translation>前往房间(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Next room</source>
+        <translation>下一个房间(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous room</source>
+        <translation>上一个房间(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Confab is still running</source>
+        <translation>Confab 仍在运行</translation>
+    </message>
+    <message>
+        <source>New messages still reach you. Choose Quit in the tray menu to close Confab, or turn this off in Settings.</source>
+        <translation>您仍会收到新消息。在托盘菜单中选择“退出”以关闭 Confab，或在设置中关闭此功能。</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::MembersPanel</name>
@@ -1161,6 +1181,18 @@ Right-click to edit, retry or discard it.</source>
     <message>
         <source>The server on this computer is running. It stays on this address when Confab starts again.</source>
         <translation>本机上的服务器正在运行。Confab 再次启动时它仍使用这个地址。</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Confab running in the system tray when its window is closed</source>
+        <translation>关闭窗口时让 Confab 在系统托盘中继续运行(&amp;K)</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray.</source>
+        <translation>此桌面没有系统托盘。</translation>
     </message>
 </context>
 <context>

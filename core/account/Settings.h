@@ -69,6 +69,12 @@ public:
     void setLanguage(const QString& language) { m_settings.setValue("ui/language", language); }
 
     // "system" (light or dark as the desktop prefers), "light" or "dark".
+    // Closing the main window leaves the app running in the system tray.
+    bool closeToTray() const { return value("ui/closeToTray", true).toBool(); }
+    void setCloseToTray(bool keep) { m_settings.setValue("ui/closeToTray", keep); }
+    bool trayNoticeShown() const { return value("ui/trayNoticeShown", false).toBool(); }
+    void setTrayNoticeShown(bool shown) { m_settings.setValue("ui/trayNoticeShown", shown); }
+
     QString theme() const { return value("ui/theme", "system").toString(); }
     void setTheme(const QString& theme) { m_settings.setValue("ui/theme", theme); }
 

@@ -14,6 +14,7 @@
 #include "shell/MainWindow.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QContextMenuEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -23,6 +24,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QSystemTrayIcon>
 #include <QToolButton>
 #include <QUuid>
 
@@ -704,6 +706,66 @@ TEST_F(ChatWindowTest, KeyboardShortcutsMoveBetweenRoomsPageTheTimelineAndOpenSe
     ui::SettingsDialog* settings = visibleChild<ui::SettingsDialog>(window.get());
     ASSERT_NE(settings, nullptr);
     settings->close();
+}
+
+// Without a system tray, closing the window closes it (and so the app).
+TEST_F(ChatWindowTest, WithoutATrayClosingTheWindowClosesIt)
+{
+    ASSERT_NO_FATAL_FAILURE(openAnnasWindow());
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        GTEST_FAIL() << "this test runs where there is no tray (offscreen)";
+    }
+    EXPECT_FALSE(window->closesToTray());
+    EXPECT_TRUE(window->close());
+    EXPECT_FALSE(window->isVisible());
+}
+
+// On a desktop with a system tray (run by tests/ui/with-tray): closing the
+// window leaves the app in the tray, from where it comes back; with the
+// setting off, or signing out, the window really closes.
+class TrayTest : public ChatWindowTest {};
+
+TEST_F(TrayTest, ClosingTheWindowKeepsTheAppInTheTrayUnlessTurnedOff)
+{
+    ASSERT_TRUE(QTest::qWaitFor([] { return QSystemTrayIcon::isSystemTrayAvailable(); }, 10000))
+        << "no system tray on this display";
+    ASSERT_NO_FATAL_FAILURE(openAnnasWindow());
+    ASSERT_NE(window->trayIcon(), nullptr);
+    ASSERT_TRUE(window->trayIcon()->isVisible());
+    EXPECT_TRUE(window->closesToTray());
+
+    // Closed: hidden, not closed; the app keeps its session.
+    EXPECT_FALSE(window->close());
+    EXPECT_FALSE(window->isVisible());
+    EXPECT_EQ(client->session()->state(), core::Session::State::SignedIn);
+    // "Show Confab" in the tray menu brings it back.
+    QAction* show = nullptr;
+    for (QAction* action : window->trayIcon()->contextMenu()->actions()) {
+        if (action->text() == ui::MainWindow::tr("&Show Confab")) {
+            show = action;
+        }
+    }
+    ASSERT_NE(show, nullptr);
+    show->trigger();
+    EXPECT_TRUE(window->isVisible());
+
+    // Turned off in the settings: closing closes.
+    window->openSettings();
+    ui::SettingsDialog* settings = visibleChild<ui::SettingsDialog>(window.get());
+    ASSERT_NE(settings, nullptr);
+    ASSERT_TRUE(settings->closeToTrayBox()->isEnabled());
+    EXPECT_TRUE(settings->closeToTrayBox()->isChecked());
+    settings->closeToTrayBox()->click();
+    settings->close();
+    EXPECT_FALSE(window->closesToTray());
+    EXPECT_TRUE(window->close());
+
+    // Back on: a sign-out still closes the window for good.
+    client->settings().setCloseToTray(true);
+    window->show();
+    EXPECT_TRUE(window->closesToTray());
+    window->closeForGood();
+    EXPECT_FALSE(window->isVisible());
 }
 
 } // namespace

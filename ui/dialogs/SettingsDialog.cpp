@@ -3,6 +3,7 @@
 #include "dialogs/LiveText.h"
 #include "shell/Theme.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -10,6 +11,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSystemTrayIcon>
 #include <QVBoxLayout>
 
 namespace confab::ui {
@@ -85,6 +87,20 @@ SettingsDialog::SettingsDialog(core::Client& client, QWidget* parent)
             theme->setChoice(Theme::choiceFromKey(key));
         }
     });
+
+    auto* windowBox = new QGroupBox(tr("Window"), this);
+    auto* windowLayout = new QVBoxLayout(windowBox);
+    m_closeToTray = new QCheckBox(
+        tr("&Keep Confab running in the system tray when its window is closed"), windowBox);
+    m_closeToTray->setChecked(m_client.settings().closeToTray());
+    if (!QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_closeToTray->setEnabled(false);
+        m_closeToTray->setToolTip(tr("This desktop has no system tray."));
+    }
+    windowLayout->addWidget(m_closeToTray);
+    layout->addWidget(windowBox);
+    connect(m_closeToTray, &QCheckBox::toggled, this,
+            [this](bool keep) { m_client.settings().setCloseToTray(keep); });
 
     auto* close = new QPushButton(tr("Close"), this);
     close->setDefault(true);

@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -27,6 +28,7 @@ public:
     QComboBox* languageBox() const { return m_language; }
     QComboBox* themeBox() const { return m_theme; }
     QPushButton* restartButton() const { return m_restart; }
+    QCheckBox* closeToTrayBox() const { return m_closeToTray; }
 
 private:
     void updateState();
@@ -39,6 +41,7 @@ private:
     QPushButton* m_restart;
     QComboBox* m_language;
     QComboBox* m_theme;
+    QCheckBox* m_closeToTray;
 };
 
 } // namespace confab::ui

@@ -85,7 +85,7 @@ void AppController::showMain(core::AccountContext& account)
 void AppController::showSignIn(const QString& message)
 {
     if (m_main) {
-        m_main->close();
+        m_main->closeForGood();
         // Not deleted here: this may run inside one of its own slots.
         m_main.release()->deleteLater();
     }

@@ -202,7 +202,7 @@ void MainWindow::buildMenus()
     app->addAction(tr("&Settings…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), this,
                    &MainWindow::openSettings);
     app->addSeparator();
-    app->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+    app->addAction(tr("&Quit"), QKeySequence::Quit, this, &MainWindow::quit);
     // An open menu is named like its title in the menu bar.
     for (QMenu* menu : {account, rooms, app}) {
         menu->setAccessibleName(menu->title().remove(QLatin1Char('&')));
@@ -217,7 +217,7 @@ void MainWindow::buildTray()
     m_tray = new QSystemTrayIcon(badgeIcon(QApplication::windowIcon(), 0), this);
     auto* trayMenu = new QMenu(this);
     trayMenu->addAction(tr("&Show Confab"), this, &MainWindow::showWindow);
-    trayMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    trayMenu->addAction(tr("&Quit"), this, &MainWindow::quit);
     m_tray->setContextMenu(trayMenu);
     connect(m_tray, &QSystemTrayIcon::activated, this, [this](auto reason) {
         if (reason == QSystemTrayIcon::Trigger) {
@@ -348,9 +348,40 @@ void MainWindow::releaseAccount()
     }
 }
 
+bool MainWindow::closesToTray() const
+{
+    return m_tray && m_tray->isVisible() && m_client.settings().closeToTray();
+}
+
+void MainWindow::closeForGood()
+{
+    m_closingForGood = true;
+    close();
+}
+
+void MainWindow::quit()
+{
+    m_closingForGood = true;
+    QApplication::quit();
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     m_client.settings().setWindowGeometry(QStringLiteral("main"), saveGeometry());
+    // Closed by the user where a tray exists: the app keeps running there
+    // (and says so once); Quit quits.
+    if (!m_closingForGood && closesToTray()) {
+        event->ignore();
+        hide();
+        if (!m_client.settings().trayNoticeShown()) {
+            m_client.settings().setTrayNoticeShown(true);
+            m_tray->showMessage(tr("Confab is still running"),
+                                tr("New messages still reach you. Choose Quit in the tray "
+                                   "menu to close Confab, or turn this off in Settings."),
+                                QApplication::windowIcon());
+        }
+        return;
+    }
     QMainWindow::closeEvent(event);
 }
 

@@ -44,6 +44,13 @@ public:
     void startDirectMessage();
     void invite(const QString& roomId);
     void leave(const QString& roomId);
+    // Closes the window whatever the tray setting (a sign-out, a restart).
+    void closeForGood();
+    // Quits the app (the menus' Quit).
+    void quit();
+    // Whether closing the window leaves the app in the tray.
+    bool closesToTray() const;
+    QSystemTrayIcon* trayIcon() const { return m_tray; }
     // Asks first when messages are still waiting to be sent.
     void signOut(bool allDevices);
 
@@ -86,6 +93,7 @@ private:
     QPointer<core::AccountContext> m_account;
     // The views, which go with the account (see releaseAccount()).
     QPointer<QLabel> m_avatar;
+    bool m_closingForGood = false;
     QPointer<QLabel> m_name;
     QPointer<QLabel> m_status;
     QPointer<QLabel> m_notice;
