@@ -96,12 +96,27 @@ void MembersModel::load()
                        m_members.assign(response.members().begin(), response.members().end());
                        endResetModel();
                        m_loaded = true;
+                       // Joins, departures and read markers newer than the
+                       // snapshot, in the order they came (each applies once).
+                       for (const v1::RoomEvent& event : std::exchange(m_eventsWhileLoading, {})) {
+                           applyEvent(event);
+                       }
+                       const auto reads = std::exchange(m_readWhileLoading, {});
+                       for (auto it = reads.cbegin(); it != reads.cend(); ++it) {
+                           setReadSeq(it.key(), it.value());
+                       }
                        emit loadedChanged(true);
                    });
 }
 
 void MembersModel::applyEvent(const v1::RoomEvent& event)
 {
+    if (m_loading) {
+        if (event.has_member_joined() || event.has_member_left()) {
+            m_eventsWhileLoading.push_back(event);
+        }
+        return;
+    }
     if (event.has_member_joined()) {
         const v1::User& user = event.member_joined().user();
         if (rowOf(toQString(user.id())) >= 0) {
@@ -127,6 +142,11 @@ void MembersModel::applyEvent(const v1::RoomEvent& event)
 
 void MembersModel::setReadSeq(const QString& userId, quint64 seq)
 {
+    if (m_loading) {
+        quint64& pending = m_readWhileLoading[userId];
+        pending = std::max(pending, seq);
+        return;
+    }
     const int row = rowOf(userId);
     if (row < 0 || m_members[static_cast<std::size_t>(row)].read_seq() >= seq) {
         return;

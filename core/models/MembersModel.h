@@ -4,6 +4,7 @@
 #include "net/Rpc.h"
 
 #include <QAbstractListModel>
+#include <QHash>
 
 #include <vector>
 
@@ -62,6 +63,10 @@ private:
     std::vector<v1::Member> m_members;
     bool m_loaded = false;
     bool m_loading = false;
+    // What the stream told while the list was loading: the snapshot may be
+    // older, so these are applied on top of it.
+    std::vector<v1::RoomEvent> m_eventsWhileLoading;
+    QHash<QString, quint64> m_readWhileLoading;
 };
 
 } // namespace confab::core

@@ -536,5 +536,32 @@ TEST_F(ChatClientTest, MembersShowPresenceAndNames)
         "Cleo");
 }
 
+// A read marker that arrives while the member list is loading is kept: the
+// list's snapshot, taken before it, does not set it back.
+TEST_F(ChatClientTest, AReadMarkerArrivingWhileMembersLoadIsKept)
+{
+    Pair pair;
+    ASSERT_NO_FATAL_FAILURE(annaAndBobInARoom(pair));
+    const QString roomId = pair.roomId;
+    pair.anna->chat->sendMessage(roomId, QStringLiteral("hello"));
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return pair.bob->chat->rooms()->lastSeq(roomId) > 0 &&
+                   pair.bob->chat->rooms()->lastSeq(roomId) ==
+                       pair.anna->chat->rooms()->lastSeq(roomId);
+        },
+        10000));
+    const quint64 seq = pair.bob->chat->rooms()->lastSeq(roomId);
+
+    core::MembersModel* members = pair.bob->chat->members(roomId);
+    ASSERT_FALSE(members->isLoaded());
+    // What the stream does with Anna's read marker, before the list is in.
+    members->setReadSeq(pair.anna->id(), seq);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return members->isLoaded(); }, 10000));
+    const int row = members->rowOf(pair.anna->id());
+    ASSERT_GE(row, 0);
+    EXPECT_EQ(value(*members, row, core::MembersModel::ReadSeqRole).toULongLong(), seq);
+}
+
 } // namespace
 } // namespace confab::test
