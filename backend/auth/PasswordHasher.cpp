@@ -29,9 +29,26 @@ PasswordHasher::PasswordHasher(PasswordHashParams params, std::size_t threads,
       m_pool("pwhash", threads, maxQueued, 19)
 {
     crypto::initialize();
-    // A hash of a random password with the current parameters: verifying an
-    // unknown user against it costs exactly what a real verification does.
-    m_decoyHash = hashNow(crypto::newToken());
+    m_decoyHash = makeDecoy(params);
+}
+
+// A hash in the form of a real one with the current parameters, its salt
+// and digest random: verifying an unknown user against it costs exactly
+// what a real verification does (the cost is in the parameters) and never
+// matches, and making it costs nothing at start-up.
+std::string PasswordHasher::makeDecoy(const PasswordHashParams& params)
+{
+    unsigned char salt[crypto_pwhash_SALTBYTES];
+    unsigned char digest[32];
+    randombytes_buf(salt, sizeof salt);
+    randombytes_buf(digest, sizeof digest);
+    constexpr int variant = sodium_base64_VARIANT_ORIGINAL_NO_PADDING;
+    char salt64[sodium_base64_ENCODED_LEN(sizeof salt, variant)];
+    char digest64[sodium_base64_ENCODED_LEN(sizeof digest, variant)];
+    sodium_bin2base64(salt64, sizeof salt64, salt, sizeof salt, variant);
+    sodium_bin2base64(digest64, sizeof digest64, digest, sizeof digest, variant);
+    return "$argon2id$v=19$m=" + std::to_string(params.memLimit / 1024) +
+           ",t=" + std::to_string(params.opsLimit) + ",p=1$" + salt64 + "$" + digest64;
 }
 
 std::string PasswordHasher::hashNow(const std::string& password) const

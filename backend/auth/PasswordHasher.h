@@ -46,9 +46,13 @@ public:
     bool saturated() const { return m_pool.queued() >= m_maxQueued; }
 
     const PasswordHashParams& params() const { return m_params; }
+    // What an unknown user's password is checked against.
+    const std::string& decoyHash() const { return m_decoyHash; }
     void stop() { m_pool.stop(); }
 
 private:
+    static std::string makeDecoy(const PasswordHashParams& params);
+
     PasswordHashParams m_params;
     std::string m_decoyHash;
     std::size_t m_maxQueued;

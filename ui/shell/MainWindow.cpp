@@ -16,6 +16,7 @@
 #include "dialogs/ProfileDialog.h"
 #include "dialogs/SettingsDialog.h"
 #include "dialogs/UserPickerDialog.h"
+#include "shell/StartupTrace.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -30,6 +31,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -267,6 +269,14 @@ void MainWindow::connectAccount()
         }
     };
     connect(chatClient->rooms(), &QAbstractItemModel::modelReset, this, openFirst);
+    // The list is in: once it is drawn, the start is over.
+    connect(chatClient->rooms(), &QAbstractItemModel::modelReset, this, [this] {
+        QTimer::singleShot(0, this, [this] {
+            if (isVisible()) {
+                StartupTrace::roomsShown();
+            }
+        });
+    });
     connect(chatClient->rooms(), &QAbstractItemModel::rowsInserted, this, openFirst);
     connect(chatClient->rooms(), &core::RoomsModel::totalUnreadChanged, this,
             &MainWindow::updateUnread);

@@ -3,6 +3,7 @@
 #include "dialogs/ErrorText.h"
 #include "dialogs/LiveText.h"
 #include "dialogs/TabListAccessible.h"
+#include "shell/StartupTrace.h"
 
 #include <QAccessibleWidget>
 #include <QCheckBox>
@@ -141,6 +142,8 @@ void SignInWindow::buildForm(QVBoxLayout* layout)
     m_submit = new QPushButton(tr("Sign in"), this);
     m_submit->setDefault(true);
     m_submit->setAutoDefault(true);
+    // Enabled once a server is ready (updateSubmit()).
+    m_submit->setEnabled(false);
     layout->addWidget(m_submit);
     layout->addStretch();
 }
@@ -373,6 +376,16 @@ void SignInWindow::updateSubmit()
 {
     m_submit->setEnabled(!m_busy && m_client.state() == core::Client::State::Ready &&
                          formShowsConnectedServer());
+    if (m_submit->isEnabled() && isVisible()) {
+        StartupTrace::signInUsable();
+    }
+}
+
+void SignInWindow::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    StartupTrace::signInShown();
+    updateSubmit();
 }
 
 void SignInWindow::setBusy(bool busy, const QString& text)

@@ -46,6 +46,9 @@ public:
     QPushButton* connectButton() const { return m_connect; }
     QCheckBox* insecureBox() const { return m_insecure; }
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void buildTitle(QVBoxLayout* layout);
     void buildServerChoice(QVBoxLayout* layout);

@@ -88,6 +88,16 @@ TEST(Security, DefaultPasswordCostMeetsTheFloor)
     EXPECT_FALSE(hasher.verifyNow(hash, "wrong").ok);
     // An unknown user is checked against a decoy and never matches.
     EXPECT_FALSE(hasher.verifyNow("", "").ok);
+    EXPECT_FALSE(hasher.verifyNow("", "correct horse").ok);
+    // The decoy is a well-formed hash with the very parameters of real ones,
+    // so checking against it costs what a real check costs.
+    const std::string& decoy = hasher.decoyHash();
+    EXPECT_EQ(crypto_pwhash_str_needs_rehash(decoy.c_str(), defaults.passwordOpsLimit,
+                                             defaults.passwordMemLimit),
+              0)
+        << decoy;
+    EXPECT_EQ(decoy.size(), hash.size());
+    EXPECT_EQ(decoy.substr(0, decoy.find('$', 20)), hash.substr(0, hash.find('$', 20)));
 }
 
 TEST(Security, WeakerStoredHashesAreUpgradedOnLogin)
