@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QFileSystemWatcher>
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QTimer>
@@ -144,6 +145,8 @@ struct LocalServer::Private {
     QString lastLine;
     QString lastProbeProblem;
     QTimer pollTimer;
+    // Sees the port file appear at once; the timer is the fallback.
+    QFileSystemWatcher watcher;
     QTimer startTimer;
     QTimer killTimer;
     std::shared_ptr<grpc::Channel> channel;
@@ -390,6 +393,11 @@ LocalServer::LocalServer(QString dataDir, QObject* parent)
     d->lastPort = d->readChosenPort();
     d->pollTimer.setInterval(kPollIntervalMs);
     connect(&d->pollTimer, &QTimer::timeout, this, [this] { d->poll(); });
+    connect(&d->watcher, &QFileSystemWatcher::directoryChanged, this, [this] {
+        if (m_state == State::Starting && !d->stopping) {
+            d->poll();
+        }
+    });
     d->startTimer.setSingleShot(true);
     connect(&d->startTimer, &QTimer::timeout, this, [this] {
         if (m_state != State::Starting || d->stopping || !d->process) {
@@ -522,6 +530,9 @@ void LocalServer::start(int timeoutMs)
     d->setState(State::Starting);
     d->startTimer.start(timeoutMs);
     d->pollTimer.start();
+    if (!d->watcher.directories().contains(d->dataDir)) {
+        d->watcher.addPath(d->dataDir);
+    }
     process->start();
 }
 
