@@ -3,6 +3,7 @@
 #include "Widgets.h"
 #include "account/AccountContext.h"
 #include "account/Client.h"
+#include "account/Settings.h"
 #include "chat/ChatClient.h"
 #include "dialogs/ProfileDialog.h"
 #include "dialogs/SettingsDialog.h"
@@ -510,6 +511,30 @@ TEST_F(SignInTest, RestartTheServerFromTheSettingsDialogKeepsTheAppRunning)
     EXPECT_EQ(client.localServer()->state(), core::LocalServer::State::Running);
     // On the same address as before.
     EXPECT_EQ(client.localServer()->target(), address);
+}
+
+// Someone who uses another server does not get an idle server of their own.
+TEST(AppStart, AnotherServerChosenStartsNoLocalServer)
+{
+    TempDir dir;
+    const core::Client::Options options = appOptions(dir);
+    {
+        core::Settings settings(options.settingsFile);
+        settings.setServerMode(QStringLiteral("remote"));
+        settings.setRemoteAddress(QStringLiteral("127.0.0.1:1"));
+        settings.setInsecure(true);
+    }
+    core::Client client(options);
+    ui::AppController controller(client);
+    controller.start();
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return client.state() == core::Client::State::Ready ||
+                   client.state() == core::Client::State::Failed;
+        },
+        20000));
+    EXPECT_EQ(client.serverKey(), QStringLiteral("127.0.0.1:1"));
+    EXPECT_EQ(client.localServer(), nullptr);
 }
 
 } // namespace
