@@ -648,7 +648,13 @@ TEST_F(ChatWindowTest, LongTopicsStatusesAndTheBannerDoNotWidenTheWindow)
     ASSERT_NE(statusLabel, nullptr);
     EXPECT_TRUE(statusLabel->isElided());
 
-    // Offline with a long notice: no wider either.
+    // Offline with a long notice: no wider either, and nothing moves: the
+    // banner floats over the top of the timeline.
+    window->resize(900, 600);
+    QCoreApplication::processEvents();
+    ui::TimelineView* timeline = view().timelineView();
+    const QRect timelineBefore = timeline->geometry();
+    const QRect headerBefore = view().topicLabel()->geometry();
     stopServer();
     ASSERT_TRUE(QTest::qWaitFor([&] { return window->banner()->isVisible(); }, 10000));
     type(QStringLiteral("one"));
@@ -656,6 +662,15 @@ TEST_F(ChatWindowTest, LongTopicsStatusesAndTheBannerDoNotWidenTheWindow)
     QCoreApplication::processEvents();
     EXPECT_LE(window->minimumSizeHint().width(), narrowest);
     EXPECT_LE(view().minimumSizeHint().width(), narrowestView);
+    EXPECT_EQ(timeline->geometry(), timelineBefore);
+    EXPECT_EQ(view().topicLabel()->geometry(), headerBefore);
+    const QPoint timelineTop = timeline->mapTo(window.get(), QPoint(0, 0));
+    const QPoint bannerTop = window->banner()->mapTo(window.get(), QPoint(0, 0));
+    EXPECT_EQ(bannerTop, timelineTop);
+    EXPECT_EQ(window->banner()->width(), timeline->width());
+    // Tall enough for all of its text.
+    QLabel* bannerText = window->banner()->textLabel();
+    EXPECT_LE(bannerText->heightForWidth(bannerText->width()), bannerText->height());
 }
 
 // The shortcuts people expect: Ctrl+K to go to a room by name, Alt+Up/Down

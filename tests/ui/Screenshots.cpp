@@ -121,12 +121,24 @@ int main(int argc, char** argv)
                      qPrintable(client.errorString()));
         return 1;
     }
+    // A failed sign-in, with its error.
+    QTest::keyClicks(signIn.usernameField(), QStringLiteral("anna"));
+    QTest::keyClicks(signIn.passwordField(), QStringLiteral("wrong horse"));
+    QTest::mouseClick(signIn.submitButton(), Qt::LeftButton);
+    if (!QTest::qWaitFor([&] { return signIn.errorLabel()->isVisible(); }, 10000)) {
+        std::fprintf(stderr, "the failed sign-in showed no error\n");
+        return 1;
+    }
+    bool ok = save(&signIn, out, QStringLiteral("sign-in-failed"));
+    signIn.usernameField()->clear();
+    signIn.passwordField()->clear();
+
     signIn.modeTabs()->setCurrentIndex(1);
     QTest::keyClicks(signIn.usernameField(), QStringLiteral("anna"));
     QTest::keyClicks(signIn.displayNameField(), QStringLiteral("Anna Lindqvist"));
     QTest::keyClicks(signIn.passwordField(), QStringLiteral("correct horse"));
     QTest::keyClicks(signIn.confirmField(), QStringLiteral("correct horse"));
-    bool ok = save(&signIn, out, QStringLiteral("sign-in"));
+    ok = save(&signIn, out, QStringLiteral("sign-in")) && ok;
 
     QTest::mouseClick(signIn.submitButton(), Qt::LeftButton);
     if (!QTest::qWaitFor([&] { return controller.mainWindow() != nullptr; }, 30000)) {
@@ -265,6 +277,31 @@ int main(int argc, char** argv)
     ok = save(&directory, out, QStringLiteral("join-room")) && ok;
     directory.hide();
 
+    // A conversation in emoji, as people write.
+    created.clear();
+    bob->chat->createRoom(QStringLiteral("Party 🎉"), QStringLiteral("Saturday at Chen's 🏠"), false,
+                          {QStringLiteral("anna"), QStringLiteral("chen")});
+    wait([&] { return created.count() == 1; }, "room");
+    const QString party = created.at(0).at(0).toString();
+    wait([&] { return anna.rooms()->contains(party); }, "party at Anna's");
+    main.openRoom(party);
+    const std::vector<Line> emoji = {
+        {bob->chat.get(), "Chen got the job!!! 🎉🎉🎉"},
+        {&anna, "Congratulations! 🥳👏"},
+        {chen->chat.get(), "Thank you 😊 party at mine on Saturday 🍕🎂"},
+        {bob->chat.get(), "👍👍"},
+        {&anna, "I'll bring the family 👩‍👩‍👧‍👦 and a cake 🍰"},
+        {chen->chat.get(), "❤️ see you all ☀️"},
+    };
+    for (const Line& line : emoji) {
+        const quint64 before = anna.rooms()->lastSeq(party);
+        line.who->sendMessage(party, QString::fromUtf8(line.text));
+        ok = wait([&] { return anna.rooms()->lastSeq(party) > before; }, "message") && ok;
+    }
+    main.chatView()->composer()->clear();
+    QTest::qWait(500);
+    ok = save(&main, out, QStringLiteral("emoji-conversation")) && ok;
+
     // The same account in German: a window made after the language changed.
     confab::ui::installTranslations(QStringLiteral("de"));
     QLocale::setDefault(QLocale(QStringLiteral("de")));
@@ -275,5 +312,20 @@ int main(int argc, char** argv)
     wait([&] { return german.chat()->timeline(trip)->isLoaded(); }, "German timeline");
     QTest::qWait(500);
     ok = save(&german, out, QStringLiteral("main-window-de")) && ok;
+    german.hide();
+
+    // Offline: the server is gone, a message waits to be sent.
+    confab::ui::installTranslations(QStringLiteral("en"));
+    QLocale::setDefault(QLocale(QStringLiteral("en")));
+    main.show();
+    main.openRoom(trip);
+    anna.stream()->setBackoffLimits(std::chrono::milliseconds(20000),
+                                    std::chrono::milliseconds(30000));
+    client.localServer()->stop();
+    ok = wait([&] { return main.banner()->isVisible(); }, "offline banner", 15000) && ok;
+    main.chatView()->composer()->setPlainText(QStringLiteral("Is the server down again?"));
+    QTest::keyClick(main.chatView()->composer(), Qt::Key_Return);
+    QTest::qWait(1500);
+    ok = save(&main, out, QStringLiteral("offline")) && ok;
     return ok ? 0 : 1;
 }

@@ -64,13 +64,7 @@ QPixmap avatarPixmap(const QByteArray& bytes, const QString& name, int size)
     }
     const QColor colour = QColor::fromHsl(static_cast<int>(qHash(name) % 360), 140, 120);
     painter.fillRect(0, 0, size, size, colour);
-    QString initials;
-    for (const QString& part : name.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-        initials += part.front().toUpper();
-        if (initials.size() == 2) {
-            break;
-        }
-    }
+    const QString initials = initialsOf(name);
     QFont font = painter.font();
     font.setPixelSize(size * 2 / 5);
     font.setBold(true);
@@ -78,6 +72,26 @@ QPixmap avatarPixmap(const QByteArray& bytes, const QString& name, int size)
     painter.setPen(Qt::white);
     painter.drawText(QRect(0, 0, size, size), Qt::AlignCenter, initials);
     return pixmap;
+}
+
+QString initialsOf(const QString& name)
+{
+    // The first letter or digit of the first two words that start with one
+    // (whole code points: "Party 🎉" is "P", never half an emoji).
+    QString initials;
+    int taken = 0;
+    for (const QString& part : name.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        const QList<uint> points = part.toUcs4();
+        if (points.isEmpty() || !QChar::isLetterOrNumber(points.front())) {
+            continue;
+        }
+        initials +=
+            QString::fromUcs4(reinterpret_cast<const char32_t*>(points.constData()), 1).toUpper();
+        if (++taken == 2) {
+            break;
+        }
+    }
+    return initials;
 }
 
 QPixmap cachedAvatarPixmap(const QByteArray& bytes, const QString& name, int size)

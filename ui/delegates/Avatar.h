@@ -24,4 +24,7 @@ QPixmap cachedAvatarPixmap(const QByteArray& bytes, const QString& name, int siz
 // A colour of the user's own for names, readable on the window's background.
 QColor userColour(const QString& key, bool dark);
 
+// What stands for a name without a picture: up to two initials.
+QString initialsOf(const QString& name);
+
 } // namespace confab::ui

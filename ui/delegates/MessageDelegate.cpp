@@ -1,5 +1,7 @@
 #include "delegates/MessageDelegate.h"
 
+#include "delegates/Painting.h"
+
 #include "delegates/Avatar.h"
 #include "dialogs/ErrorText.h"
 #include "models/TimelineModel.h"
@@ -64,6 +66,7 @@ TextSize layOut(const QString& text, const QFont& font, int width, QPainter* pai
     QTextOption option;
     option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     layout.setTextOption(option);
+    layout.setFormats(painting::emojiFormats(layout.text()));
     layout.beginLayout();
     qreal y = 0;
     qreal widest = 0;

@@ -3,10 +3,12 @@
 #include "shell/Theme.h"
 
 #include <QApplication>
+#include <QFontDatabase>
 #include <QFontMetrics>
 #include <QPainter>
 #include <QPen>
 #include <QStyle>
+#include <QTextBoundaryFinder>
 
 namespace confab::ui::painting {
 
@@ -74,6 +76,91 @@ void drawPresenceDot(QPainter* painter, const QRect& avatar, bool online, const 
     painter->setPen(QPen(ring, 2));
     painter->setBrush(online ? colours.online : colours.mutedText);
     painter->drawEllipse(QRectF(avatar.right() - dot + 2, avatar.bottom() - dot + 2, dot, dot));
+}
+
+namespace {
+
+// The colour emoji font from the system (Debian: fonts-noto-color-emoji).
+const QString& emojiFamily()
+{
+    static const QString family = [] {
+        for (const QString& candidate :
+             {QStringLiteral("Noto Color Emoji"), QStringLiteral("Twemoji"),
+              QStringLiteral("Apple Color Emoji"), QStringLiteral("Segoe UI Emoji")}) {
+            if (QFontDatabase::hasFamily(candidate)) {
+                return candidate;
+            }
+        }
+        return QString();
+    }();
+    return family;
+}
+
+bool isPictograph(char32_t cp)
+{
+    return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x1FC00 && cp <= 0x1FFFD);
+}
+
+} // namespace
+
+QList<QTextLayout::FormatRange> emojiFormats(const QString& text)
+{
+    QList<QTextLayout::FormatRange> formats;
+    if (emojiFamily().isEmpty()) {
+        return formats;
+    }
+    QTextBoundaryFinder graphemes(QTextBoundaryFinder::Grapheme, text);
+    qsizetype start = 0;
+    for (qsizetype end = graphemes.toNextBoundary(); end != -1; end = graphemes.toNextBoundary()) {
+        const QStringView cluster = QStringView(text).mid(start, end - start);
+        const QList<uint> points = cluster.toUcs4();
+        const bool emoji =
+            !points.isEmpty() && (isPictograph(points.front()) || points.contains(0xFE0F) ||
+                                  points.contains(0x200D) || points.contains(0x20E3));
+        if (emoji) {
+            if (!formats.isEmpty() &&
+                formats.back().start + formats.back().length == static_cast<int>(start)) {
+                formats.back().length += static_cast<int>(end - start);
+            } else {
+                QTextLayout::FormatRange range;
+                range.start = static_cast<int>(start);
+                range.length = static_cast<int>(end - start);
+                range.format.setFontFamilies({emojiFamily()});
+                formats.append(range);
+            }
+        }
+        start = end;
+    }
+    return formats;
+}
+
+void drawTextLine(QPainter* painter, const QRect& rect, const QString& text,
+                  Qt::Alignment alignment)
+{
+    const QFontMetrics metrics(painter->font());
+    const QString shown = metrics.elidedText(text, Qt::ElideRight, rect.width());
+    QTextLayout layout(shown, painter->font());
+    QTextOption option(alignment);
+    option.setWrapMode(QTextOption::NoWrap);
+    layout.setTextOption(option);
+    layout.setFormats(emojiFormats(shown));
+    layout.beginLayout();
+    QTextLine line = layout.createLine();
+    if (line.isValid()) {
+        line.setLineWidth(rect.width());
+    }
+    layout.endLayout();
+    if (!line.isValid()) {
+        return;
+    }
+    qreal y = rect.top();
+    if (alignment & Qt::AlignVCenter) {
+        y += (rect.height() - line.height()) / 2.0;
+    } else if (alignment & Qt::AlignBottom) {
+        y += rect.height() - line.height();
+    }
+    // In the painter's pen, as drawText() would.
+    layout.draw(painter, QPointF(rect.left(), y));
 }
 
 } // namespace confab::ui::painting

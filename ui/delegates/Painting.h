@@ -4,6 +4,7 @@
 #include <QFont>
 #include <QPalette>
 #include <QStyleOptionViewItem>
+#include <QTextLayout>
 
 class QPainter;
 class QRect;
@@ -31,5 +32,15 @@ int twoLineHeight(const QStyleOptionViewItem& option);
 // The dot at the bottom right of an avatar: green when online, else muted,
 // ringed in `ring` so that it stands off the picture.
 void drawPresenceDot(QPainter* painter, const QRect& avatar, bool online, const QColor& ring);
+
+// Where `text` has emoji meant to be shown in colour (a pictograph, a
+// sequence joined with ZWJ, or a symbol asked for as emoji with U+FE0F such
+// as ❤️ or ☀️): ranges in the colour emoji font, which takes them before a
+// text font that has a plain glyph for the symbol. Empty without such a font.
+QList<QTextLayout::FormatRange> emojiFormats(const QString& text);
+// One line of `text` in `rect` (cut with an ellipsis to fit), its emoji in
+// colour.
+void drawTextLine(QPainter* painter, const QRect& rect, const QString& text,
+                  Qt::Alignment alignment = Qt::AlignLeft | Qt::AlignVCenter);
 
 } // namespace confab::ui::painting

@@ -1,5 +1,7 @@
 #include "delegates/RoomDelegate.h"
 
+#include "delegates/Painting.h"
+
 #include "chat/ChatClient.h"
 #include "chat/RoomListPanel.h"
 #include "delegates/Avatar.h"
@@ -124,8 +126,7 @@ void RoomDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
                          nameMetrics.height());
     painter->setFont(nameFont);
     painter->setPen(option.palette.text().color());
-    painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
-                      nameMetrics.elidedText(name, Qt::ElideRight, nameRect.width()));
+    painting::drawTextLine(painter, nameRect, name);
     painter->setFont(small);
     painter->setPen(c.mutedText);
     painter->drawText(QRect(r.right() - 10 - whenWidth, top, whenWidth, nameMetrics.height()),
@@ -156,8 +157,7 @@ void RoomDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
                             r.right() - 10 - (badgeWidth ? badgeWidth + 8 : 0) - textLeft,
                             smallMetrics.height() + 2);
     painter->setPen(c.mutedText);
-    painter->drawText(previewRect, Qt::AlignLeft | Qt::AlignVCenter,
-                      smallMetrics.elidedText(preview, Qt::ElideRight, previewRect.width()));
+    painting::drawTextLine(painter, previewRect, preview);
     painter->restore();
 }
 

@@ -1,5 +1,7 @@
 #include "dialogs/ElidedLabel.h"
 
+#include "delegates/Painting.h"
+
 #include <QEvent>
 #include <QHelpEvent>
 #include <QPainter>
@@ -43,9 +45,9 @@ QSize ElidedLabel::sizeHint() const
 void ElidedLabel::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
-    style()->drawItemText(&painter, contentsRect(),
-                          static_cast<int>(alignment()) | Qt::TextSingleLine, palette(),
-                          isEnabled(), shownText(), foregroundRole());
+    painter.setPen(
+        palette().color(isEnabled() ? QPalette::Active : QPalette::Disabled, foregroundRole()));
+    painting::drawTextLine(&painter, contentsRect(), text().simplified(), alignment());
 }
 
 bool ElidedLabel::event(QEvent* event)

@@ -160,8 +160,10 @@ QWidget* MainWindow::buildCentre(QWidget* parent)
     auto* centreLayout = new QVBoxLayout(centre);
     centreLayout->setContentsMargins(0, 0, 0, 0);
     centreLayout->setSpacing(0);
+    // The connection's state floats over the top of the timeline: showing
+    // and hiding it, or its text growing a line, moves nothing else.
     m_banner = new ConnectionBanner(*chat(), centre);
-    centreLayout->addWidget(m_banner);
+    m_banner->installEventFilter(this);
     m_notice = new QLabel(centre);
     m_notice->setWordWrap(true);
     LiveText::mark(m_notice, tr("Notice"));
@@ -179,6 +181,9 @@ QWidget* MainWindow::buildCentre(QWidget* parent)
     m_centre->addWidget(m_empty);
     m_centre->addWidget(m_chatView);
     centreLayout->addWidget(m_centre, 1);
+    m_centre->installEventFilter(this);
+    m_chatView->timelineView()->installEventFilter(this);
+    connect(m_centre, &QStackedWidget::currentChanged, this, &MainWindow::placeBanner);
     return centre;
 }
 
@@ -356,6 +361,34 @@ void MainWindow::releaseAccount()
         views->hide();
         views->deleteLater();
     }
+}
+
+// Over the top of the timeline (of the centre when no room is open), as wide
+// as it and as tall as its text needs.
+void MainWindow::placeBanner()
+{
+    if (!m_banner || !m_centre) {
+        return;
+    }
+    QWidget* anchor = m_centre->currentWidget() == m_chatView
+                          ? static_cast<QWidget*>(m_chatView->timelineView())
+                          : static_cast<QWidget*>(m_centre);
+    const QPoint topLeft = anchor->mapTo(m_banner->parentWidget(), QPoint(0, 0));
+    const int width = anchor->width();
+    const int height = m_banner->hasHeightForWidth() ? m_banner->heightForWidth(width)
+                                                     : m_banner->sizeHint().height();
+    m_banner->setGeometry(topLeft.x(), topLeft.y(), width, height);
+    m_banner->raise();
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    const QEvent::Type type = event->type();
+    if ((watched == m_banner && (type == QEvent::Show || type == QEvent::LayoutRequest)) ||
+        (watched != m_banner && (type == QEvent::Resize || type == QEvent::Move))) {
+        placeBanner();
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 bool MainWindow::closesToTray() const

@@ -70,6 +70,7 @@ signals:
     void signOutRequested(bool allDevices);
 
 protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
     void changeEvent(QEvent* event) override;
 
@@ -88,6 +89,7 @@ private:
     void updateUser();
     void updateUnread();
     void showActionError(const QString& text);
+    void placeBanner();
 
     core::Client& m_client;
     QPointer<core::AccountContext> m_account;
