@@ -202,15 +202,21 @@ std::vector<v1::RoomEvent> SqliteMessageStore::events(const std::string& roomId,
                                                       std::uint64_t beforeSeq, std::size_t limit,
                                                       bool newest)
 {
+    // Seqs are SQL integers: bounds past them (2^63 and up) bound nothing.
+    constexpr auto kTop = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+    if (afterSeq >= kTop) {
+        return std::vector<v1::RoomEvent>{};
+    }
     return m_db.read([&](Database& db) {
-        const auto upper = beforeSeq == 0 ? std::numeric_limits<std::int64_t>::max()
-                                          : static_cast<std::int64_t>(beforeSeq);
+        const auto upper =
+            static_cast<std::int64_t>(beforeSeq == 0 || beforeSeq > kTop ? kTop : beforeSeq);
         Statement& st = newest
                             ? db.prepare("SELECT payload FROM events WHERE room_id = ? AND seq > ? "
                                          "AND seq < ? ORDER BY seq DESC LIMIT ?")
                             : db.prepare("SELECT payload FROM events WHERE room_id = ? AND seq > ? "
                                          "AND seq < ? ORDER BY seq ASC LIMIT ?");
-        st.with(roomId, afterSeq, upper, static_cast<std::int64_t>(limit));
+        st.with(roomId, static_cast<std::int64_t>(afterSeq), upper,
+                static_cast<std::int64_t>(limit));
         std::vector<v1::RoomEvent> events;
         while (st.step()) {
             v1::RoomEvent event;

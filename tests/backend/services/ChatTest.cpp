@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 namespace confab::test {
 namespace {
 
@@ -309,6 +311,14 @@ TEST_F(ChatTest, HistoryPagesBackwards)
     ASSERT_OK(history(anna, room.id(), 1, 10, &capped));
     EXPECT_EQ(capped.events_size(), 0);
     EXPECT_FALSE(capped.has_more());
+    // A "before" past every seq, even past 2^63: the newest page.
+    for (const std::uint64_t past :
+         {std::uint64_t{1} << 63, std::numeric_limits<std::uint64_t>::max()}) {
+        ASSERT_OK(history(anna, room.id(), past, 10, &capped));
+        ASSERT_EQ(capped.events_size(), 10) << past;
+        EXPECT_EQ(capped.events(9).seq(), last);
+        EXPECT_TRUE(capped.has_more());
+    }
 
     EXPECT_STATUS(history(carol, room.id(), 0, 10, &capped), PERMISSION_DENIED);
     EXPECT_STATUS(history(carol, "no-such-room", 0, 10, &capped), NOT_FOUND);

@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <future>
+#include <limits>
 #include <set>
 #include <thread>
 
@@ -272,6 +273,16 @@ TEST_P(MessageStoreRoom, EventsArePagedFromEitherEnd)
               (std::vector<std::uint64_t>{6, 7}));
     EXPECT_TRUE(messages().events(m_room, 13, 0, 100, false).empty());
     EXPECT_TRUE(messages().events("r-none", 0, 0, 100, false).empty());
+    // Bounds past any seq (2^63 and up do not fit SQL's integers): "before"
+    // then bounds nothing, "after" leaves nothing.
+    constexpr std::uint64_t huge = std::numeric_limits<std::uint64_t>::max();
+    constexpr std::uint64_t half = std::uint64_t{1} << 63;
+    EXPECT_EQ(seqs(messages().events(m_room, 0, half, 3, true)),
+              (std::vector<std::uint64_t>{11, 12, 13}));
+    EXPECT_EQ(seqs(messages().events(m_room, 0, huge, 3, true)),
+              (std::vector<std::uint64_t>{11, 12, 13}));
+    EXPECT_TRUE(messages().events(m_room, half, 0, 100, false).empty());
+    EXPECT_TRUE(messages().events(m_room, huge, 0, 100, false).empty());
 }
 
 } // namespace
