@@ -136,6 +136,11 @@ void Stream::roomRemoved(const std::string& roomId)
         v1::Event event;
         event.mutable_room_removed()->set_room_id(roomId);
         m_outbox.push_back(frameOf(event));
+        // It may have been the last room left to read: the backfill is then
+        // over, and a fetch pass sends its marker.
+        if (!m_synced && m_dirty.empty()) {
+            scheduleFetchLocked();
+        }
     }
     pump();
 }
@@ -302,10 +307,11 @@ void Stream::fetch()
             }
             RoomState& room = it->second;
             for (auto& roomEvent : events) {
+                // A hole can only come from damage outside the server (the
+                // log is written gap-free): it is skipped, once, and said.
                 if (roomEvent.seq() != room.delivered + 1) {
-                    log::live().error("room {}: log has a gap after seq {}", roomId,
-                                      room.delivered);
-                    break;
+                    log::live().error("room {}: seqs {} to {} are missing from the log; skipped",
+                                      roomId, room.delivered + 1, roomEvent.seq() - 1);
                 }
                 room.delivered = roomEvent.seq();
                 v1::Event event;

@@ -4,6 +4,7 @@
 #include "TestServer.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <future>
 #include <set>
@@ -270,6 +271,82 @@ TEST_F(SubscribeTest, ABackfillThatFillsTheOutboxStillEndsWithSynced)
     ASSERT_TRUE(sub.waitSynced(std::chrono::seconds(30)))
         << sub.roomEvents(room.id()).size() << " events arrived, and no synced";
     EXPECT_EQ(seqsOf(sub.roomEvents(room.id())), range(1, last));
+}
+
+// The backfill stops with the outbox full and the only room left to read;
+// the user then leaves that room: nothing is left to read, and the marker
+// must still come.
+TEST_F(SubscribeTest, LeavingTheLastRoomLeftToReadStillEndsWithSynced)
+{
+    const v1::Room room = createRoom(anna, "Backlog", v1::VISIBILITY_PRIVATE, {"bob"});
+    const std::string text(3000, 'y');
+    for (int i = 0; i < 2000; ++i) {
+        ASSERT_OK(send(anna, room.id(), text + std::to_string(i)));
+    }
+
+    grpc::ChannelArguments args;
+    args.SetInt(GRPC_ARG_HTTP2_BDP_PROBE, 0);
+    auto stub = v1::Chat::NewStub(
+        grpc::CreateCustomChannel(server.target(), grpc::InsecureChannelCredentials(), args));
+    Subscription sub(*stub, bob.access_token(), {}, /*paused=*/true);
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    ASSERT_OK(leave(bob, room.id()));
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    sub.resume();
+    ASSERT_TRUE(sub.waitSynced(std::chrono::seconds(10)))
+        << sub.roomEvents(room.id()).size() << " events arrived, and no synced";
+}
+
+// A log damaged outside the server (a row lost to a bad restore): a stream
+// skips the hole, says so in the log, and still catches up and says synced,
+// instead of reading the same page for ever.
+TEST(SubscribeDamagedLog, AHoleInTheLogIsSkippedAndTheStreamSyncs)
+{
+    TempDir dir;
+    const backend::ServerConfig config = testConfig(dir.path());
+    std::string roomId;
+    std::uint64_t last = 0;
+    {
+        TestServer server(config);
+        Client client(server.channel());
+        const v1::Session anna = client.registerUser("anna");
+        client.registerUser("bob");
+        v1::CreateRoomRequest create;
+        create.set_name("Plans");
+        create.add_member_usernames("bob");
+        v1::Room room;
+        ASSERT_OK(
+            client.chat->CreateRoom(Client::context(anna.access_token()).get(), create, &room));
+        roomId = room.id();
+        for (int i = 0; i < 10; ++i) {
+            v1::SendMessageRequest request;
+            request.set_room_id(roomId);
+            request.set_text("m" + std::to_string(i));
+            v1::Message message;
+            ASSERT_OK(client.chat->SendMessage(Client::context(anna.access_token()).get(), request,
+                                               &message));
+            last = message.seq();
+        }
+    }
+    const std::uint64_t hole = last - 4;
+    {
+        sqlite3* db = nullptr;
+        ASSERT_EQ(sqlite3_open((dir.path() / "confab.db").c_str(), &db), SQLITE_OK);
+        const std::string sql =
+            "DELETE FROM events WHERE room_id = '" + roomId + "' AND seq = " + std::to_string(hole);
+        EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+        EXPECT_EQ(sqlite3_changes(db), 1);
+        sqlite3_close(db);
+    }
+    TestServer server(config);
+    Client client(server.channel());
+    v1::Session bob;
+    ASSERT_OK(client.login("bob", "correct horse", &bob));
+    Subscription sub(*client.chat, bob.access_token());
+    ASSERT_TRUE(sub.waitSynced(std::chrono::seconds(10)));
+    std::vector<std::uint64_t> expected = range(1, last);
+    expected.erase(std::find(expected.begin(), expected.end(), hole));
+    EXPECT_EQ(seqsOf(sub.roomEvents(roomId)), expected);
 }
 
 class SlowSubscriberTest : public ChatServerFixture {
