@@ -6,8 +6,8 @@
 
 namespace confab::backend {
 
-Typing::Typing(Publisher& publisher, std::chrono::steady_clock::duration lifetime)
-    : m_publisher(publisher), m_lifetime(lifetime), m_thread([this] {
+Typing::Typing(Publisher& publisher, Clock::duration lifetime, Clock::duration interval)
+    : m_publisher(publisher), m_lifetime(lifetime), m_interval(interval), m_thread([this] {
           pthread_setname_np(pthread_self(), "typing");
           expire();
       })
@@ -25,16 +25,35 @@ Typing::~Typing()
 
 void Typing::set(const std::string& roomId, const std::string& userId, bool typing)
 {
+    bool tell = false;
     {
         std::lock_guard lock(m_mutex);
-        const auto key = std::make_pair(roomId, userId);
+        const Key key(roomId, userId);
+        const auto now = Clock::now();
         if (typing) {
-            m_typing[key] = std::chrono::steady_clock::now() + m_lifetime;
-        } else if (m_typing.erase(key) == 0) {
-            return; // was not typing: nothing to tell
+            Notice& notice = m_typing[key];
+            notice.expires = now + m_lifetime;
+            if (!notice.told) {
+                const auto last = m_lastStart.find(key);
+                if (last == m_lastStart.end() || now - last->second >= m_interval) {
+                    notice.told = true;
+                    m_lastStart[key] = now;
+                    tell = true;
+                }
+                // Otherwise the expiry thread tells it when its turn comes.
+            }
+        } else {
+            const auto it = m_typing.find(key);
+            if (it == m_typing.end()) {
+                return; // was not typing: nothing to tell
+            }
+            tell = it->second.told;
+            m_typing.erase(it);
         }
     }
-    publish(roomId, userId, typing);
+    if (tell) {
+        publish(roomId, userId, typing);
+    }
 }
 
 void Typing::publish(const std::string& roomId, const std::string& userId, bool typing)
@@ -50,20 +69,34 @@ void Typing::expire()
 {
     std::unique_lock lock(m_mutex);
     while (!m_stopping) {
-        m_wake.wait_for(lock, std::chrono::milliseconds(500));
-        const auto now = std::chrono::steady_clock::now();
-        std::vector<std::pair<std::string, std::string>> expired;
+        m_wake.wait_for(lock, std::chrono::milliseconds(250));
+        const auto now = Clock::now();
+        std::vector<std::pair<Key, bool>> tell;
         for (auto it = m_typing.begin(); it != m_typing.end();) {
-            if (it->second <= now) {
-                expired.push_back(it->first);
+            if (it->second.expires <= now) {
+                if (it->second.told) {
+                    tell.emplace_back(it->first, false);
+                }
                 it = m_typing.erase(it);
-            } else {
-                ++it;
+                continue;
             }
+            // A start that waited for its turn, the user still typing.
+            if (!it->second.told) {
+                const auto last = m_lastStart.find(it->first);
+                if (last == m_lastStart.end() || now - last->second >= m_interval) {
+                    it->second.told = true;
+                    m_lastStart[it->first] = now;
+                    tell.emplace_back(it->first, true);
+                }
+            }
+            ++it;
+        }
+        for (auto it = m_lastStart.begin(); it != m_lastStart.end();) {
+            it = now - it->second >= m_interval ? m_lastStart.erase(it) : std::next(it);
         }
         lock.unlock();
-        for (const auto& [roomId, userId] : expired) {
-            publish(roomId, userId, false);
+        for (const auto& [key, typing] : tell) {
+            publish(key.first, key.second, typing);
         }
         lock.lock();
     }

@@ -273,6 +273,58 @@ TEST_F(SubscribeTest, ABackfillThatFillsTheOutboxStillEndsWithSynced)
     EXPECT_EQ(seqsOf(sub.roomEvents(room.id())), range(1, last));
 }
 
+// A client that loops SetTyping reaches the others at most once every few
+// seconds: typing starts once, is renewed quietly, and a start right after
+// a stop waits for its turn.
+TEST_F(SubscribeTest, TypingIsToldAtMostOnceEveryFewSeconds)
+{
+    const v1::Room room = createRoom(anna, "Team", v1::VISIBILITY_PRIVATE, {"bob"});
+    Subscription sub(*client.chat, bob.access_token());
+    ASSERT_TRUE(sub.waitSynced());
+    const auto typingIn = [&](const Subscription::Events& events) {
+        std::vector<bool> told;
+        for (const auto& event : events) {
+            if (event.has_typing() && event.typing().user_id() == anna.user().id()) {
+                told.push_back(event.typing().typing());
+            }
+        }
+        return told;
+    };
+    const auto typingEvents = [&] { return typingIn(sub.events()); };
+    const auto setTyping = [&](bool typing) {
+        v1::SetTypingRequest request;
+        request.set_room_id(room.id());
+        request.set_typing(typing);
+        v1::SetTypingResponse response;
+        return client.chat->SetTyping(Client::context(anna.access_token()).get(), request,
+                                      &response);
+    };
+
+    const auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < 300; ++i) {
+        ASSERT_OK(setTyping(true));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    ASSERT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(2500))
+        << "the loop took too long to say anything about coalescing";
+    EXPECT_EQ(typingEvents(), std::vector<bool>{true});
+
+    // Stop, start, stop…: the stop is told, the starts wait.
+    for (int i = 0; i < 50; ++i) {
+        ASSERT_OK(setTyping(false));
+        ASSERT_OK(setTyping(true));
+    }
+    ASSERT_OK(setTyping(false));
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    EXPECT_EQ(typingEvents(), (std::vector<bool>{true, false}));
+
+    // A few seconds on, a start is told again.
+    std::this_thread::sleep_for(std::chrono::milliseconds(3200));
+    ASSERT_OK(setTyping(true));
+    ASSERT_TRUE(sub.waitFor([&](const auto& events) { return typingIn(events).size() == 3; }));
+    EXPECT_EQ(typingEvents(), (std::vector<bool>{true, false, true}));
+}
+
 // The backfill stops with the outbox full and the only room left to read;
 // the user then leaves that room: nothing is left to read, and the marker
 // must still come.
