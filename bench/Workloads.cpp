@@ -50,7 +50,10 @@ struct Target {
         fs::create_directories(dataDir);
         return {std::make_unique<Process>(
                     std::vector<std::string>{setup.confabd, "--listen", "127.0.0.1:0", "--data-dir",
-                                             dataDir.string(), "--log-level", "warn"},
+                                             dataDir.string(), "--log-level", "warn",
+                                             // One user sends the whole load.
+                                             "--rate-messages", "0", "--rate-rooms", "0",
+                                             "--rate-invites", "0", "--rate-searches", "0"},
                     0, dataDir),
                 true};
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
@@ -37,6 +38,22 @@ struct ThrottleConfig {
     std::chrono::milliseconds window{60 * 60 * 1000};
 };
 
+// What one user may do per minute, with a burst on top (rpc/RateLimits.h);
+// 0 per minute: no limit.
+struct RateLimitsConfig {
+    struct Rate {
+        double perMinute;
+        double burst;
+    };
+    Rate messages{600, 30}; // sends, edits and deletions
+    Rate rooms{30, 10};     // new rooms and direct rooms
+    Rate invites{120, 10};
+    Rate searches{120, 10}; // user search and the public-room directory
+
+    // The burst that goes with a rate given as a flag.
+    static double burstFor(double perMinute) { return std::max(10.0, perMinute / 20); }
+};
+
 struct ServerConfig {
     std::string listen = "127.0.0.1:40052";
     std::filesystem::path dataDir;
@@ -64,6 +81,7 @@ struct ServerConfig {
     std::size_t workerQueue = 10000;
 
     ThrottleConfig throttle;
+    RateLimitsConfig rates;
     Limits limits;
 };
 

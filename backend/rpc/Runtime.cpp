@@ -13,6 +13,7 @@ Runtime::Runtime(const ServerConfig& config, Store& store)
       m_hasher({config.passwordOpsLimit, config.passwordMemLimit}, config.hashThreads,
                config.hashQueue),
       m_throttle(config.throttle),
+      m_rates(config.rates),
       m_workers("worker", config.workerThreads, config.workerQueue)
 {}
 

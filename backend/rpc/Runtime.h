@@ -7,6 +7,7 @@
 #include "base/Config.h"
 #include "base/Log.h"
 #include "base/ThreadPool.h"
+#include "rpc/RateLimits.h"
 #include "store/Store.h"
 
 #include <grpcpp/grpcpp.h>
@@ -92,6 +93,7 @@ public:
     PasswordHasher& hasher() { return m_hasher; }
     ThreadPool& workers() { return m_workers; }
     LoginThrottle& throttle() { return m_throttle; }
+    RateLimits& rates() { return m_rates; }
     Authenticator& authenticator() { return m_authenticator; }
 
     // A unary RPC that needs no token: `work(finish)` runs on a worker and
@@ -184,6 +186,7 @@ private:
     Authenticator m_authenticator;
     PasswordHasher m_hasher;
     LoginThrottle m_throttle;
+    RateLimits m_rates;
     ThreadPool m_workers;
 };
 

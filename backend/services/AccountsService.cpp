@@ -62,7 +62,8 @@ grpc::ServerUnaryReactor* AccountsService::SearchUsers(grpc::CallbackServerConte
                                                        const v1::SearchUsersRequest* request,
                                                        v1::SearchUsersResponse* response)
 {
-    return m_rt.authed(ctx, "SearchUsers", [this, request, response](const Principal&) {
+    return m_rt.authed(ctx, "SearchUsers", [this, request, response](const Principal& who) {
+        m_rt.rates().take(who.userId, RateLimits::Action::Search);
         const Limits& limits = m_rt.limits();
         validate::text("query", request->query(), 1, 64, false);
         std::size_t limit = request->limit() == 0 ? limits.searchLimitDefault : request->limit();

@@ -70,6 +70,7 @@ grpc::ServerUnaryReactor* ChatService::CreateRoom(grpc::CallbackServerContext* c
                                                   v1::Room* response)
 {
     return m_rt.authed(ctx, "CreateRoom", [this, request, response](const Principal& who) {
+        m_rt.rates().take(who.userId, RateLimits::Action::Room);
         const Limits& limits = m_rt.limits();
         validate::text("name", request->name(), 1, limits.roomNameMax, false);
         validate::text("topic", request->topic(), 0, limits.roomTopicMax, false);
@@ -127,7 +128,8 @@ grpc::ServerUnaryReactor* ChatService::ListPublicRooms(grpc::CallbackServerConte
                                                        const v1::ListPublicRoomsRequest* request,
                                                        v1::ListPublicRoomsResponse* response)
 {
-    return m_rt.authed(ctx, "ListPublicRooms", [this, request, response](const Principal&) {
+    return m_rt.authed(ctx, "ListPublicRooms", [this, request, response](const Principal& who) {
+        m_rt.rates().take(who.userId, RateLimits::Action::Search);
         validate::text("query", request->query(), 0, m_rt.limits().roomNameMax, false);
         const std::size_t limit = request->limit() == 0
                                       ? kDirectoryDefault
@@ -176,6 +178,7 @@ grpc::ServerUnaryReactor* ChatService::InviteMember(grpc::CallbackServerContext*
                                                     v1::InviteMemberResponse* /*response*/)
 {
     return m_rt.authed(ctx, "InviteMember", [this, request](const Principal& who) {
+        m_rt.rates().take(who.userId, RateLimits::Action::Invite);
         validate::id("room_id", request->room_id());
         if (request->username().empty()) {
             throw invalidArgument("username: required");
@@ -194,6 +197,7 @@ grpc::ServerUnaryReactor* ChatService::OpenDirectRoom(grpc::CallbackServerContex
                                                       v1::Room* response)
 {
     return m_rt.authed(ctx, "OpenDirectRoom", [this, request, response](const Principal& who) {
+        m_rt.rates().take(who.userId, RateLimits::Action::Room);
         if (request->username().empty()) {
             throw invalidArgument("username: required");
         }
@@ -262,6 +266,7 @@ grpc::ServerUnaryReactor* ChatService::SendMessage(grpc::CallbackServerContext* 
 {
     return m_rt.authedNonBlocking(
         ctx, "SendMessage", [this, request, response](const Principal& who, Finisher finish) {
+            m_rt.rates().take(who.userId, RateLimits::Action::Message);
             validate::id("room_id", request->room_id());
             validateMessageText(request->text(), m_rt.limits());
             validate::text("client_message_id", request->client_message_id(), 0, 64, false);
@@ -302,6 +307,7 @@ grpc::ServerUnaryReactor* ChatService::EditMessage(grpc::CallbackServerContext* 
                                                    v1::Message* response)
 {
     return m_rt.authed(ctx, "EditMessage", [this, request, response](const Principal& who) {
+        m_rt.rates().take(who.userId, RateLimits::Action::Message);
         validate::id("message_id", request->message_id());
         validateMessageText(request->text(), m_rt.limits());
         Appended appended;
@@ -317,6 +323,7 @@ grpc::ServerUnaryReactor* ChatService::DeleteMessage(grpc::CallbackServerContext
                                                      v1::DeleteMessageResponse* /*response*/)
 {
     return m_rt.authed(ctx, "DeleteMessage", [this, request](const Principal& who) {
+        m_rt.rates().take(who.userId, RateLimits::Action::Message);
         validate::id("message_id", request->message_id());
         Appended appended;
         m_rt.store().messages().remove(request->message_id(), who.userId, nowMicros(), &appended);

@@ -11,6 +11,8 @@
 #include <fstream>
 #include <iostream>
 
+using confab::backend::RateLimitsConfig;
+
 namespace {
 
 // The exit status when the address to listen on is taken (EADDRINUSE).
@@ -67,11 +69,25 @@ int main(int argc, char** argv)
     app.add_option("--refresh-ttl", refreshTtl, "Refresh token lifetime, seconds")
         ->check(CLI::Range(60LL, 365LL * 24 * 3600))
         ->capture_default_str();
+    const auto rateFlag = [&](const char* name, RateLimitsConfig::Rate& rate, const char* what) {
+        app.add_option(name, rate.perMinute,
+                       std::string(what) + " per user per minute (0: no limit)")
+            ->check(CLI::Range(0.0, 1e9))
+            ->capture_default_str();
+    };
+    rateFlag("--rate-messages", config.rates.messages, "Messages sent, edited or deleted");
+    rateFlag("--rate-rooms", config.rates.rooms, "Rooms and direct rooms opened");
+    rateFlag("--rate-invites", config.rates.invites, "Invitations");
+    rateFlag("--rate-searches", config.rates.searches, "Searches of users and public rooms");
     app.add_option("--log-level", logLevel, "trace, debug, info, warn, error or off")
         ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}))
         ->capture_default_str();
     CLI11_PARSE(app, argc, argv);
 
+    for (RateLimitsConfig::Rate* rate : {&config.rates.messages, &config.rates.rooms,
+                                         &config.rates.invites, &config.rates.searches}) {
+        rate->burst = RateLimitsConfig::burstFor(rate->perMinute);
+    }
     config.accessTtl = std::chrono::seconds(accessTtl);
     config.refreshTtl = std::chrono::seconds(refreshTtl);
     spdlog::set_level(spdlog::level::from_str(logLevel));
