@@ -83,7 +83,8 @@ void Server::start()
     m_publisher = std::make_unique<Publisher>(*m_bus, m_config.publishQueueMax);
     m_hub = std::make_unique<Hub>(
         *m_store, m_runtime->workers(), *m_bus, *m_publisher,
-        [auth = &m_runtime->authenticator()](const auto& sessionIds) { auth->forget(sessionIds); });
+        [auth = &m_runtime->authenticator()](const auto& sessionIds) { auth->forget(sessionIds); },
+        StreamLimits{m_config.streamsPerUser, m_config.streamsPerSession});
     m_typing = std::make_unique<Typing>(*m_publisher);
     m_runtime->authenticator().setRevocationListener(
         [publisher = m_publisher.get()](const auto& sessionIds) {

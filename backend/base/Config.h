@@ -73,6 +73,9 @@ struct ServerConfig {
     // Live events queued for one Subscribe stream before it is ended as too
     // slow (it then resumes from its cursors).
     std::size_t subscriberMaxQueued = 1024;
+    // Subscribe streams open at once per account and per session (device).
+    std::size_t streamsPerUser = 32;
+    std::size_t streamsPerSession = 4;
     // Bus messages waiting to be published; past this, room events are kept
     // as one "the log reached seq N" per room (bus/Publisher.h).
     std::size_t publishQueueMax = 65536;

@@ -11,11 +11,12 @@
 namespace confab::backend {
 
 Hub::Hub(Store& store, ThreadPool& workers, Bus& bus, Publisher& publisher,
-         RevocationListener onRevoked, std::size_t maxQueued)
+         RevocationListener onRevoked, StreamLimits limits, std::size_t maxQueued)
     : m_store(store),
       m_workers(workers),
       m_publisher(publisher),
       m_onRevoked(std::move(onRevoked)),
+      m_limits(limits),
       m_fanOutQueue(maxQueued)
 {
     bus.setHandler([this](const BusMessage& message) { deliver(message); });
@@ -102,9 +103,23 @@ void Hub::remove(std::unordered_map<std::string, List>& index, const std::string
 void Hub::attach(const std::shared_ptr<Stream>& stream,
                  const std::map<std::string, std::uint64_t>& cursors)
 {
-    stream->attached = true;
     {
         std::unique_lock lock(m_mutex);
+        const auto openFor = [](const auto& index, const std::string& key) {
+            const auto it = index.find(key);
+            return it == index.end() ? std::size_t{0} : it->second.size();
+        };
+        if (openFor(m_bySession, stream->sessionId()) >= m_limits.perSession) {
+            throw resourceExhausted("subscribe: this session has " +
+                                    std::to_string(m_limits.perSession) +
+                                    " streams open, the most it may; close one first");
+        }
+        if (openFor(m_byUser, stream->userId()) >= m_limits.perUser) {
+            throw resourceExhausted("subscribe: this account has " +
+                                    std::to_string(m_limits.perUser) +
+                                    " streams open, the most it may; close one first");
+        }
+        stream->attached = true;
         add(m_byUser[stream->userId()], stream);
         add(m_bySession[stream->sessionId()], stream);
         ++m_count;

@@ -20,6 +20,12 @@
 
 namespace confab::backend {
 
+// Subscribe streams a Hub lets one account and one session hold open at once.
+struct StreamLimits {
+    std::size_t perUser = 32;
+    std::size_t perSession = 4;
+};
+
 // This instance's open streams, indexed by room, user and session, fed by
 // the bus: the hub is the bus's handler on this instance. Also keeps
 // presence: a user's first stream brings them online and their last one
@@ -31,7 +37,8 @@ public:
     using RevocationListener = std::function<void(const std::vector<std::string>& sessionIds)>;
 
     Hub(Store& store, ThreadPool& workers, Bus& bus, Publisher& publisher,
-        RevocationListener onRevoked, std::size_t maxQueued = 65536);
+        RevocationListener onRevoked, StreamLimits limits = StreamLimits(),
+        std::size_t maxQueued = 65536);
     ~Hub();
     Hub(const Hub&) = delete;
     Hub& operator=(const Hub&) = delete;
@@ -40,7 +47,8 @@ public:
     ThreadPool& workers() { return m_workers; }
     const PresenceRegistry& presence() const { return m_presence; }
 
-    // Registers an authenticated stream, then gives it its rooms.
+    // Registers an authenticated stream, then gives it its rooms; throws
+    // RESOURCE_EXHAUSTED when its user or session has all it may open.
     void attach(const std::shared_ptr<Stream>& stream,
                 const std::map<std::string, std::uint64_t>& cursors);
     void detach(const std::shared_ptr<Stream>& stream);
@@ -67,6 +75,7 @@ private:
     ThreadPool& m_workers;
     Publisher& m_publisher;
     RevocationListener m_onRevoked;
+    const StreamLimits m_limits;
     PresenceRegistry m_presence;
 
     std::mutex m_fanOutMutex;

@@ -75,6 +75,14 @@ int main(int argc, char** argv)
             ->check(CLI::Range(0.0, 1e9))
             ->capture_default_str();
     };
+    app.add_option("--max-streams-per-user", config.streamsPerUser,
+                   "Subscribe streams one account may hold open")
+        ->check(CLI::Range(1, 100000))
+        ->capture_default_str();
+    app.add_option("--max-streams-per-session", config.streamsPerSession,
+                   "Subscribe streams one session (device) may hold open")
+        ->check(CLI::Range(1, 100000))
+        ->capture_default_str();
     rateFlag("--rate-messages", config.rates.messages, "Messages sent, edited or deleted");
     rateFlag("--rate-rooms", config.rates.rooms, "Rooms and direct rooms opened");
     rateFlag("--rate-invites", config.rates.invites, "Invitations");

@@ -401,6 +401,63 @@ TEST(SubscribeDamagedLog, AHoleInTheLogIsSkippedAndTheStreamSyncs)
     EXPECT_EQ(seqsOf(sub.roomEvents(roomId)), expected);
 }
 
+class StreamLimitTest : public ChatServerFixture {
+protected:
+    StreamLimitTest() : ChatServerFixture(config()) {}
+    static backend::ServerConfig config()
+    {
+        backend::ServerConfig c = testConfig({});
+        c.streamsPerUser = 3;
+        c.streamsPerSession = 2;
+        return c;
+    }
+};
+
+// Streams are capped per session and per account: the one past the cap is
+// refused at once, the open ones go on, and closing one makes room.
+TEST_F(StreamLimitTest, StreamsPerSessionAndPerAccountAreCapped)
+{
+    const auto refusedWith = [](Subscription& sub, const std::string& words) {
+        const auto status = sub.waitFinished(std::chrono::seconds(5));
+        return status && status->error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED &&
+               status->error_message().find(words) != std::string::npos;
+    };
+    auto first = std::make_unique<Subscription>(*client.chat, bob.access_token());
+    Subscription second(*client.chat, bob.access_token());
+    ASSERT_TRUE(first->waitSynced());
+    ASSERT_TRUE(second.waitSynced());
+    Subscription third(*client.chat, bob.access_token());
+    EXPECT_TRUE(refusedWith(third, "this session has 2 streams open"));
+
+    // Another device of bob's: one more, then the account is full.
+    v1::Session laptop;
+    ASSERT_OK(client.login("bob", "correct horse", &laptop));
+    Subscription fourth(*client.chat, laptop.access_token());
+    ASSERT_TRUE(fourth.waitSynced());
+    Subscription fifth(*client.chat, laptop.access_token());
+    EXPECT_TRUE(refusedWith(fifth, "this account has 3 streams open"));
+
+    // The open ones still get their events; others are not limited by bob's.
+    const v1::Room room = createRoom(anna, "Plans", v1::VISIBILITY_PRIVATE, {"bob"});
+    sendOk(anna, room.id(), "still here");
+    EXPECT_TRUE(second.waitRoomEvents(room.id(), 1));
+    EXPECT_TRUE(fourth.waitRoomEvents(room.id(), 1));
+    Subscription annas(*client.chat, anna.access_token());
+    EXPECT_TRUE(annas.waitSynced());
+
+    // Closing one makes room for another.
+    first.reset();
+    bool admitted = false;
+    for (int attempt = 0; attempt < 20 && !admitted; ++attempt) {
+        Subscription again(*client.chat, laptop.access_token());
+        admitted = again.waitSynced(std::chrono::seconds(2));
+        if (!admitted) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    }
+    EXPECT_TRUE(admitted);
+}
+
 class SlowSubscriberTest : public ChatServerFixture {
 protected:
     SlowSubscriberTest() : ChatServerFixture(smallQueue()) {}
