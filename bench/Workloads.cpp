@@ -49,14 +49,15 @@ struct Target {
     {
         fs::create_directories(dataDir);
         return {std::make_unique<Process>(
-                    std::vector<std::string>{setup.confabd, "--listen", "127.0.0.1:0", "--data-dir",
-                                             dataDir.string(), "--log-level", "warn",
-                                             // One user sends the whole load, a few
-                                             // users hold every stream.
-                                             "--rate-messages", "0", "--rate-rooms", "0",
-                                             "--rate-invites", "0", "--rate-searches", "0",
-                                             "--max-streams-per-user", "100000",
-                                             "--max-streams-per-session", "100000"},
+                    std::vector<std::string>{
+                        setup.confabd, "--listen", "127.0.0.1:0", "--data-dir", dataDir.string(),
+                        "--log-level", "warn",
+                        // One user sends the whole load, a few
+                        // users hold every stream.
+                        "--rate-messages", "0", "--rate-rooms", "0", "--rate-invites", "0",
+                        "--rate-searches", "0", "--max-streams-per-user", "100000",
+                        "--max-streams-per-session", "100000", "--registrations-per-address", "0",
+                        "--registrations", "0"},
                     0, dataDir),
                 true};
     }

@@ -4,6 +4,8 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+#include <memory>
 #include <stdexcept>
 
 namespace confab::backend {
@@ -24,6 +26,8 @@ PasswordHasher::PasswordHasher(PasswordHashParams params, std::size_t threads,
                                std::size_t maxQueued)
     : m_params(params),
       m_maxQueued(maxQueued),
+      m_newHashThreads(std::max<std::size_t>(1, threads > 1 ? threads - 1 : 1)),
+      m_newHashQueue(std::max<std::size_t>(1, maxQueued / 2)),
       // Hashing yields to everything else, so that a login storm cannot slow
       // down chat or the refusals themselves.
       m_pool("pwhash", threads, maxQueued, 19)
@@ -79,16 +83,42 @@ PasswordHasher::Verdict PasswordHasher::verifyNow(const std::string& storedHash,
 
 bool PasswordHasher::hash(std::string password, std::function<void(std::string)> done)
 {
-    return m_pool.tryPost([this, password = std::move(password), done = std::move(done)]() mutable {
-        std::string result;
-        try {
-            result = hashNow(password);
-        } catch (const std::exception&) {
-            // An empty result tells the caller the hash could not be made.
-        }
+    std::lock_guard lock(m_newHashMutex);
+    if (m_newHashes.size() + m_newHashesRunning >= m_newHashQueue) {
         wipe(password);
-        done(std::move(result));
-    });
+        return false;
+    }
+    m_newHashes.push_back({std::move(password), std::move(done)});
+    startNewHashesLocked();
+    return true;
+}
+
+// Moves waiting new hashes into the pool while their share allows.
+void PasswordHasher::startNewHashesLocked()
+{
+    while (m_newHashesRunning < m_newHashThreads && !m_newHashes.empty()) {
+        auto job = std::make_shared<NewHash>(std::move(m_newHashes.front()));
+        m_newHashes.pop_front();
+        const bool posted = m_pool.tryPost([this, job] {
+            std::string result;
+            try {
+                result = hashNow(job->password);
+            } catch (const std::exception&) {
+                // An empty result tells the caller the hash could not be made.
+            }
+            wipe(job->password);
+            job->done(std::move(result));
+            std::lock_guard lock(m_newHashMutex);
+            --m_newHashesRunning;
+            startNewHashesLocked();
+        });
+        if (!posted) {
+            // The pool is full (of logins): it is tried again when one ends.
+            m_newHashes.push_front(std::move(*job));
+            return;
+        }
+        ++m_newHashesRunning;
+    }
 }
 
 bool PasswordHasher::verify(std::string storedHash, std::string password,
@@ -104,6 +134,9 @@ bool PasswordHasher::verify(std::string storedHash, std::string password,
         }
         wipe(password);
         done(std::move(verdict));
+        // A new hash may have waited for room in the pool.
+        std::lock_guard lock(m_newHashMutex);
+        startNewHashesLocked();
     });
 }
 

@@ -3,7 +3,9 @@
 #include "base/ThreadPool.h"
 
 #include <cstddef>
+#include <deque>
 #include <functional>
+#include <mutex>
 #include <string>
 
 namespace confab::backend {
@@ -16,6 +18,10 @@ struct PasswordHashParams {
 // argon2id password hashing on a small pool of its own, so that no gRPC
 // reaction and no storage worker ever waits for a hash. At most `threads`
 // hashes run at once; past `maxQueued` waiting hashes new work is refused.
+// New hashes (accounts being made, passwords changed) get a share of it
+// only: at most threads - 1 of them run at once (one when there is one
+// thread), and at most half the queue waits for them, so the checks of
+// existing accounts' logins always find a thread and room in the queue.
 class PasswordHasher {
 public:
     PasswordHasher(PasswordHashParams params, std::size_t threads, std::size_t maxQueued);
@@ -52,10 +58,21 @@ public:
 
 private:
     static std::string makeDecoy(const PasswordHashParams& params);
+    void startNewHashesLocked();
+
+    struct NewHash {
+        std::string password;
+        std::function<void(std::string)> done;
+    };
 
     PasswordHashParams m_params;
     std::string m_decoyHash;
     std::size_t m_maxQueued;
+    std::size_t m_newHashThreads;
+    std::size_t m_newHashQueue;
+    std::mutex m_newHashMutex;
+    std::deque<NewHash> m_newHashes; // waiting for their share of the pool
+    std::size_t m_newHashesRunning = 0;
     ThreadPool m_pool;
 };
 

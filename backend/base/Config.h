@@ -49,6 +49,9 @@ struct RateLimitsConfig {
     Rate rooms{30, 10};     // new rooms and direct rooms
     Rate invites{120, 10};
     Rate searches{120, 10}; // user search and the public-room directory
+    // New accounts from one client address, and on the whole server.
+    Rate registrationsPerAddress{20.0 / 60, 5};
+    Rate registrations{60, 20};
 
     // The burst that goes with a rate given as a flag.
     static double burstFor(double perMinute) { return std::max(10.0, perMinute / 20); }

@@ -9,19 +9,23 @@ namespace confab::backend {
 
 namespace {
 
-const char* nameOf(RateLimits::Action action)
+std::string refusal(RateLimits::Action action)
 {
     switch (action) {
     case RateLimits::Action::Message:
-        return "messages";
+        return "messages: too many in a short time";
     case RateLimits::Action::Room:
-        return "rooms";
+        return "rooms: too many in a short time";
     case RateLimits::Action::Invite:
-        return "invitations";
+        return "invitations: too many in a short time";
     case RateLimits::Action::Search:
-        return "searches";
+        return "searches: too many in a short time";
+    case RateLimits::Action::Registration:
+        return "registrations: too many accounts made from this address";
+    case RateLimits::Action::AnyRegistration:
+        return "registrations: too many accounts being made on this server";
     }
-    return "requests";
+    return "requests: too many in a short time";
 }
 
 } // namespace
@@ -40,6 +44,10 @@ const RateLimitsConfig::Rate& RateLimits::rateOf(Action action) const
         return m_config.invites;
     case Action::Search:
         return m_config.searches;
+    case Action::Registration:
+        return m_config.registrationsPerAddress;
+    case Action::AnyRegistration:
+        return m_config.registrations;
     }
     return m_config.messages;
 }
@@ -76,8 +84,7 @@ void RateLimits::take(const std::string& userId, Action action, Clock::time_poin
         }
         wait = (1 - bucket.tokens) / perSecond;
     }
-    throw resourceExhausted(std::string(nameOf(action)) +
-                            ": too many in a short time; try again in " +
+    throw resourceExhausted(refusal(action) + "; try again in " +
                             std::to_string(static_cast<long long>(std::ceil(wait))) + " s");
 }
 

@@ -44,7 +44,8 @@ grpc::ServerUnaryReactor* AuthService::Register(grpc::CallbackServerContext* ctx
                                                 const v1::RegisterRequest* request,
                                                 v1::Session* response)
 {
-    return m_rt.open(ctx, "Register", [this, request, response](Finisher finish) {
+    const std::string address = Runtime::clientAddress(ctx);
+    return m_rt.open(ctx, "Register", [this, request, response, address](Finisher finish) {
         const Limits& limits = m_rt.limits();
         validate::username("username", request->username(), limits);
         validate::password("password", request->password(), limits);
@@ -55,6 +56,9 @@ grpc::ServerUnaryReactor* AuthService::Register(grpc::CallbackServerContext* ctx
         if (m_rt.store().users().byUsername(request->username(), false)) {
             throw ApiError(grpc::StatusCode::ALREADY_EXISTS, "username: already taken");
         }
+        // Per address first: one address's flood does not use up everyone's.
+        m_rt.rates().take(address, RateLimits::Action::Registration);
+        m_rt.rates().take("*", RateLimits::Action::AnyRegistration);
         const bool queued = m_rt.hasher().hash(
             request->password(), [this, request, response, finish, displayName](std::string hash) {
                 m_rt.workers().post([=, this, hash = std::move(hash)] {

@@ -87,15 +87,23 @@ int main(int argc, char** argv)
     rateFlag("--rate-rooms", config.rates.rooms, "Rooms and direct rooms opened");
     rateFlag("--rate-invites", config.rates.invites, "Invitations");
     rateFlag("--rate-searches", config.rates.searches, "Searches of users and public rooms");
+    double registrationsPerHour = config.rates.registrationsPerAddress.perMinute * 60;
+    app.add_option("--registrations-per-address", registrationsPerHour,
+                   "New accounts from one client address per hour (0: no limit)")
+        ->check(CLI::Range(0.0, 1e9))
+        ->capture_default_str();
+    rateFlag("--registrations", config.rates.registrations, "New accounts on the server");
     app.add_option("--log-level", logLevel, "trace, debug, info, warn, error or off")
         ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}))
         ->capture_default_str();
     CLI11_PARSE(app, argc, argv);
 
-    for (RateLimitsConfig::Rate* rate : {&config.rates.messages, &config.rates.rooms,
-                                         &config.rates.invites, &config.rates.searches}) {
+    for (RateLimitsConfig::Rate* rate :
+         {&config.rates.messages, &config.rates.rooms, &config.rates.invites,
+          &config.rates.searches, &config.rates.registrations}) {
         rate->burst = RateLimitsConfig::burstFor(rate->perMinute);
     }
+    config.rates.registrationsPerAddress = {registrationsPerHour / 60, 5};
     config.accessTtl = std::chrono::seconds(accessTtl);
     config.refreshTtl = std::chrono::seconds(refreshTtl);
     spdlog::set_level(spdlog::level::from_str(logLevel));

@@ -171,7 +171,8 @@ class CrashTest:
         self.rng = random.Random(seed)
         self.seed = seed
         self.run_id = uuid.uuid4().hex[:8]
-        self.server = Server(extra_args=["--log-level", "warn"], start=False)
+        # Senders write as fast as they can: the send rate limit is tested apart.
+        self.server = Server(extra_args=["--log-level", "warn", "--rate-messages", "0"], start=False)
         self.endpoint = Endpoint()
         self.stopping = threading.Event()
         self.senders = []

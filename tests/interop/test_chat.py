@@ -27,9 +27,9 @@ chat = None
 
 def setUpModule():
     global server, auth, chat
-    # Some tests write long histories as one user: the send rate limit has
-    # tests of its own.
-    server = Server(extra_args=("--rate-messages", "0"))
+    # Some tests write long histories as one user, and every test makes its
+    # own accounts from this one address: the limits have tests of their own.
+    server = Server(extra_args=("--rate-messages", "0", "--registrations-per-address", "0"))
     stubs = Stubs(server.channel)
     auth = stubs.auth
     chat = stubs.chat

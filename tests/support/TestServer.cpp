@@ -35,7 +35,7 @@ backend::ServerConfig testConfig(const std::filesystem::path& dataDir)
     config.passwordMemLimit = crypto_pwhash_MEMLIMIT_MIN;
     config.throttle.baseDelay = std::chrono::milliseconds(200);
     // Tests send as fast as they can; the limits are tested on their own.
-    config.rates = backend::RateLimitsConfig{{0, 0}, {0, 0}, {0, 0}, {0, 0}};
+    config.rates = backend::RateLimitsConfig{{0, 0}, {0, 0}, {0, 0}, {0, 0}, {0, 0}, {0, 0}};
     return config;
 }
 

@@ -6,6 +6,11 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <future>
+#include <thread>
+#include <vector>
+
 namespace confab::test {
 namespace {
 
@@ -57,6 +62,30 @@ TEST(RateLimits, ABurstThenOneAtTheRateAndTheWaitIsSaid)
     } catch (const backend::ApiError& e) {
         EXPECT_EQ(e.status().error_message(), "rooms: too many in a short time; try again in 10 s");
     }
+}
+
+TEST(RateLimits, RegistrationsAreLimitedPerAddressAndInAll)
+{
+    backend::RateLimitsConfig config;
+    config.registrationsPerAddress = {1, 3};
+    config.registrations = {60, 5};
+    RateLimits rates(config);
+    const auto t0 = RateLimits::Clock::now();
+    for (int i = 0; i < 3; ++i) {
+        rates.take("192.0.2.7", Action::Registration, t0);
+    }
+    try {
+        rates.take("192.0.2.7", Action::Registration, t0);
+        FAIL() << "a fourth account from one address went through";
+    } catch (const backend::ApiError& e) {
+        EXPECT_EQ(e.status().error_message(),
+                  "registrations: too many accounts made from this address; try again in 60 s");
+    }
+    rates.take("192.0.2.8", Action::Registration, t0);
+    for (int i = 0; i < 5; ++i) {
+        rates.take("*", Action::AnyRegistration, t0);
+    }
+    EXPECT_THROW(rates.take("*", Action::AnyRegistration, t0), backend::ApiError);
 }
 
 TEST(RateLimits, UsersWhoseBucketsRefilledAreForgotten)
@@ -124,6 +153,98 @@ TEST_F(RateLimitedServer, SendsPastTheBurstAreRefusedAndOthersGoOn)
     EXPECT_STATUS(
         client.accounts->SearchUsers(Client::context(carol.access_token()).get(), search, &found),
         RESOURCE_EXHAUSTED);
+}
+
+// A registration flood from one address: past its burst it is refused at
+// once, and the hashing it does get leaves room for the logins of others.
+class RegistrationFloodTest : public ChatServerFixture {
+protected:
+    RegistrationFloodTest() : ChatServerFixture(config()) {}
+    static backend::ServerConfig config()
+    {
+        backend::ServerConfig c = testConfig({});
+        c.rates.registrationsPerAddress = {20.0 / 60, 5};
+        c.rates.registrations = {60, 20};
+        return c;
+    }
+};
+
+TEST_F(RegistrationFloodTest, OneAddressGetsItsBurstAndNoMore)
+{
+    std::vector<std::future<grpc::Status>> calls;
+    for (int i = 0; i < 30; ++i) {
+        calls.push_back(std::async(std::launch::async, [&, i] {
+            v1::RegisterRequest request;
+            request.set_username("flood" + std::to_string(i));
+            request.set_password("correct horse");
+            v1::Session session;
+            return client.auth->Register(Client::context().get(), request, &session);
+        }));
+    }
+    int made = 0;
+    int refused = 0;
+    for (auto& call : calls) {
+        const grpc::Status status = call.get();
+        if (status.ok()) {
+            ++made;
+        } else {
+            EXPECT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+            EXPECT_TRUE(status.error_message().starts_with("registrations: too many accounts"))
+                << status.error_message();
+            ++refused;
+        }
+    }
+    // The burst is 5, and the fixture made anna, bob and carol from here.
+    EXPECT_EQ(made, 2);
+    EXPECT_EQ(refused, 28);
+    v1::Session session;
+    EXPECT_OK(client.login("anna", "correct horse", &session));
+}
+
+// With no registration limit at all, new accounts still only get a share of
+// the hashing: the logins of existing accounts are neither refused as "too
+// busy" nor queued behind every new account.
+class HashingShareTest : public ChatServerFixture {
+protected:
+    HashingShareTest() : ChatServerFixture(config()) {}
+    static backend::ServerConfig config()
+    {
+        backend::ServerConfig c = testConfig({});
+        c.hashThreads = 2;
+        c.hashQueue = 8;
+        // Slow enough hashes that a flood piles up.
+        c.passwordOpsLimit = 3;
+        c.passwordMemLimit = 8 * 1024 * 1024;
+        return c;
+    }
+};
+
+TEST_F(HashingShareTest, LoginsOfExistingAccountsGoThroughARegistrationFlood)
+{
+    std::atomic<bool> flooding{true};
+    std::vector<std::thread> flood;
+    std::atomic<int> made{0};
+    for (int t = 0; t < 24; ++t) {
+        flood.emplace_back([&, t] {
+            for (int i = 0; flooding; ++i) {
+                v1::RegisterRequest request;
+                request.set_username("f" + std::to_string(t) + "x" + std::to_string(i));
+                request.set_password("correct horse");
+                v1::Session session;
+                made += client.auth->Register(Client::context().get(), request, &session).ok();
+            }
+        });
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    for (int i = 0; i < 10; ++i) {
+        v1::Session session;
+        EXPECT_OK(client.login("anna", "correct horse", &session)) << i;
+    }
+    flooding = false;
+    for (auto& thread : flood) {
+        thread.join();
+    }
+    EXPECT_GT(made.load(), 0) << "the flood made no account at all";
 }
 
 } // namespace
