@@ -29,7 +29,9 @@ def setUpModule():
     global server, auth, chat
     # Some tests write long histories as one user, and every test makes its
     # own accounts from this one address: the limits have tests of their own.
-    server = Server(extra_args=("--rate-messages", "0", "--registrations-per-address", "0"))
+    server = Server(
+        extra_args=("--rate-messages", "0", "--registrations-per-address", "0", "--registrations", "0")
+    )
     stubs = Stubs(server.channel)
     auth = stubs.auth
     chat = stubs.chat
