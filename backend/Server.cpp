@@ -12,6 +12,15 @@
 #include "services/ChatService.h"
 #include "store/sqlite/SqliteStore.h"
 
+#include <netdb.h>
+#include <openssl/ssl.h>
+#include <poll.h>
+#include <pthread.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/grpcpp.h>
 #include <grpcpp/health_check_service_interface.h>
@@ -104,6 +113,11 @@ void Server::start()
     // Clients ping idle connections to notice a dead network quickly.
     builder.AddChannelArgument(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 10000);
     builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
+    // A connection that has not finished its handshake (TLS and the HTTP/2
+    // preface) within this is closed: idle sockets cannot hold file
+    // descriptors for gRPC's default two minutes.
+    builder.AddChannelArgument(GRPC_ARG_SERVER_HANDSHAKE_TIMEOUT_MS,
+                               static_cast<int>(m_config.handshakeTimeout.count()));
     builder.RegisterService(m_auth.get());
     builder.RegisterService(m_accounts.get());
     builder.RegisterService(m_chat.get());
@@ -115,6 +129,9 @@ void Server::start()
     }
     m_server->GetHealthCheckService()->SetServingStatus(true);
     m_maintenance = std::thread([this] { maintenanceLoop(); });
+    if (m_config.listenerProbeInterval.count() > 0) {
+        m_watchdog = std::thread([this] { watchListener(); });
+    }
     log::server().info("confabd listening on {} (port {}), data in {}", m_config.listen, m_port,
                        m_config.dataDir.string());
 }
@@ -134,6 +151,117 @@ void Server::maintenanceLoop()
         !m_maintenanceWake.wait_for(lock, std::chrono::hours(1), [this] { return m_stopping; }));
 }
 
+// Connects to its own port now and then, as a client would: a listener that
+// stopped accepting (file descriptors ran out once) is otherwise invisible,
+// the process alive and serving old connections only.
+void Server::watchListener()
+{
+    pthread_setname_np(pthread_self(), "watchdog");
+    int failures = 0;
+    std::unique_lock lock(m_maintenanceMutex);
+    while (!m_maintenanceWake.wait_for(lock, m_config.listenerProbeInterval,
+                                       [this] { return m_stopping; })) {
+        lock.unlock();
+        const bool answers = listenerAnswers();
+        lock.lock();
+        if (m_stopping) {
+            break;
+        }
+        failures = answers ? 0 : failures + 1;
+        if (!answers) {
+            log::server().warn("the listener did not take a connection ({} in a row)", failures);
+        }
+        if (failures == m_config.listenerProbeFailures) {
+            log::server().critical("the listener takes no new connections (file descriptors "
+                                   "ran out?); stopping so that confabd is started again");
+            if (m_onListenerDead) {
+                m_onListenerDead();
+            }
+        }
+    }
+}
+
+namespace {
+
+// Waits for `fd` to be ready for `events` until `deadline`.
+bool waitReady(int fd, short events, std::chrono::steady_clock::time_point deadline)
+{
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          deadline - std::chrono::steady_clock::now())
+                          .count();
+    pollfd p{fd, events, 0};
+    return left > 0 && ::poll(&p, 1, static_cast<int>(left)) == 1 && (p.revents & events);
+}
+
+} // namespace
+
+// Whether a new connection is taken: a gRPC server that accepted one speaks
+// first (its HTTP/2 settings in plain text, its half of the handshake with
+// TLS); one whose accept loop died leaves it in the kernel's backlog, mute.
+bool Server::listenerAnswers() const
+{
+    std::string host = m_config.listen.substr(0, m_config.listen.rfind(':'));
+    if (host.empty() || host == "0.0.0.0" || host == "*" || host == "localhost") {
+        host = "127.0.0.1";
+    } else if (host == "[::]") {
+        host = "::1";
+    }
+    if (host.size() > 1 && host.front() == '[') {
+        host = host.substr(1, host.size() - 2);
+    }
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+    addrinfo hints{};
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_NUMERICHOST;
+    addrinfo* found = nullptr;
+    if (::getaddrinfo(host.c_str(), std::to_string(m_port).c_str(), &hints, &found) != 0) {
+        return true; // not an address to probe: nothing to say
+    }
+    const int fd = ::socket(found->ai_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    bool answered = false;
+    if (fd >= 0) {
+        if (::connect(fd, found->ai_addr, found->ai_addrlen) == 0 || errno == EINPROGRESS) {
+            int error = 0;
+            socklen_t length = sizeof error;
+            if (waitReady(fd, POLLOUT, deadline) &&
+                ::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length) == 0 && error == 0) {
+                if (m_config.tlsCertFile.empty()) {
+                    answered = waitReady(fd, POLLIN, deadline);
+                } else {
+                    // Our ClientHello, then the server's answer.
+                    SSL_CTX* context = SSL_CTX_new(TLS_client_method());
+                    SSL* ssl = context ? SSL_new(context) : nullptr;
+                    if (ssl) {
+                        static const unsigned char h2[] = {2, 'h', '2'};
+                        SSL_set_alpn_protos(ssl, h2, sizeof h2);
+                        SSL_set_fd(ssl, fd);
+                        for (;;) {
+                            const int done = SSL_connect(ssl);
+                            if (done == 1) {
+                                answered = true;
+                                break;
+                            }
+                            const int why = SSL_get_error(ssl, done);
+                            if ((why != SSL_ERROR_WANT_READ && why != SSL_ERROR_WANT_WRITE) ||
+                                !waitReady(fd, why == SSL_ERROR_WANT_READ ? POLLIN : POLLOUT,
+                                           deadline)) {
+                                // A refusal is an answer too: the connection was taken.
+                                answered = why == SSL_ERROR_SSL;
+                                break;
+                            }
+                        }
+                        SSL_free(ssl);
+                    }
+                    SSL_CTX_free(context);
+                }
+            }
+        }
+        ::close(fd);
+    }
+    ::freeaddrinfo(found);
+    return answered;
+}
+
 void Server::shutdown(std::chrono::milliseconds grace)
 {
     {
@@ -143,6 +271,9 @@ void Server::shutdown(std::chrono::milliseconds grace)
     m_maintenanceWake.notify_all();
     if (m_maintenance.joinable()) {
         m_maintenance.join();
+    }
+    if (m_watchdog.joinable() && m_watchdog.get_id() != std::this_thread::get_id()) {
+        m_watchdog.join();
     }
     if (m_server) {
         m_server->GetHealthCheckService()->SetServingStatus(false);

@@ -55,6 +55,12 @@ public:
     // Stops accepting calls, lets running ones end within `grace`, then stops.
     void shutdown(std::chrono::milliseconds grace = std::chrono::milliseconds(5000));
 
+    // Called (once, from the watchdog's thread) when the listener has taken
+    // no connection for a while although it should: with gRPC 1.51 a run
+    // out of file descriptors stops its accept loop for good. confabd then
+    // exits non-zero for its supervisor to start it again.
+    void onListenerDead(std::function<void()> handler) { m_onListenerDead = std::move(handler); }
+
     const ServerConfig& config() const { return m_config; }
     SqliteStore& store() { return *m_store; }
     Runtime& runtime() { return *m_runtime; }
@@ -63,6 +69,8 @@ public:
 
 private:
     void maintenanceLoop();
+    void watchListener();
+    bool listenerAnswers() const;
 
     ServerConfig m_config;
     BusFactory m_busFactory;
@@ -82,6 +90,8 @@ private:
     std::condition_variable m_maintenanceWake;
     bool m_stopping = false;
     std::thread m_maintenance;
+    std::thread m_watchdog;
+    std::function<void()> m_onListenerDead;
 };
 
 } // namespace confab::backend

@@ -83,6 +83,13 @@ struct ServerConfig {
     // as one "the log reached seq N" per room (bus/Publisher.h).
     std::size_t publishQueueMax = 65536;
 
+    // A connection that has not finished its handshake within this is closed.
+    std::chrono::milliseconds handshakeTimeout{5000};
+    // The listener's self-check (Server::onListenerDead): every so often,
+    // and how many failures in a row mean it is dead; 0 s: no check.
+    std::chrono::seconds listenerProbeInterval{5};
+    int listenerProbeFailures = 3;
+
     std::size_t workerThreads = 64;
     std::size_t workerQueue = 10000;
 

@@ -5,11 +5,15 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <atomic>
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 using confab::backend::RateLimitsConfig;
 
@@ -17,6 +21,8 @@ namespace {
 
 // The exit status when the address to listen on is taken (EADDRINUSE).
 constexpr int kExitCannotListen = 98;
+// The listener stopped taking connections (Server::onListenerDead).
+constexpr int kExitListenerDead = 75;
 
 std::filesystem::path defaultDataDir()
 {
@@ -116,7 +122,22 @@ int main(int argc, char** argv)
     sigaddset(&signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+    // As many file descriptors as the system lets this process have: every
+    // connection holds one.
+    rlimit files{};
+    if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &files);
+    }
+
     confab::backend::Server server(config);
+    // A listener that stopped taking connections: end, and say so in the
+    // exit status, for the supervisor to start confabd again.
+    std::atomic<bool> listenerDead{false};
+    server.onListenerDead([&listenerDead] {
+        listenerDead = true;
+        kill(getpid(), SIGTERM);
+    });
     try {
         server.start();
         if (!portFile.empty()) {
@@ -136,5 +157,5 @@ int main(int argc, char** argv)
     sigwait(&signals, &signal);
     confab::backend::log::server().info("signal {} received, shutting down", signal);
     server.shutdown();
-    return EXIT_SUCCESS;
+    return listenerDead ? kExitListenerDead : EXIT_SUCCESS;
 }
