@@ -113,6 +113,13 @@ void Server::start()
     // Clients ping idle connections to notice a dead network quickly.
     builder.AddChannelArgument(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 10000);
     builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
+    // What one connection can make the server hold: its streams at once,
+    // and all connections' memory together.
+    builder.AddChannelArgument(GRPC_ARG_MAX_CONCURRENT_STREAMS,
+                               static_cast<int>(m_config.streamsPerConnection));
+    grpc::ResourceQuota quota("confabd");
+    quota.Resize(m_config.memoryQuotaBytes);
+    builder.SetResourceQuota(quota);
     // A connection that has not finished its handshake (TLS and the HTTP/2
     // preface) within this is closed: idle sockets cannot hold file
     // descriptors for gRPC's default two minutes.

@@ -25,6 +25,8 @@ struct Limits {
     std::size_t searchLimitDefault = 20;
     std::size_t searchLimitMax = 50;
     std::size_t requestMaxBytes = 1024 * 1024;
+    // A GetHistory page holds at most this much (and always one event).
+    std::size_t historyPageMaxBytes = 256 * 1024;
 };
 
 // Failed-login throttling. Every attempt counts as a failure until it
@@ -83,6 +85,11 @@ struct ServerConfig {
     // as one "the log reached seq N" per room (bus/Publisher.h).
     std::size_t publishQueueMax = 65536;
 
+    // Calls open at once on one connection (HTTP/2 streams), and the memory
+    // gRPC may use for all connections together (past it, new work waits or
+    // is refused).
+    std::size_t streamsPerConnection = 100;
+    std::size_t memoryQuotaBytes = std::size_t{512} * 1024 * 1024;
     // A connection that has not finished its handshake within this is closed.
     std::chrono::milliseconds handshakeTimeout{5000};
     // The listener's self-check (Server::onListenerDead): every so often,

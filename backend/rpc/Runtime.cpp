@@ -14,6 +14,7 @@ Runtime::Runtime(const ServerConfig& config, Store& store)
                config.hashQueue),
       m_throttle(config.throttle),
       m_rates(config.rates),
+      m_calls(config.streamsPerConnection),
       m_workers("worker", config.workerThreads, config.workerQueue)
 {}
 

@@ -79,6 +79,62 @@ private:
     std::shared_ptr<State> m_state;
 };
 
+// The unary calls in flight on each connection (by gRPC's peer string, one
+// per connection), each counted from its start until gRPC is done with it:
+// until its answer has been written, which a client that never reads holds
+// up. Past the limit a connection's new calls are refused at once, so what
+// one connection makes the server hold stays bounded.
+class CallCounter {
+public:
+    explicit CallCounter(std::size_t perConnection) : m_perConnection(perConnection) {}
+
+    bool enter(const std::string& peer)
+    {
+        std::lock_guard lock(m_mutex);
+        std::size_t& open = m_open[peer];
+        if (open >= m_perConnection) {
+            return false;
+        }
+        ++open;
+        return true;
+    }
+    void leave(const std::string& peer)
+    {
+        std::lock_guard lock(m_mutex);
+        const auto it = m_open.find(peer);
+        if (it != m_open.end() && --it->second == 0) {
+            m_open.erase(it);
+        }
+    }
+
+private:
+    const std::size_t m_perConnection;
+    std::mutex m_mutex;
+    std::unordered_map<std::string, std::size_t> m_open;
+};
+
+// A unary call's reactor that leaves the counter once gRPC is done with it.
+class CountedReactor final : public grpc::ServerUnaryReactor {
+public:
+    CountedReactor(CallCounter& counter, std::string peer)
+        : m_counter(counter), m_peer(std::move(peer)), m_admitted(counter.enter(m_peer))
+    {}
+
+    bool admitted() const { return m_admitted; }
+    void OnDone() override
+    {
+        if (m_admitted) {
+            m_counter.leave(m_peer);
+        }
+        delete this;
+    }
+
+private:
+    CallCounter& m_counter;
+    const std::string m_peer;
+    const bool m_admitted;
+};
+
 // What the services share: configuration, storage, authentication, hashing,
 // throttling, the worker pool, and the plumbing that runs a handler off the
 // gRPC threads.
@@ -94,6 +150,20 @@ public:
     ThreadPool& workers() { return m_workers; }
     LoginThrottle& throttle() { return m_throttle; }
     RateLimits& rates() { return m_rates; }
+
+    // The reactor of a new unary call. When its connection has all the
+    // calls open that it may, the call is refused at once (not admitted()):
+    // the handler just returns the reactor.
+    CountedReactor* startCall(grpc::CallbackServerContext* ctx)
+    {
+        auto* reactor = new CountedReactor(m_calls, ctx->peer());
+        if (!reactor->admitted()) {
+            reactor->Finish(resourceExhausted("connection: too many calls at once; wait for some "
+                                              "to finish")
+                                .status());
+        }
+        return reactor;
+    }
     Authenticator& authenticator() { return m_authenticator; }
 
     // A unary RPC that needs no token: `work(finish)` runs on a worker and
@@ -101,7 +171,10 @@ public:
     template <typename Work>
     grpc::ServerUnaryReactor* open(grpc::CallbackServerContext* ctx, const char* method, Work work)
     {
-        auto* reactor = ctx->DefaultReactor();
+        auto* reactor = startCall(ctx);
+        if (!reactor->admitted()) {
+            return reactor;
+        }
         Finisher finish(reactor, method);
         if (!m_workers.tryPost([finish, work = std::move(work)]() mutable {
                 finish.step([&] { work(finish); });
@@ -128,7 +201,10 @@ public:
     grpc::ServerUnaryReactor* authedAsync(grpc::CallbackServerContext* ctx, const char* method,
                                           Work work)
     {
-        auto* reactor = ctx->DefaultReactor();
+        auto* reactor = startCall(ctx);
+        if (!reactor->admitted()) {
+            return reactor;
+        }
         Finisher finish(reactor, method);
         std::optional<std::string> token = bearerToken(ctx);
         if (!token) {
@@ -153,7 +229,10 @@ public:
     {
         if (const auto token = bearerToken(ctx)) {
             if (const auto who = m_authenticator.remembered(*token)) {
-                auto* reactor = ctx->DefaultReactor();
+                auto* reactor = startCall(ctx);
+                if (!reactor->admitted()) {
+                    return reactor;
+                }
                 Finisher finish(reactor, method);
                 finish.step([&] { work(*who, finish); });
                 return reactor;
@@ -187,6 +266,7 @@ private:
     PasswordHasher m_hasher;
     LoginThrottle m_throttle;
     RateLimits m_rates;
+    CallCounter m_calls;
     ThreadPool m_workers;
 };
 

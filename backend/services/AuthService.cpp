@@ -88,7 +88,10 @@ grpc::ServerUnaryReactor* AuthService::Register(grpc::CallbackServerContext* ctx
 grpc::ServerUnaryReactor* AuthService::Login(grpc::CallbackServerContext* ctx,
                                              const v1::LoginRequest* request, v1::Session* response)
 {
-    auto* reactor = ctx->DefaultReactor();
+    auto* reactor = m_rt.startCall(ctx);
+    if (!reactor->admitted()) {
+        return reactor;
+    }
     Finisher finish(reactor, "Login");
     const std::string username = normalizeUsername(request->username());
     const std::string address = Runtime::clientAddress(ctx);

@@ -343,6 +343,20 @@ grpc::ServerUnaryReactor* ChatService::GetHistory(grpc::CallbackServerContext* c
                                       : std::min<std::size_t>(request->limit(), kHistoryMax);
         auto events = m_rt.store().messages().events(request->room_id(), 0, request->before_seq(),
                                                      limit, true);
+        // A page is also bounded in bytes: what a client that reads slowly
+        // (or never) can make the server hold per call stays small. The
+        // newest events are kept; the rest comes with the next page.
+        std::size_t bytes = 0;
+        auto keepFrom = events.end();
+        while (keepFrom != events.begin()) {
+            const std::size_t size = std::prev(keepFrom)->ByteSizeLong();
+            if (bytes + size > m_rt.limits().historyPageMaxBytes && keepFrom != events.end()) {
+                break;
+            }
+            bytes += size;
+            --keepFrom;
+        }
+        events.erase(events.begin(), keepFrom);
         response->set_has_more(!events.empty() && events.front().seq() > 1);
         for (auto& event : events) {
             *response->add_events() = std::move(event);

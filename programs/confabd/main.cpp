@@ -89,6 +89,15 @@ int main(int argc, char** argv)
                    "Subscribe streams one session (device) may hold open")
         ->check(CLI::Range(1, 100000))
         ->capture_default_str();
+    app.add_option("--max-calls-per-connection", config.streamsPerConnection,
+                   "Calls one connection may have open at once (HTTP/2 streams)")
+        ->check(CLI::Range(1, 10000))
+        ->capture_default_str();
+    std::size_t memoryQuotaMiB = config.memoryQuotaBytes / (1024 * 1024);
+    app.add_option("--memory-quota", memoryQuotaMiB,
+                   "MiB that gRPC may use for all connections together")
+        ->check(CLI::Range(16, 1 << 20))
+        ->capture_default_str();
     rateFlag("--rate-messages", config.rates.messages, "Messages sent, edited or deleted");
     rateFlag("--rate-rooms", config.rates.rooms, "Rooms and direct rooms opened");
     rateFlag("--rate-invites", config.rates.invites, "Invitations");
@@ -110,6 +119,7 @@ int main(int argc, char** argv)
         rate->burst = RateLimitsConfig::burstFor(rate->perMinute);
     }
     config.rates.registrationsPerAddress = {registrationsPerHour / 60, 5};
+    config.memoryQuotaBytes = memoryQuotaMiB * 1024 * 1024;
     config.accessTtl = std::chrono::seconds(accessTtl);
     config.refreshTtl = std::chrono::seconds(refreshTtl);
     spdlog::set_level(spdlog::level::from_str(logLevel));

@@ -1,0 +1,104 @@
+"""What one HTTP/2 connection can make confabd hold.
+
+A client opens hundreds of GetHistory calls on one connection and never
+opens its flow-control window, so every answer stays in the server's
+memory. The server must bound what it holds (calls per connection, bytes per
+answer, a memory quota) and keep serving everyone else promptly.
+"""
+import os
+import socket
+import struct
+import sys
+import time
+import unittest
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "interop"))
+from confab_testing import Server, Stubs, unique_username  # noqa: E402
+
+from confab.v1 import auth_pb2, account_pb2, chat_pb2  # noqa: E402
+import h2.config  # noqa: E402
+import h2.connection  # noqa: E402
+import h2.settings  # noqa: E402
+
+CALLS = 300
+MESSAGES = 200
+TEXT = "x" * 3900
+# What the server may grow by while the stalled calls are open.
+GROWTH_LIMIT_MIB = 128
+
+
+def rss_mib(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0
+
+
+def grpc_frame(message):
+    body = message.SerializeToString()
+    return b"\x00" + struct.pack(">I", len(body)) + body
+
+
+class OneConnectionTest(unittest.TestCase):
+    def test_stalled_answers_on_one_connection_are_bounded(self):
+        with Server(extra_args=("--rate-messages", "0", "--registrations-per-address", "0",
+                                "--log-level", "warn")) as server:
+            stubs = Stubs(server.channel)
+            name = unique_username("hoarder")
+            session = stubs.auth.Register(auth_pb2.RegisterRequest(
+                username=name, password="correct horse"), timeout=10)
+            metadata = [("authorization", f"Bearer {session.access_token}")]
+            room = stubs.chat.CreateRoom(chat_pb2.CreateRoomRequest(name="Archive"),
+                                         metadata=metadata, timeout=10)
+            for i in range(MESSAGES):
+                stubs.chat.SendMessage(chat_pb2.SendMessageRequest(
+                    room_id=room.id, text=f"{i} {TEXT}"), metadata=metadata, timeout=10)
+            full = stubs.chat.GetHistory(chat_pb2.GetHistoryRequest(
+                room_id=room.id, limit=200), metadata=metadata, timeout=10)
+            # A page is bounded in bytes too: the newest events, and "more".
+            self.assertLessEqual(full.ByteSize(), 256 * 1024)
+            self.assertGreater(len(full.events), 10)
+            self.assertTrue(full.has_more)
+            self.assertEqual(full.events[-1].message_posted.text, f"{MESSAGES - 1} {TEXT}")
+            before = rss_mib(server.process.pid)
+
+            # One connection, a window of zero for every stream, CALLS calls.
+            sock = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+            conn = h2.connection.H2Connection(h2.config.H2Configuration(client_side=True))
+            conn.initiate_connection()
+            conn.update_settings({h2.settings.SettingCodes.INITIAL_WINDOW_SIZE: 0})
+            sock.sendall(conn.data_to_send())
+            request = grpc_frame(chat_pb2.GetHistoryRequest(room_id=room.id, limit=200))
+            opened = 0
+            for _ in range(CALLS):
+                stream = conn.get_next_available_stream_id()
+                try:
+                    conn.send_headers(stream, [
+                        (":method", "POST"), (":scheme", "http"),
+                        (":path", "/confab.v1.Chat/GetHistory"),
+                        (":authority", f"127.0.0.1:{server.port}"),
+                        ("content-type", "application/grpc"), ("te", "trailers"),
+                        ("authorization", f"Bearer {session.access_token}"),
+                    ])
+                    conn.send_data(stream, request, end_stream=True)
+                    opened += 1
+                except Exception:  # the server's stream limit, seen by h2
+                    break
+                sock.sendall(conn.data_to_send())
+            time.sleep(3)
+            during = rss_mib(server.process.pid)
+
+            # Everyone else is served, and quickly.
+            started = time.monotonic()
+            stubs.accounts.GetMe(account_pb2.GetMeRequest(), metadata=metadata, timeout=5)
+            get_me = time.monotonic() - started
+            sock.close()
+            print(f"one answer {full.ByteSize() / 1024:.0f} KiB, {opened} calls sent, "
+                  f"RSS {before:.0f} -> {during:.0f} MiB, GetMe {get_me * 1000:.0f} ms")
+            self.assertLess(during - before, GROWTH_LIMIT_MIB)
+            self.assertLess(get_me, 1.0)
+
+
+if __name__ == "__main__":
+    unittest.main()
