@@ -6,6 +6,7 @@
 #include "bus/Publisher.h"
 #include "live/Hub.h"
 #include "live/Typing.h"
+#include "rpc/BadRequests.h"
 #include "rpc/Runtime.h"
 #include "services/AccountsService.h"
 #include "services/AuthService.h"
@@ -125,6 +126,8 @@ void Server::start()
     // descriptors for gRPC's default two minutes.
     builder.AddChannelArgument(GRPC_ARG_SERVER_HANDSHAKE_TIMEOUT_MS,
                                static_cast<int>(m_config.handshakeTimeout.count()));
+    builder.experimental().SetInterceptorCreators(badRequestInterceptors());
+    captureProtobufLogs();
     builder.RegisterService(m_auth.get());
     builder.RegisterService(m_accounts.get());
     builder.RegisterService(m_chat.get());
