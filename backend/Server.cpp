@@ -13,8 +13,12 @@
 #include "services/ChatService.h"
 #include "store/sqlite/SqliteStore.h"
 
+#include <malloc.h>
 #include <netdb.h>
+#include <openssl/err.h>
+#include <openssl/pem.h>
 #include <openssl/ssl.h>
+#include <openssl/x509.h>
 #include <poll.h>
 #include <pthread.h>
 #include <sys/socket.h>
@@ -32,6 +36,31 @@
 namespace confab::backend {
 
 namespace {
+
+// Throws unless `chain` starts with a PEM certificate whose key is the PEM
+// private key `key` (gRPC would only fail to listen, as if the port were taken).
+void checkKeyPair(const std::string& key, const std::string& chain)
+{
+    BIO* keyBio = BIO_new_mem_buf(key.data(), static_cast<int>(key.size()));
+    BIO* certBio = BIO_new_mem_buf(chain.data(), static_cast<int>(chain.size()));
+    EVP_PKEY* privateKey = PEM_read_bio_PrivateKey(keyBio, nullptr, nullptr, nullptr);
+    X509* certificate = PEM_read_bio_X509(certBio, nullptr, nullptr, nullptr);
+    const bool pemOk = privateKey && certificate;
+    const bool match = pemOk && X509_check_private_key(certificate, privateKey) == 1;
+    X509_free(certificate);
+    EVP_PKEY_free(privateKey);
+    BIO_free(certBio);
+    BIO_free(keyBio);
+    ERR_clear_error();
+    if (!pemOk) {
+        throw std::runtime_error("--tls-cert and --tls-key must be a PEM certificate and a PEM "
+                                 "private key");
+    }
+    if (!match) {
+        throw std::runtime_error("--tls-key does not go with --tls-cert: the key is not the "
+                                 "certificate's");
+    }
+}
 
 std::string readFile(const std::string& path, const char* what)
 {
@@ -57,9 +86,11 @@ std::shared_ptr<grpc::ServerCredentials> credentials(const ServerConfig& config)
         }
         return grpc::InsecureServerCredentials();
     }
+    const std::string key = readFile(config.tlsKeyFile, "TLS key");
+    const std::string chain = readFile(config.tlsCertFile, "TLS certificate");
+    checkKeyPair(key, chain);
     grpc::SslServerCredentialsOptions options;
-    options.pem_key_cert_pairs.push_back(
-        {readFile(config.tlsKeyFile, "TLS key"), readFile(config.tlsCertFile, "TLS certificate")});
+    options.pem_key_cert_pairs.push_back({key, chain});
     return grpc::SslServerCredentials(options);
 }
 
@@ -168,6 +199,7 @@ void Server::watchListener()
 {
     pthread_setname_np(pthread_self(), "watchdog");
     int failures = 0;
+    long checks = 0;
     std::unique_lock lock(m_maintenanceMutex);
     while (!m_maintenanceWake.wait_for(lock, m_config.listenerProbeInterval,
                                        [this] { return m_stopping; })) {
@@ -178,6 +210,13 @@ void Server::watchListener()
             break;
         }
         failures = answers ? 0 : failures + 1;
+        // After a flood the allocator keeps what it freed: it goes back to
+        // the system every few checks.
+        if (++checks % 3 == 0) {
+            lock.unlock();
+            malloc_trim(0);
+            lock.lock();
+        }
         if (!answers) {
             log::server().warn("the listener did not take a connection ({} in a row)", failures);
         }
@@ -287,6 +326,9 @@ void Server::shutdown(std::chrono::milliseconds grace)
     }
     if (m_server) {
         m_server->GetHealthCheckService()->SetServingStatus(false);
+        // Streams never end by themselves: they are ended now, for their
+        // clients to subscribe again, rather than held for the whole grace.
+        m_hub->endAll({grpc::StatusCode::UNAVAILABLE, "server: shutting down; subscribe again"});
         m_server->Shutdown(std::chrono::system_clock::now() + grace);
         m_server->Wait();
         m_server.reset();

@@ -181,6 +181,20 @@ void Hub::publishPresence(std::vector<std::string> rooms, const std::string& use
     m_publisher.ephemeral(std::move(rooms), {userId}, event);
 }
 
+void Hub::endAll(const grpc::Status& status)
+{
+    std::vector<std::shared_ptr<Stream>> streams;
+    {
+        std::shared_lock lock(m_mutex);
+        for (const auto& [userId, list] : m_byUser) {
+            streams.insert(streams.end(), list.begin(), list.end());
+        }
+    }
+    for (const auto& stream : streams) {
+        stream->end(status);
+    }
+}
+
 std::size_t Hub::streamCount() const
 {
     std::shared_lock lock(m_mutex);

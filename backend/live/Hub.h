@@ -54,6 +54,9 @@ public:
     void detach(const std::shared_ptr<Stream>& stream);
 
     std::size_t streamCount() const;
+    // Ends every stream with `status` (the server is going away: clients
+    // subscribe again, here or at another instance, from their cursors).
+    void endAll(const grpc::Status& status);
 
 private:
     using List = std::vector<std::shared_ptr<Stream>>;

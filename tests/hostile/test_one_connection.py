@@ -94,6 +94,14 @@ class OneConnectionTest(unittest.TestCase):
             stubs.accounts.GetMe(account_pb2.GetMeRequest(), metadata=metadata, timeout=5)
             get_me = time.monotonic() - started
             sock.close()
+            # And what it held goes back to the system once it is gone.
+            deadline = time.monotonic() + 40
+            after = rss_mib(server.process.pid)
+            while after - before > 32 and time.monotonic() < deadline:
+                time.sleep(1)
+                after = rss_mib(server.process.pid)
+            print(f"RSS {after:.0f} MiB once the connection closed")
+            self.assertLess(after - before, 32)
             print(f"one answer {full.ByteSize() / 1024:.0f} KiB, {opened} calls sent, "
                   f"RSS {before:.0f} -> {during:.0f} MiB, GetMe {get_me * 1000:.0f} ms")
             self.assertLess(during - before, GROWTH_LIMIT_MIB)

@@ -565,5 +565,46 @@ class SubscribeTest(ChatTestCase):
         self.assertEqual(live.message_posted.id, sent.id)
 
 
+
+class ShutdownTest(ChatTestCase):
+    def test_sigterm_ends_open_streams_at_once(self):
+        """An open Subscribe does not hold a graceful stop for its whole grace:
+        it ends UNAVAILABLE (resubscribe) and confabd exits at once."""
+        import signal
+        import time
+
+        from confab.v1 import auth_pb2
+
+        own = Server(extra_args=("--registrations-per-address", "0"))
+        try:
+            stubs = Stubs(own.channel)
+            session = stubs.auth.Register(auth_pb2.RegisterRequest(
+                username=unique_username(), password="correct horse"), timeout=CALL_TIMEOUT)
+            stream = stubs.chat.Subscribe(chat_pb2.SubscribeRequest(),
+                                          metadata=bearer(session.access_token))
+            ended = queue.Queue()
+
+            def read():
+                try:
+                    for _ in stream:
+                        pass
+                    ended.put(None)
+                except grpc.RpcError as e:
+                    ended.put(e.code())
+
+            threading.Thread(target=read, daemon=True).start()
+            time.sleep(0.5)
+            started = time.monotonic()
+            own.process.send_signal(signal.SIGTERM)
+            own.process.wait(timeout=20)
+            took = time.monotonic() - started
+            self.assertEqual(own.process.returncode, 0)
+            self.assertLess(took, 2.0, f"stopping took {took:.2f} s")
+            self.assertEqual(ended.get(timeout=5), grpc.StatusCode.UNAVAILABLE)
+            own.process = None
+        finally:
+            own.close()
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -259,6 +259,39 @@ TEST(Security, ServesTls)
     EXPECT_STATUS(plain.login("anna", "correct horse", &ignored), UNAVAILABLE);
 }
 
+// A key that is not the certificate's is named as such (it once ended as
+// "cannot listen … address in use", exit status 98).
+TEST(Security, AKeyThatIsNotTheCertificatesIsSaidToBeSo)
+{
+    TempDir dir;
+    for (const char* name : {"one", "two"}) {
+        const std::string command =
+            std::string("openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 ") +
+            "-nodes -days 1 -subj /CN=localhost -keyout " + (dir.path() / name).string() +
+            ".key -out " + (dir.path() / name).string() + ".pem >/dev/null 2>&1";
+        ASSERT_EQ(std::system(command.c_str()), 0);
+    }
+    backend::ServerConfig config = testConfig(dir.path() / "data");
+    config.tlsCertFile = (dir.path() / "one.pem").string();
+    config.tlsKeyFile = (dir.path() / "two.key").string();
+    backend::Server server(config);
+    try {
+        server.start();
+        FAIL() << "a key of another certificate was taken";
+    } catch (const backend::ListenError& e) {
+        FAIL() << "told as a listening problem: " << e.what();
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find("--tls-key does not go with --tls-cert"),
+                  std::string::npos)
+            << e.what();
+    }
+    // Not PEM at all.
+    config.tlsKeyFile = (dir.path() / "one.pem").string();
+    config.tlsCertFile = (dir.path() / "one.key").string();
+    backend::Server garbled(config);
+    EXPECT_THROW(garbled.start(), std::runtime_error);
+}
+
 TEST(Security, OversizedRequestsAreRefusedAndTheServerGoesOn)
 {
     TestServer server;
