@@ -1,4 +1,5 @@
 #include "Server.h"
+#include "base/Certificate.h"
 #include "base/Config.h"
 #include "base/Log.h"
 
@@ -11,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <vector>
 
 #include <sys/resource.h>
 #include <unistd.h>
@@ -111,7 +113,35 @@ int main(int argc, char** argv)
     app.add_option("--log-level", logLevel, "trace, debug, info, warn, error or off")
         ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}))
         ->capture_default_str();
+    auto* genCert = app.add_subcommand(
+        "gen-cert", "Make a self-signed TLS certificate and key for this server, print its "
+                    "SHA-256 fingerprint (users compare it with what the app shows), and exit");
+    std::filesystem::path certDir = ".";
+    std::vector<std::string> certNames;
+    genCert->add_option("--out", certDir, "Directory for confabd.pem and confabd.key")
+        ->capture_default_str();
+    genCert
+        ->add_option("--name", certNames, "Host name or IP address clients use (repeat for more)")
+        ->required();
     CLI11_PARSE(app, argc, argv);
+
+    if (genCert->parsed()) {
+        try {
+            const std::string fingerprint =
+                confab::backend::generateSelfSignedCertificate(certDir, certNames);
+            std::cout << "certificate: " << (certDir / "confabd.pem").string() << '\n'
+                      << "key:         " << (certDir / "confabd.key").string() << '\n'
+                      << "SHA-256 fingerprint:\n"
+                      << fingerprint << '\n'
+                      << "Start confabd with --tls-cert " << (certDir / "confabd.pem").string()
+                      << " --tls-key " << (certDir / "confabd.key").string()
+                      << "; the app asks its users to compare this fingerprint once.\n";
+            return EXIT_SUCCESS;
+        } catch (const std::exception& e) {
+            std::cerr << e.what() << '\n';
+            return EXIT_FAILURE;
+        }
+    }
 
     for (RateLimitsConfig::Rate* rate :
          {&config.rates.messages, &config.rates.rooms, &config.rates.invites,

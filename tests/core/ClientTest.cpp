@@ -1,5 +1,6 @@
 #include "account/Client.h"
 #include "TestServer.h"
+#include "base/Certificate.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -152,6 +153,35 @@ TEST_F(ClientTest, SaysWhenTheServerDoesNotUseTls)
     EXPECT_TRUE(error.contains(QStringLiteral("does not use TLS"))) << error.toStdString();
     EXPECT_TRUE(error.contains(QStringLiteral("Unencrypted connection"))) << error.toStdString();
     EXPECT_FALSE(error.contains(QStringLiteral("wrong version number"))) << error.toStdString();
+}
+
+// `confabd gen-cert` prints the fingerprint a user compares with the one the
+// app shows on first contact: they are the same, and once accepted the app
+// signs in over TLS with that certificate.
+TEST_F(ClientTest, TheFingerprintOfGenCertIsTheOneTheAppShows)
+{
+    const auto certs = dir.path() / "certs";
+    const std::string printed =
+        backend::generateSelfSignedCertificate(certs, {"localhost", "127.0.0.1"});
+    EXPECT_EQ(std::filesystem::status(certs / "confabd.key").permissions() &
+                  std::filesystem::perms::all,
+              std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+    backend::ServerConfig config = testConfig(dir.path() / "server");
+    config.tlsCertFile = (certs / "confabd.pem").string();
+    config.tlsKeyFile = (certs / "confabd.key").string();
+    TestServer server(config);
+
+    auto app = client();
+    QSignalSpy approval(app.get(), &core::Client::certificateNeedsApproval);
+    app->useRemote(QStringLiteral("127.0.0.1:%1").arg(server.server().port()));
+    ASSERT_TRUE(approval.wait(10000));
+    EXPECT_EQ(approval.at(0).at(0).toString().toStdString(), printed);
+    app->acceptCertificate();
+    ASSERT_EQ(app->state(), core::Client::State::Ready);
+    app->session()->registerAccount(QStringLiteral("anna"), QStringLiteral("correct horse"), {},
+                                    false);
+    EXPECT_TRUE(QTest::qWaitFor(
+        [&] { return app->session()->state() == core::Session::State::SignedIn; }, 10000));
 }
 
 } // namespace
