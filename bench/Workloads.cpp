@@ -62,6 +62,17 @@ struct Target {
                 true};
     }
 
+    // With the limits a deployment has (B10 floods them).
+    static Target deployed(const Setup& setup, const fs::path& dataDir)
+    {
+        fs::create_directories(dataDir);
+        return {std::make_unique<Process>(
+                    std::vector<std::string>{setup.confabd, "--listen", "127.0.0.1:0", "--data-dir",
+                                             dataDir.string(), "--log-level", "error"},
+                    0, dataDir),
+                true};
+    }
+
     static Target reference(const Setup& setup, const fs::path& dir)
     {
         fs::create_directories(dir);
@@ -696,6 +707,194 @@ Result runB7(const Setup& setup)
     result["send.durable_per_s"] = static_cast<double>(acked) / 5.0;
     result["send.cpu_pct"] = 100 * (usage(target).cpuSeconds - before.cpuSeconds) / 5.0;
     result["rss_mb"] = static_cast<double>(target.process->rssKiB()) / 1024;
+    return result;
+}
+
+namespace {
+
+v1::Room createRoomFor(v1::Chat::Stub& chat, const std::string& token, const std::string& name,
+                       const std::vector<std::string>& members)
+{
+    v1::CreateRoomRequest create;
+    create.set_name(name);
+    for (const auto& member : members) {
+        create.add_member_usernames(member);
+    }
+    v1::Room room;
+    const grpc::Status status = chat.CreateRoom(context(token).get(), create, &room);
+    if (!status.ok()) {
+        throw std::runtime_error("CreateRoom: " + status.error_message());
+    }
+    return room;
+}
+
+// Runs `attack` on its own threads for `duration` while a well-behaved pair
+// chats (one message every 20 ms, timed from send to delivery) and asks
+// GetMe (every 20 ms); samples the server's memory. Returns the figures of
+// the flood, named after it.
+struct Victims {
+    std::shared_ptr<grpc::Channel> channel;
+    std::unique_ptr<v1::Chat::Stub> chat;
+    std::unique_ptr<v1::Accounts::Stub> accounts;
+    std::string senderToken;
+    std::string readerToken;
+    std::string roomId;
+    Sink sink;
+    std::unique_ptr<Receiver> receiver;
+};
+
+void flood(Result& result, const std::string& name, Target& target, Victims& victims,
+           std::chrono::seconds duration, const std::function<void(std::atomic<bool>&)>& attack)
+{
+    const double baseline = static_cast<double>(target.process->rssKiB()) / 1024;
+    {
+        std::lock_guard lock(victims.sink.mutex);
+        victims.sink.latenciesMs.clear();
+    }
+    std::atomic<bool> stop{false};
+    std::vector<double> getMeMs;
+    std::thread chatter([&] {
+        while (!stop) {
+            v1::SendMessageRequest request;
+            request.set_room_id(victims.roomId);
+            request.set_text("t=" + std::to_string(nowNs()));
+            v1::Message message;
+            victims.chat->SendMessage(context(victims.senderToken).get(), request, &message);
+            v1::User me;
+            const std::int64_t started = nowNs();
+            if (victims.accounts->GetMe(context(victims.readerToken).get(), {}, &me).ok()) {
+                getMeMs.push_back(msSince(started));
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+    });
+    std::atomic<bool> attacking{true};
+    std::thread attacker([&] { attack(attacking); });
+    double peak = baseline;
+    const auto stopAt = Clock::now() + duration;
+    while (Clock::now() < stopAt) {
+        peak = std::max(peak, static_cast<double>(target.process->rssKiB()) / 1024);
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    attacking = false;
+    attacker.join();
+    stop = true;
+    chatter.join();
+    std::vector<double> deliveries;
+    {
+        std::lock_guard lock(victims.sink.mutex);
+        deliveries = victims.sink.latenciesMs;
+    }
+    // Afterwards: does the memory come back?
+    std::this_thread::sleep_for(std::chrono::seconds(20));
+    const double after = static_cast<double>(target.process->rssKiB()) / 1024;
+    result[name + ".rss_growth_mb"] = peak - baseline;
+    result[name + ".rss_after_mb"] = after - baseline;
+    result[name + ".delivery_p99_ms"] = quantile(deliveries, 0.99);
+    result[name + ".getme_p99_ms"] = quantile(getMeMs, 0.99);
+}
+
+} // namespace
+
+Result runB10(const Setup& setup)
+{
+    Result result;
+    Target target = Target::deployed(setup, freshDir(setup, "b10"));
+    const std::string address = target.process->target();
+    Victims victims;
+    victims.channel = connect(address, 0);
+    victims.chat = v1::Chat::NewStub(victims.channel);
+    victims.accounts = v1::Accounts::NewStub(victims.channel);
+    victims.senderToken = registerUser(victims.channel, "anna").access_token();
+    victims.readerToken = registerUser(victims.channel, "bob").access_token();
+    auto attackChannel = connect(address, 1);
+    const std::string attacker = registerUser(attackChannel, "mallory").access_token();
+    victims.roomId =
+        createRoomFor(*victims.chat, victims.senderToken, "Plans", {"bob", "mallory"}).id();
+    victims.receiver = std::make_unique<Receiver>(*victims.chat, victims.readerToken, victims.sink);
+    if (!waitUntil([&] { return victims.sink.synced.load() > 0; }, std::chrono::seconds(10))) {
+        throw std::runtime_error("the victim's stream did not sync");
+    }
+    auto attackChat = v1::Chat::NewStub(attackChannel);
+    const auto duration = std::chrono::seconds(5);
+
+    // 3: a hundred registrations at once from one address, again and again.
+    flood(result, "registrations", target, victims, duration, [&](std::atomic<bool>& on) {
+        std::atomic<int> n{0};
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 100; ++t) {
+            threads.emplace_back([&] {
+                auto auth = v1::Auth::NewStub(attackChannel);
+                while (on) {
+                    v1::RegisterRequest request;
+                    request.set_username("spam" + std::to_string(n++));
+                    request.set_password(kPassword);
+                    v1::Session session;
+                    if (!auth->Register(context({}).get(), request, &session).ok()) {
+                        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+                    }
+                }
+            });
+        }
+        for (auto& thread : threads) {
+            thread.join();
+        }
+    });
+    // 4: thousands of Subscribe streams of one user.
+    flood(result, "subscribes", target, victims, duration, [&](std::atomic<bool>& on) {
+        Sink sink;
+        sink.measure = false;
+        std::vector<std::unique_ptr<Receiver>> streams;
+        for (int i = 0; i < 4000 && on; ++i) {
+            streams.push_back(std::make_unique<Receiver>(*attackChat, attacker, sink));
+        }
+        while (on) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        for (auto& stream : streams) {
+            stream->cancel();
+        }
+        waitUntil([&] { return sink.finished.load() == static_cast<int>(streams.size()); },
+                  std::chrono::seconds(10));
+    });
+    // 5: sends from 8 threads as fast as the server answers.
+    flood(result, "sends", target, victims, duration, [&](std::atomic<bool>& on) {
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 8; ++t) {
+            threads.emplace_back([&] {
+                while (on) {
+                    v1::SendMessageRequest request;
+                    request.set_room_id(victims.roomId);
+                    request.set_text("spam");
+                    v1::Message message;
+                    attackChat->SendMessage(context(attacker).get(), request, &message);
+                }
+            });
+        }
+        for (auto& thread : threads) {
+            thread.join();
+        }
+    });
+    // 6: typing, in a loop, in the victims' room.
+    flood(result, "typing", target, victims, duration, [&](std::atomic<bool>& on) {
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 4; ++t) {
+            threads.emplace_back([&] {
+                while (on) {
+                    v1::SetTypingRequest request;
+                    request.set_room_id(victims.roomId);
+                    request.set_typing(true);
+                    v1::SetTypingResponse response;
+                    attackChat->SetTyping(context(attacker).get(), request, &response);
+                }
+            });
+        }
+        for (auto& thread : threads) {
+            thread.join();
+        }
+    });
+    victims.receiver->cancel();
+    waitUntil([&] { return victims.sink.finished.load() > 0; }, std::chrono::seconds(10));
     return result;
 }
 
