@@ -54,6 +54,25 @@ std::vector<std::string> unaryMethods()
     return methods;
 }
 
+// A signed-in user of its own: a new account each time (an input may have
+// deleted the last one, changed its password or ended its session).
+void signIn()
+{
+    static int accounts = 0;
+    auto auth = confab::v1::Auth::NewStub(world->channel);
+    grpc::ClientContext context;
+    confab::v1::RegisterRequest request;
+    request.set_username("fuzzer" + std::to_string(++accounts));
+    request.set_password("correct horse");
+    confab::v1::Session session;
+    const grpc::Status status = auth->Register(&context, request, &session);
+    if (!status.ok()) {
+        std::fprintf(stderr, "cannot register: %s\n", status.error_message().c_str());
+        std::abort();
+    }
+    world->token = session.access_token();
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***)
@@ -76,18 +95,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***)
     world->stub = std::make_unique<grpc::GenericStub>(world->channel);
     world->methods = unaryMethods();
 
-    auto auth = confab::v1::Auth::NewStub(world->channel);
-    grpc::ClientContext context;
-    confab::v1::RegisterRequest request;
-    request.set_username("fuzzer");
-    request.set_password("correct horse");
-    confab::v1::Session session;
-    const grpc::Status status = auth->Register(&context, request, &session);
-    if (!status.ok()) {
-        std::fprintf(stderr, "cannot register: %s\n", status.error_message().c_str());
-        std::abort();
-    }
-    world->token = session.access_token();
+    signIn();
     return 0;
 }
 
@@ -95,6 +103,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 {
     if (size < 2) {
         return 0;
+    }
+    // Now and then a fresh account, so that most calls run signed in.
+    static unsigned long inputs = 0;
+    if (++inputs % 500 == 0) {
+        signIn();
     }
     const std::string& method = world->methods[data[0] % world->methods.size()];
     grpc::ClientContext context;
