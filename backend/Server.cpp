@@ -21,6 +21,7 @@
 #include <openssl/x509.h>
 #include <poll.h>
 #include <pthread.h>
+#include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -103,6 +104,9 @@ Server::Server(ServerConfig config, BusFactory busFactory)
 Server::~Server()
 {
     shutdown(std::chrono::milliseconds(0));
+    if (m_stopFd >= 0) {
+        ::close(m_stopFd);
+    }
 }
 
 void Server::start()
@@ -171,6 +175,7 @@ void Server::start()
     m_server->GetHealthCheckService()->SetServingStatus(true);
     m_maintenance = std::thread([this] { maintenanceLoop(); });
     if (m_config.listenerProbeInterval.count() > 0) {
+        m_stopFd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
         m_watchdog = std::thread([this] { watchListener(); });
     }
     log::server().info("confabd listening on {} (port {}), data in {}", m_config.listen, m_port,
@@ -232,14 +237,16 @@ void Server::watchListener()
 
 namespace {
 
-// Waits for `fd` to be ready for `events` until `deadline`.
-bool waitReady(int fd, short events, std::chrono::steady_clock::time_point deadline)
+// Waits for `fd` to be ready for `events` until `deadline`; false as soon
+// as `stopFd` is readable (the server is stopping).
+bool waitReady(int fd, short events, std::chrono::steady_clock::time_point deadline, int stopFd)
 {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
                           deadline - std::chrono::steady_clock::now())
                           .count();
-    pollfd p{fd, events, 0};
-    return left > 0 && ::poll(&p, 1, static_cast<int>(left)) == 1 && (p.revents & events);
+    pollfd p[2] = {{fd, events, 0}, {stopFd, POLLIN, 0}};
+    return left > 0 && ::poll(p, 2, static_cast<int>(left)) >= 1 && !(p[1].revents & POLLIN) &&
+           (p[0].revents & events);
 }
 
 } // namespace
@@ -272,10 +279,10 @@ bool Server::listenerAnswers() const
         if (::connect(fd, found->ai_addr, found->ai_addrlen) == 0 || errno == EINPROGRESS) {
             int error = 0;
             socklen_t length = sizeof error;
-            if (waitReady(fd, POLLOUT, deadline) &&
+            if (waitReady(fd, POLLOUT, deadline, m_stopFd) &&
                 ::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length) == 0 && error == 0) {
                 if (m_config.tlsCertFile.empty()) {
-                    answered = waitReady(fd, POLLIN, deadline);
+                    answered = waitReady(fd, POLLIN, deadline, m_stopFd);
                 } else {
                     // Our ClientHello, then the server's answer.
                     SSL_CTX* context = SSL_CTX_new(TLS_client_method());
@@ -293,7 +300,7 @@ bool Server::listenerAnswers() const
                             const int why = SSL_get_error(ssl, done);
                             if ((why != SSL_ERROR_WANT_READ && why != SSL_ERROR_WANT_WRITE) ||
                                 !waitReady(fd, why == SSL_ERROR_WANT_READ ? POLLIN : POLLOUT,
-                                           deadline)) {
+                                           deadline, m_stopFd)) {
                                 // A refusal is an answer too: the connection was taken.
                                 answered = why == SSL_ERROR_SSL;
                                 break;
@@ -320,6 +327,11 @@ void Server::shutdown(std::chrono::milliseconds grace)
     m_maintenanceWake.notify_all();
     if (m_maintenance.joinable()) {
         m_maintenance.join();
+    }
+    if (m_stopFd >= 0) {
+        // Cuts a self-check short.
+        const std::uint64_t one = 1;
+        [[maybe_unused]] const ssize_t written = ::write(m_stopFd, &one, sizeof one);
     }
     if (m_watchdog.joinable() && m_watchdog.get_id() != std::this_thread::get_id()) {
         m_watchdog.join();

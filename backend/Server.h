@@ -91,6 +91,7 @@ private:
     bool m_stopping = false;
     std::thread m_maintenance;
     std::thread m_watchdog;
+    int m_stopFd = -1; // written when stopping: cuts a self-check short
     std::function<void()> m_onListenerDead;
 };
 

@@ -105,6 +105,10 @@ void Hub::attach(const std::shared_ptr<Stream>& stream,
 {
     {
         std::unique_lock lock(m_mutex);
+        // Past endAll(), no stream joins: it would hold the stop up.
+        if (m_closing) {
+            throw ApiError(grpc::StatusCode::UNAVAILABLE, "server: shutting down; subscribe again");
+        }
         const auto openFor = [](const auto& index, const std::string& key) {
             const auto it = index.find(key);
             return it == index.end() ? std::size_t{0} : it->second.size();
@@ -185,7 +189,8 @@ void Hub::endAll(const grpc::Status& status)
 {
     std::vector<std::shared_ptr<Stream>> streams;
     {
-        std::shared_lock lock(m_mutex);
+        std::unique_lock lock(m_mutex);
+        m_closing = true;
         for (const auto& [userId, list] : m_byUser) {
             streams.insert(streams.end(), list.begin(), list.end());
         }

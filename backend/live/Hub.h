@@ -79,6 +79,7 @@ private:
     Publisher& m_publisher;
     RevocationListener m_onRevoked;
     const StreamLimits m_limits;
+    bool m_closing = false; // endAll() was called (under m_mutex)
     PresenceRegistry m_presence;
 
     std::mutex m_fanOutMutex;
