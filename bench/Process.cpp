@@ -80,9 +80,9 @@ void Process::stop()
     }
 }
 
-long Process::rssKiB() const
+long rssKiBOf(pid_t pid)
 {
-    std::ifstream in("/proc/" + std::to_string(m_pid) + "/status");
+    std::ifstream in("/proc/" + std::to_string(pid) + "/status");
     std::string line;
     while (std::getline(in, line)) {
         if (line.starts_with("VmRSS:")) {
@@ -90,6 +90,11 @@ long Process::rssKiB() const
         }
     }
     return 0;
+}
+
+long Process::rssKiB() const
+{
+    return rssKiBOf(m_pid);
 }
 
 std::chrono::duration<double> Process::cpuTime() const

@@ -35,6 +35,9 @@ private:
     int m_port = 0;
 };
 
+// Resident memory of a process in KiB (0 when it is gone).
+long rssKiBOf(pid_t pid);
+
 // Pins the calling process to one CPU (no-op when there is only one).
 void pinSelf(int cpu);
 int cpuCount();

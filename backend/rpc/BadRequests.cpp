@@ -8,6 +8,7 @@
 #include <chrono>
 #include <mutex>
 #include <string>
+#include <string_view>
 
 namespace confab::backend {
 
@@ -18,6 +19,8 @@ using grpc::experimental::InterceptionHookPoints;
 class BadRequestInterceptor : public grpc::experimental::Interceptor {
 public:
     explicit BadRequestInterceptor(const char* method) : m_method(method ? method : "") {}
+    // (The method's name is gRPC's, alive as long as the server: nothing is
+    // copied for the calls that parse.)
 
     void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override
     {
@@ -27,7 +30,8 @@ public:
         }
         if (m_unparsed &&
             methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_STATUS)) {
-            const std::string name = m_method.substr(m_method.rfind('/') + 1);
+            const std::string_view method(m_method);
+            const std::string name(method.substr(method.rfind('/') + 1));
             methods->ModifySendStatus(
                 {grpc::StatusCode::INVALID_ARGUMENT,
                  "request: not a valid " + name +
@@ -37,7 +41,7 @@ public:
     }
 
 private:
-    const std::string m_method;
+    const char* const m_method;
     bool m_unparsed = false;
 };
 

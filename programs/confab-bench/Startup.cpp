@@ -1,5 +1,7 @@
 #include "Startup.h"
 
+#include "Process.h"
+
 #include "account/AccountContext.h"
 #include "account/Client.h"
 #include "chat/ChatClient.h"
@@ -11,7 +13,6 @@
 #include <chrono>
 #include <csignal>
 #include <cstring>
-#include <fstream>
 #include <functional>
 #include <iostream>
 #include <map>
@@ -46,18 +47,6 @@ struct Start {
     std::map<std::string, double> at;
     double rssMiB = 0;
 };
-
-long rssKiBOf(pid_t pid)
-{
-    std::ifstream in("/proc/" + std::to_string(pid) + "/status");
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.starts_with("VmRSS:")) {
-            return std::stol(line.substr(6));
-        }
-    }
-    return 0;
-}
 
 // Ends the app and what it started (its local server is in its process
 // group), and waits until all of it is gone.

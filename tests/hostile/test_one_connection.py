@@ -13,7 +13,7 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "interop"))
-from confab_testing import Server, Stubs, unique_username  # noqa: E402
+from confab_testing import Server, Stubs, rss_mib, unique_username  # noqa: E402
 
 from confab.v1 import auth_pb2, account_pb2, chat_pb2  # noqa: E402
 import h2.config  # noqa: E402
@@ -25,14 +25,6 @@ MESSAGES = 200
 TEXT = "x" * 3900
 # What the server may grow by while the stalled calls are open.
 GROWTH_LIMIT_MIB = 128
-
-
-def rss_mib(pid):
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0
 
 
 def grpc_frame(message):

@@ -19,7 +19,7 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "interop"))
-from confab_testing import Server, Stubs, unique_username  # noqa: E402
+from confab_testing import Server, Stubs, rss_mib, unique_username  # noqa: E402
 
 from confab.v1 import account_pb2, auth_pb2  # noqa: E402
 import h2.config  # noqa: E402
@@ -30,14 +30,6 @@ import h2.exceptions  # noqa: E402
 
 SECONDS = 3
 GROWTH_LIMIT_MIB = 256
-
-
-def rss_mib(pid):
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0
 
 
 class RapidResetTest(unittest.TestCase):

@@ -36,6 +36,18 @@ HEALTH_CHECK = "/grpc.health.v1.Health/Check"
 HEALTH_SERVING = b"\x08\x01"
 
 
+def rss_mib(pid):
+    """The resident memory of a process, in MiB (0 when it is gone)."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except FileNotFoundError:
+        pass
+    return 0
+
+
 class Server:
     """A confabd process listening on a free loopback port.
 

@@ -77,6 +77,19 @@ protected:
         return roomId;
     }
 
+    // Plans, with Bob, on screen; Garden, with Bob, has two messages from
+    // him that Anna has not read.
+    void plansOpenAndNewsInGarden(QString& plans, QString& garden)
+    {
+        plans = roomWithBob();
+        ASSERT_TRUE(QTest::qWaitFor([&] { return view().roomId() == plans; }, 5000));
+        garden = roomWithBob(QStringLiteral("Garden"));
+        bob->chat->sendMessage(garden, QStringLiteral("the tomatoes are in"));
+        bob->chat->sendMessage(garden, QStringLiteral("and the beans"));
+        ASSERT_TRUE(QTest::qWaitFor(
+            [&] { return window->chat()->rooms()->unreadCount(garden) == 2; }, 10000));
+    }
+
     ui::ChatView& view() { return *window->chatView(); }
     ui::Composer& composer() { return *view().composer(); }
 
@@ -291,14 +304,10 @@ TEST_F(ChatWindowTest, OfflineBannerCountsDownAndMessagesGoOutOnceBack)
 TEST_F(ChatWindowTest, UnreadBadgesInTheTitleUntilTheRoomIsOpened)
 {
     ASSERT_NO_FATAL_FAILURE(openAnnasWindow());
-    const QString plans = roomWithBob();
-    ASSERT_TRUE(QTest::qWaitFor([&] { return view().roomId() == plans; }, 5000));
-    const QString other = roomWithBob(QStringLiteral("Garden"));
-    // Plans stays on screen; news in Garden is unread.
-    bob->chat->sendMessage(other, QStringLiteral("the tomatoes are in"));
-    bob->chat->sendMessage(other, QStringLiteral("and the beans"));
+    QString plans;
+    QString other;
+    ASSERT_NO_FATAL_FAILURE(plansOpenAndNewsInGarden(plans, other));
     core::RoomsModel& rooms = *window->chat()->rooms();
-    ASSERT_TRUE(QTest::qWaitFor([&] { return rooms.unreadCount(other) == 2; }, 10000));
     EXPECT_EQ(view().roomId(), plans);
     // "(2) Anna": the platform adds " — Confab" (the application's display
     // name) itself, so the title must not name the app again.
@@ -538,13 +547,10 @@ TEST_F(ChatWindowTest, TheTimelineIsReachedWithTabReadRowByRowAndActedOnFromTheK
 TEST_F(ChatWindowTest, TheRoomListIsBrowsedWithTheArrowKeysAndEnterOpensARoom)
 {
     ASSERT_NO_FATAL_FAILURE(openAnnasWindow());
-    const QString plans = roomWithBob();
-    ASSERT_TRUE(QTest::qWaitFor([&] { return view().roomId() == plans; }, 5000));
-    const QString garden = roomWithBob(QStringLiteral("Garden"));
-    bob->chat->sendMessage(garden, QStringLiteral("the tomatoes are in"));
-    bob->chat->sendMessage(garden, QStringLiteral("and the beans"));
+    QString plans;
+    QString garden;
+    ASSERT_NO_FATAL_FAILURE(plansOpenAndNewsInGarden(plans, garden));
     core::RoomsModel& rooms = *window->chat()->rooms();
-    ASSERT_TRUE(QTest::qWaitFor([&] { return rooms.unreadCount(garden) == 2; }, 10000));
     ASSERT_EQ(rooms.roomIdAt(0), garden);
 
     QListView* list = window->roomList()->view();

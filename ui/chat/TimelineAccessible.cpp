@@ -1,6 +1,7 @@
 #include "chat/TimelineAccessible.h"
 
 #include "chat/TimelineView.h"
+#include "dialogs/AccessibleItem.h"
 #include "models/TimelineModel.h"
 
 #include <QScrollBar>
@@ -22,26 +23,15 @@ QString rowKey(const QModelIndex& index)
 }
 
 // One row of the timeline.
-class TimelineItemAccessible : public QAccessibleInterface, public QAccessibleActionInterface {
+class TimelineItemAccessible : public AccessibleItem {
 public:
     TimelineItemAccessible(TimelineView* view, const QModelIndex& index)
-        : m_view(view), m_index(index)
+        : AccessibleItem(view), m_view(view), m_index(index)
     {}
 
     QModelIndex index() const { return m_index; }
 
     bool isValid() const override { return m_view && m_index.isValid(); }
-    QObject* object() const override { return nullptr; }
-    QWindow* window() const override { return m_view ? m_view->window()->windowHandle() : nullptr; }
-    QAccessibleInterface* parent() const override
-    {
-        return m_view ? QAccessible::queryAccessibleInterface(m_view.data()) : nullptr;
-    }
-    QAccessibleInterface* child(int) const override { return nullptr; }
-    int childCount() const override { return 0; }
-    int indexOfChild(const QAccessibleInterface*) const override { return -1; }
-    QAccessibleInterface* childAt(int, int) const override { return nullptr; }
-    QAccessibleInterface* focusChild() const override { return nullptr; }
 
     QString text(QAccessible::Text t) const override
     {
@@ -53,8 +43,6 @@ public:
         }
         return {};
     }
-    void setText(QAccessible::Text, const QString&) override {}
-
     QRect rect() const override
     {
         if (!isValid()) {
@@ -84,12 +72,6 @@ public:
             st.invisible = true;
         }
         return st;
-    }
-
-    void* interface_cast(QAccessible::InterfaceType type) override
-    {
-        return type == QAccessible::ActionInterface ? static_cast<QAccessibleActionInterface*>(this)
-                                                    : nullptr;
     }
 
     QStringList actionNames() const override
@@ -143,7 +125,7 @@ public:
         if (name == showMenuAction()) {
             return {QStringLiteral("Shift+F10")};
         }
-        return {};
+        return AccessibleItem::keyBindingsForAction(name);
     }
 
 private:

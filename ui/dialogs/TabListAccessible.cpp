@@ -1,5 +1,7 @@
 #include "dialogs/TabListAccessible.h"
 
+#include "dialogs/AccessibleItem.h"
+
 #include <QPointer>
 #include <QTabBar>
 
@@ -8,27 +10,15 @@ namespace confab::ui {
 namespace {
 
 // One tab of a TabListAccessible.
-class TabAccessible : public QAccessibleInterface, public QAccessibleActionInterface {
+class TabAccessible : public AccessibleItem {
 public:
-    TabAccessible(QTabBar* tabBar, int index) : m_tabBar(tabBar), m_index(index) {}
+    TabAccessible(QTabBar* tabBar, int index)
+        : AccessibleItem(tabBar), m_tabBar(tabBar), m_index(index)
+    {}
 
     int index() const { return m_index; }
 
     bool isValid() const override { return m_tabBar && m_index < m_tabBar->count(); }
-    QObject* object() const override { return nullptr; }
-    QWindow* window() const override
-    {
-        return m_tabBar ? m_tabBar->window()->windowHandle() : nullptr;
-    }
-    QAccessibleInterface* parent() const override
-    {
-        return m_tabBar ? QAccessible::queryAccessibleInterface(m_tabBar.data()) : nullptr;
-    }
-    QAccessibleInterface* child(int) const override { return nullptr; }
-    int childCount() const override { return 0; }
-    int indexOfChild(const QAccessibleInterface*) const override { return -1; }
-    QAccessibleInterface* childAt(int, int) const override { return nullptr; }
-    QAccessibleInterface* focusChild() const override { return nullptr; }
 
     QString text(QAccessible::Text t) const override
     {
@@ -38,7 +28,6 @@ public:
         QString name = m_tabBar->tabText(m_index);
         return name.remove(QLatin1Char('&'));
     }
-    void setText(QAccessible::Text, const QString&) override {}
     QRect rect() const override
     {
         if (!isValid()) {
@@ -65,11 +54,6 @@ public:
         return st;
     }
 
-    void* interface_cast(QAccessible::InterfaceType type) override
-    {
-        return type == QAccessible::ActionInterface ? static_cast<QAccessibleActionInterface*>(this)
-                                                    : nullptr;
-    }
     QStringList actionNames() const override { return {pressAction()}; }
     void doAction(const QString& name) override
     {
@@ -77,7 +61,6 @@ public:
             m_tabBar->setCurrentIndex(m_index);
         }
     }
-    QStringList keyBindingsForAction(const QString&) const override { return {}; }
 
 private:
     QPointer<QTabBar> m_tabBar;
