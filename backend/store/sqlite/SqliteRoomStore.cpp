@@ -13,6 +13,7 @@ using namespace sqlite;
 void insertMember(Database& db, const std::string& roomId, const std::string& userId, v1::Role role,
                   Micros now, Appended* appended)
 {
+    requireUser(db, userId);
     db.prepare("INSERT INTO members (room_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)")
         .with(roomId, userId, static_cast<int>(role), now)
         .run();
@@ -209,6 +210,7 @@ void SqliteRoomStore::invite(const std::string& roomId, const std::string& invit
         if (room.direct()) {
             throw permissionDenied("room_id: a direct room has exactly two members");
         }
+        requireUser(db, inviteeId);
         if (selectMembership(db, roomId, inviteeId)) {
             throw ApiError(grpc::StatusCode::ALREADY_EXISTS, "username: already a member");
         }

@@ -74,6 +74,17 @@ std::optional<RoomRecord> selectRoom(Database& db, const std::string& roomId)
     return room;
 }
 
+void requireUser(Database& db, const std::string& userId)
+{
+    Statement& st = db.prepare("SELECT 1 FROM users WHERE id = ?");
+    st.with(userId);
+    const bool found = st.step();
+    st.reset();
+    if (!found) {
+        throw notFound("user_id: no such user");
+    }
+}
+
 RoomRecord requireRoom(Database& db, const std::string& roomId)
 {
     auto room = selectRoom(db, roomId);

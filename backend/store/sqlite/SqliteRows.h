@@ -27,6 +27,8 @@ std::string prefixPattern(const std::string& prefix);
 
 UserRecord readUser(const Statement& st, bool withAvatar);
 std::optional<UserRecord> selectUserById(Database& db, const std::string& id, bool withAvatar);
+// NOT_FOUND when there is no such user (a deleted one still is).
+void requireUser(Database& db, const std::string& userId);
 
 RoomRecord readRoom(const Statement& st, int first = 0);
 std::optional<RoomRecord> selectRoom(Database& db, const std::string& roomId);

@@ -131,6 +131,28 @@ TEST_P(RoomStoreTest, PublicRoomsAreOpenPrivateOnesNeedAnInvitation)
     EXPECT_API_ERROR(rooms().join("r-none", "u-bob", 16, nullptr), grpc::StatusCode::NOT_FOUND);
 }
 
+TEST_P(RoomStoreTest, UnknownUsersAreNotFoundAndChangeNothing)
+{
+    addUser("anna");
+    const auto open = addRoom("Open", "u-anna", {}, v1::VISIBILITY_PUBLIC);
+    const auto closed = addRoom("Closed", "u-anna");
+    const auto before = log(open).size();
+
+    EXPECT_API_ERROR(rooms().join(open, "u-nobody", 10, nullptr), grpc::StatusCode::NOT_FOUND);
+    EXPECT_API_ERROR(rooms().addMember(open, "u-nobody", 10, nullptr), grpc::StatusCode::NOT_FOUND);
+    EXPECT_API_ERROR(rooms().invite(closed, "u-anna", "u-nobody", 10), grpc::StatusCode::NOT_FOUND);
+    backend::NewRoom room;
+    room.id = "r-with-a-stranger";
+    room.name = "With a stranger";
+    room.creatorId = "u-anna";
+    room.memberIds = {"u-nobody"};
+    EXPECT_API_ERROR(rooms().create(room, nullptr), grpc::StatusCode::NOT_FOUND);
+
+    EXPECT_EQ(log(open).size(), before);
+    EXPECT_FALSE(rooms().byId(room.id)) << "a room that failed to be made is not half made";
+    EXPECT_EQ(memberNames(rooms(), open), std::vector<std::string>{"anna"});
+}
+
 TEST_P(RoomStoreTest, LeavingLogsItAndNeedsMembership)
 {
     addUser("anna");
