@@ -10,8 +10,12 @@ Importing this module puts CONFAB_PYTHON_OUT on sys.path, so the generated
 
 import itertools
 import os
+import re
 import secrets
 import signal
+import socket
+import ssl
+import string
 import subprocess
 import sys
 import tempfile
@@ -209,6 +213,158 @@ class Server:
                 pass
             time.sleep(0.05)
         self._fail(f"confabd was not SERVING within {STARTUP_TIMEOUT} s")
+
+
+REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+EDGE_TEMPLATE = os.path.join(REPO, "packaging", "nginx", "confab.conf.template")
+NGINX = "/usr/sbin/nginx"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def generate_certificate(directory, name="localhost"):
+    """A self-signed certificate from `confabd gen-cert`: (cert, key) paths."""
+    subprocess.run([os.environ["CONFABD"], "gen-cert", "--out", directory, "--name", name],
+                   check=True, stdout=subprocess.DEVNULL)
+    return os.path.join(directory, "confabd.pem"), os.path.join(directory, "confabd.key")
+
+
+class Edge:
+    """nginx from Debian's package, configured by packaging/nginx's template
+    exactly as an operator would (envsubst's ${CONFAB_*} names), in front of
+    `backends` ("host:port" of plain-text confabd). Everything it writes is
+    in its own temp dir; it listens with TLS on a free loopback port, its
+    certificate made by `confabd gen-cert` for "localhost". `channel` is a
+    grpc channel through it, trusting that certificate.
+    """
+
+    def __init__(self, backends, main_extra="", overrides=None):
+        self._tmp = tempfile.TemporaryDirectory(prefix="cfe-")
+        root = self._tmp.name
+        os.chmod(root, 0o755)
+        self.cert, self.key = generate_certificate(root)
+        self.port = free_port()
+        values = {
+            "CONFAB_LISTEN": f"127.0.0.1:{self.port}",
+            "CONFAB_SERVER_NAME": "localhost",
+            "CONFAB_CERT": self.cert,
+            "CONFAB_KEY": self.key,
+            "CONFAB_BACKENDS": " ".join(f"server {b};" for b in backends),
+            "CONFAB_BACKEND_SCHEME": "grpc",
+            "CONFAB_BACKEND_NAME": "localhost",
+            "CONFAB_BACKEND_CA": self.cert,
+        }
+        with open(EDGE_TEMPLATE) as f:
+            site = string.Template(f.read()).safe_substitute(values)
+        # A test may change a directive's value ("grpc_read_timeout": "3s").
+        for directive, value in (overrides or {}).items():
+            site, count = re.subn(rf"(?m)^(\s*{directive}\s+)[^;]*;", rf"\g<1>{value};", site)
+            if count == 0:
+                raise ValueError(f"no {directive} in {EDGE_TEMPLATE}")
+        with open(os.path.join(root, "confab.conf"), "w") as f:
+            f.write(site)
+        with open(os.path.join(root, "nginx.conf"), "w") as f:
+            f.write(f"""daemon off;
+master_process on;
+worker_processes 1;
+worker_shutdown_timeout 5s;
+pid {root}/nginx.pid;
+error_log {root}/error.log warn;
+{main_extra}
+events {{ worker_connections 4096; }}
+http {{
+    access_log off;
+    client_body_temp_path {root}/body;
+    proxy_temp_path {root}/proxy;
+    fastcgi_temp_path {root}/fastcgi;
+    uwsgi_temp_path {root}/uwsgi;
+    scgi_temp_path {root}/scgi;
+    include {root}/confab.conf;
+}}
+""")
+        self.process = subprocess.Popen([NGINX, "-p", root, "-c", f"{root}/nginx.conf"],
+                                        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.STDOUT)
+        try:
+            self._wait_for_port()
+        except BaseException:
+            self.close()
+            raise
+        with open(self.cert, "rb") as f:
+            credentials = grpc.ssl_channel_credentials(root_certificates=f.read())
+        self.channel = grpc.secure_channel(f"localhost:{self.port}", credentials)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
+    def workers(self):
+        """Pids of the worker processes."""
+        pids = []
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    with open(f"/proc/{entry}/stat") as f:
+                        fields = f.read().rsplit(")", 1)[1].split()
+                    if int(fields[1]) == self.process.pid and fields[0] != "Z":
+                        pids.append(int(entry))
+                except (OSError, IndexError, ValueError):
+                    pass
+        return pids
+
+    def rss_mib(self):
+        """Resident memory of the master and its workers, in MiB."""
+        return rss_mib(self.process.pid) + sum(rss_mib(pid) for pid in self.workers())
+
+    def error_log(self):
+        try:
+            with open(os.path.join(self._tmp.name, "error.log")) as f:
+                return f.read()
+        except FileNotFoundError:
+            return ""
+
+    def close(self):
+        if getattr(self, "channel", None) is not None:
+            self.channel.close()
+            self.channel = None
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGQUIT)
+            try:
+                self.process.wait(timeout=SHUTDOWN_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self._tmp.cleanup()
+
+    def _wait_for_port(self):
+        deadline = time.monotonic() + STARTUP_TIMEOUT
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"nginx exited with code {self.process.returncode}:\n"
+                                   f"{self.error_log()}")
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                return
+            except OSError:
+                time.sleep(0.02)
+        raise RuntimeError(f"nginx did not listen within {STARTUP_TIMEOUT} s")
+
+
+def h2_socket(port, cafile=None):
+    """A socket for a raw HTTP/2 client: plain to 127.0.0.1:port, or TLS
+    (ALPN h2, "localhost" checked against `cafile`) when a CA is given."""
+    sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+    if cafile:
+        context = ssl.create_default_context(cafile=cafile)
+        context.set_alpn_protocols(["h2"])
+        sock = context.wrap_socket(sock, server_hostname="localhost")
+    return sock
 
 
 class Stubs:
