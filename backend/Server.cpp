@@ -149,6 +149,15 @@ void Server::start()
     // Clients ping idle connections to notice a dead network quickly.
     builder.AddChannelArgument(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 10000);
     builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
+    // The server pings quiet connections too, for as long as they are quiet
+    // (gRPC stops after two pings without data unless told otherwise): an
+    // idle Subscribe behind nginx is a connection of its own that nginx
+    // ends when nothing comes for grpc_read_timeout.
+    builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIME_MS,
+                               static_cast<int>(m_config.keepaliveInterval.count()));
+    builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIMEOUT_MS,
+                               static_cast<int>(m_config.keepaliveTimeout.count()));
+    builder.AddChannelArgument(GRPC_ARG_HTTP2_MAX_PINGS_WITHOUT_DATA, 0);
     // What one connection can make the server hold: its streams at once,
     // and all connections' memory together.
     builder.AddChannelArgument(GRPC_ARG_MAX_CONCURRENT_STREAMS,

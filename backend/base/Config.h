@@ -92,6 +92,12 @@ struct ServerConfig {
     std::size_t memoryQuotaBytes = std::size_t{512} * 1024 * 1024;
     // A connection that has not finished its handshake within this is closed.
     std::chrono::milliseconds handshakeTimeout{5000};
+    // The server pings a connection that has been quiet this long, and
+    // closes it when the answer takes longer than keepaliveTimeout. Proxies
+    // (nginx's grpc_read_timeout) end a stream that hears nothing, and a
+    // client behind a dead network is noticed.
+    std::chrono::milliseconds keepaliveInterval{30000};
+    std::chrono::milliseconds keepaliveTimeout{10000};
     // The listener's self-check (Server::onListenerDead): every so often,
     // and how many failures in a row mean it is dead; 0 s: no check.
     std::chrono::seconds listenerProbeInterval{5};

@@ -78,8 +78,7 @@ int main(int argc, char** argv)
         ->check(CLI::Range(60LL, 365LL * 24 * 3600))
         ->capture_default_str();
     const auto rateFlag = [&](const char* name, RateLimitsConfig::Rate& rate, const char* what) {
-        app.add_option(name, rate.perMinute,
-                       std::string(what) + " per user per minute (0: no limit)")
+        app.add_option(name, rate.perMinute, std::string(what) + " per minute (0: no limit)")
             ->check(CLI::Range(0.0, 1e9))
             ->capture_default_str();
     };
@@ -100,16 +99,22 @@ int main(int argc, char** argv)
                    "MiB that gRPC may use for all connections together")
         ->check(CLI::Range(16, 1 << 20))
         ->capture_default_str();
-    rateFlag("--rate-messages", config.rates.messages, "Messages sent, edited or deleted");
-    rateFlag("--rate-rooms", config.rates.rooms, "Rooms and direct rooms opened");
-    rateFlag("--rate-invites", config.rates.invites, "Invitations");
-    rateFlag("--rate-searches", config.rates.searches, "Searches of users and public rooms");
+    auto keepaliveSeconds = static_cast<int>(config.keepaliveInterval.count() / 1000);
+    app.add_option("--keepalive", keepaliveSeconds,
+                   "Seconds a connection may be quiet before the server pings it")
+        ->check(CLI::Range(1, 3600))
+        ->capture_default_str();
+    rateFlag("--rate-messages", config.rates.messages, "Messages sent, edited or deleted per user");
+    rateFlag("--rate-rooms", config.rates.rooms, "Rooms and direct rooms opened per user");
+    rateFlag("--rate-invites", config.rates.invites, "Invitations per user");
+    rateFlag("--rate-searches", config.rates.searches,
+             "Searches of users and public rooms per user");
     double registrationsPerHour = config.rates.registrationsPerAddress.perMinute * 60;
     app.add_option("--registrations-per-address", registrationsPerHour,
                    "New accounts from one client address per hour (0: no limit)")
         ->check(CLI::Range(0.0, 1e9))
         ->capture_default_str();
-    rateFlag("--registrations", config.rates.registrations, "New accounts on the server");
+    rateFlag("--registrations", config.rates.registrations, "New accounts on the whole server");
     app.add_option("--log-level", logLevel, "trace, debug, info, warn, error or off")
         ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}))
         ->capture_default_str();
@@ -150,6 +155,7 @@ int main(int argc, char** argv)
     }
     config.rates.registrationsPerAddress = {registrationsPerHour / 60, 5};
     config.memoryQuotaBytes = memoryQuotaMiB * 1024 * 1024;
+    config.keepaliveInterval = std::chrono::seconds(keepaliveSeconds);
     config.accessTtl = std::chrono::seconds(accessTtl);
     config.refreshTtl = std::chrono::seconds(refreshTtl);
     spdlog::set_level(spdlog::level::from_str(logLevel));
