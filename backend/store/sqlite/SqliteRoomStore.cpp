@@ -139,7 +139,7 @@ std::vector<PublicRoom> SqliteRoomStore::publicRooms(const std::string& prefix, 
                                    "WHERE visibility = 1 AND direct_key IS NULL "
                                    "AND name LIKE ? ESCAPE '\\' ORDER BY name COLLATE NOCASE "
                                    "LIMIT ?");
-        st.with(prefixPattern(prefix), static_cast<std::int64_t>(limit));
+        st.with(likePrefixPattern(prefix), static_cast<std::int64_t>(limit));
         std::vector<PublicRoom> rooms;
         while (st.step()) {
             rooms.push_back({readRoom(st), 0});

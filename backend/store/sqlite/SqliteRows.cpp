@@ -5,20 +5,6 @@
 
 namespace confab::backend::sqlite {
 
-std::string prefixPattern(const std::string& prefix)
-{
-    std::string out;
-    out.reserve(prefix.size() + 1);
-    for (const char c : prefix) {
-        if (c == '%' || c == '_' || c == '\\') {
-            out += '\\';
-        }
-        out += c;
-    }
-    out += '%';
-    return out;
-}
-
 UserRecord readUser(const Statement& st, bool withAvatar)
 {
     UserRecord user;

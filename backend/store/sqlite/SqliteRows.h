@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/LikePattern.h"
 #include "store/Records.h"
 #include "store/sqlite/Sqlite.h"
 
@@ -21,9 +22,6 @@ namespace confab::backend::sqlite {
 #define CONFAB_USER_SELECT(where)                                                                  \
     "SELECT id, username, display_name, bio, status_text, avatar_sha256, password_hash, "          \
     "created_at, deleted, CASE WHEN ?2 THEN avatar END FROM users WHERE " where
-
-// `LIKE ? ESCAPE '\'` pattern matching values that start with `prefix`.
-std::string prefixPattern(const std::string& prefix);
 
 UserRecord readUser(const Statement& st, bool withAvatar);
 std::optional<UserRecord> selectUserById(Database& db, const std::string& id, bool withAvatar);

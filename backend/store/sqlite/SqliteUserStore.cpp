@@ -69,7 +69,7 @@ std::vector<UserRecord> SqliteUserStore::search(const std::string& prefix, std::
         Statement& st = db.prepare(CONFAB_USER_SELECT(
             "deleted = 0 AND (username LIKE ?1 ESCAPE '\\' OR display_name LIKE ?1 ESCAPE '\\') "
             "ORDER BY username LIMIT ?3"));
-        st.with(prefixPattern(prefix), false, static_cast<std::int64_t>(limit));
+        st.with(likePrefixPattern(prefix), false, static_cast<std::int64_t>(limit));
         std::vector<UserRecord> users;
         while (st.step()) {
             users.push_back(readUser(st, false));

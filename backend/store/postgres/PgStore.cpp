@@ -1,0 +1,116 @@
+#include "store/postgres/PgStore.h"
+
+namespace confab::backend {
+
+namespace {
+
+// Schema migrations, applied in order; the schema_version row counts them.
+// Never edit one that has shipped: append a new one. The tables are those
+// of the SQLite store; text compares bytewise (COLLATE "C"), as there.
+const char* const kMigrations[] = {
+    R"sql(
+    CREATE TABLE users (
+        id TEXT COLLATE "C" PRIMARY KEY,
+        username TEXT COLLATE "C" NOT NULL UNIQUE,
+        display_name TEXT COLLATE "C" NOT NULL,
+        bio TEXT NOT NULL DEFAULT '',
+        status_text TEXT NOT NULL DEFAULT '',
+        avatar BYTEA,
+        avatar_sha256 TEXT NOT NULL DEFAULT '',
+        password_hash TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        deleted BOOLEAN NOT NULL DEFAULT false
+    );
+    CREATE INDEX users_username_lower ON users (lower(username));
+    CREATE INDEX users_display_name_lower ON users (lower(display_name));
+    CREATE TABLE sessions (
+        id TEXT COLLATE "C" PRIMARY KEY,
+        user_id TEXT COLLATE "C" NOT NULL REFERENCES users (id),
+        device_name TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        last_used_at BIGINT NOT NULL,
+        refresh_expires_at BIGINT NOT NULL,
+        revoked_at BIGINT
+    );
+    CREATE INDEX sessions_user ON sessions (user_id);
+    CREATE TABLE access_tokens (
+        hash BYTEA PRIMARY KEY,
+        session_id TEXT COLLATE "C" NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        expires_at BIGINT NOT NULL
+    );
+    CREATE INDEX access_tokens_session ON access_tokens (session_id);
+    CREATE TABLE refresh_tokens (
+        hash BYTEA PRIMARY KEY,
+        session_id TEXT COLLATE "C" NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        used_at BIGINT
+    );
+    CREATE INDEX refresh_tokens_session ON refresh_tokens (session_id);
+    )sql",
+    R"sql(
+    CREATE TABLE rooms (
+        id TEXT COLLATE "C" PRIMARY KEY,
+        name TEXT COLLATE "C" NOT NULL,
+        topic TEXT NOT NULL DEFAULT '',
+        visibility INTEGER NOT NULL,
+        direct_key TEXT COLLATE "C" UNIQUE,
+        created_at BIGINT NOT NULL,
+        last_seq BIGINT NOT NULL DEFAULT 0
+    );
+    CREATE INDEX rooms_public_name ON rooms (lower(name))
+        WHERE visibility = 1 AND direct_key IS NULL;
+    CREATE TABLE members (
+        room_id TEXT COLLATE "C" NOT NULL REFERENCES rooms (id),
+        user_id TEXT COLLATE "C" NOT NULL REFERENCES users (id),
+        role INTEGER NOT NULL,
+        joined_at BIGINT NOT NULL,
+        read_seq BIGINT NOT NULL DEFAULT 0,
+        PRIMARY KEY (room_id, user_id)
+    );
+    CREATE INDEX members_user ON members (user_id);
+    CREATE TABLE invites (
+        room_id TEXT COLLATE "C" NOT NULL REFERENCES rooms (id),
+        user_id TEXT COLLATE "C" NOT NULL REFERENCES users (id),
+        invited_by TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (room_id, user_id)
+    );
+    CREATE TABLE messages (
+        id TEXT COLLATE "C" PRIMARY KEY,
+        room_id TEXT COLLATE "C" NOT NULL REFERENCES rooms (id),
+        seq BIGINT NOT NULL,
+        author_id TEXT COLLATE "C" NOT NULL,
+        text TEXT NOT NULL,
+        sent_at BIGINT NOT NULL,
+        edited_at BIGINT,
+        deleted BOOLEAN NOT NULL DEFAULT false,
+        client_message_id TEXT COLLATE "C",
+        reply_to TEXT COLLATE "C"
+    );
+    CREATE UNIQUE INDEX messages_room_seq ON messages (room_id, seq);
+    CREATE UNIQUE INDEX messages_client_id ON messages (room_id, client_message_id)
+        WHERE client_message_id IS NOT NULL;
+    -- The room log. payload is the serialized confab.v1.RoomEvent.
+    CREATE TABLE events (
+        room_id TEXT COLLATE "C" NOT NULL REFERENCES rooms (id),
+        seq BIGINT NOT NULL,
+        message_id TEXT COLLATE "C",
+        payload BYTEA NOT NULL,
+        PRIMARY KEY (room_id, seq)
+    );
+    CREATE INDEX events_message ON events (message_id) WHERE message_id IS NOT NULL;
+    )sql",
+};
+
+} // namespace
+
+PgStore::PgStore(const std::string& conninfo, std::size_t writers, std::size_t readers)
+    : m_engine(conninfo, kMigrations, writers, readers),
+      m_users(m_engine),
+      m_sessions(m_engine),
+      m_rooms(m_engine),
+      m_messages(m_engine)
+{}
+
+PgStore::~PgStore() = default;
+
+} // namespace confab::backend
