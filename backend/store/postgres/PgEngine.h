@@ -141,5 +141,4 @@ private:
     std::size_t m_readersMax;
 };
 
-
 } // namespace confab::backend::pg
