@@ -11,6 +11,7 @@
 #include "services/AccountsService.h"
 #include "services/AuthService.h"
 #include "services/ChatService.h"
+#include "store/postgres/PgStore.h"
 #include "store/sqlite/SqliteStore.h"
 
 #include <malloc.h>
@@ -122,7 +123,11 @@ void Server::start()
     }
     std::filesystem::permissions(m_config.dataDir, std::filesystem::perms::owner_all,
                                  std::filesystem::perm_options::replace, ec);
-    m_store = std::make_unique<SqliteStore>(m_config.dataDir / "confab.db");
+    if (m_config.database.empty()) {
+        m_store = std::make_unique<SqliteStore>(m_config.dataDir / "confab.db");
+    } else {
+        m_store = std::make_unique<PgStore>(m_config.database);
+    }
     m_runtime = std::make_unique<Runtime>(m_config, *m_store);
     m_bus = m_busFactory ? m_busFactory() : std::make_unique<LocalBus>();
     m_publisher = std::make_unique<Publisher>(*m_bus, m_config.publishQueueMax);
@@ -183,12 +188,13 @@ void Server::start()
     }
     m_server->GetHealthCheckService()->SetServingStatus(true);
     m_maintenance = std::thread([this] { maintenanceLoop(); });
+    m_storeWatch = std::thread([this] { watchStore(); });
     if (m_config.listenerProbeInterval.count() > 0) {
         m_stopFd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
         m_watchdog = std::thread([this] { watchListener(); });
     }
     log::server().info("confabd listening on {} (port {}), data in {}", m_config.listen, m_port,
-                       m_config.dataDir.string());
+                       m_config.database.empty() ? m_config.dataDir.string() : "PostgreSQL");
 }
 
 void Server::maintenanceLoop()
@@ -204,6 +210,33 @@ void Server::maintenanceLoop()
         lock.lock();
     } while (
         !m_maintenanceWake.wait_for(lock, std::chrono::hours(1), [this] { return m_stopping; }));
+}
+
+// Health follows the database: NOT_SERVING while it does not answer, so that
+// a proxy or a supervisor sends no one to an instance that can do nothing.
+void Server::watchStore()
+{
+    pthread_setname_np(pthread_self(), "store-watch");
+    bool serving = true;
+    std::unique_lock lock(m_maintenanceMutex);
+    while (!m_maintenanceWake.wait_for(lock, m_config.storeCheckInterval,
+                                       [this] { return m_stopping; })) {
+        lock.unlock();
+        const bool reachable = m_store->reachable();
+        lock.lock();
+        if (m_stopping) {
+            break;
+        }
+        if (reachable != serving) {
+            serving = reachable;
+            m_server->GetHealthCheckService()->SetServingStatus(serving);
+            if (serving) {
+                log::server().warn("the database answers again: SERVING");
+            } else {
+                log::server().error("the database does not answer: NOT_SERVING");
+            }
+        }
+    }
 }
 
 // Connects to its own port now and then, as a client would: a listener that
@@ -336,6 +369,9 @@ void Server::shutdown(std::chrono::milliseconds grace)
     m_maintenanceWake.notify_all();
     if (m_maintenance.joinable()) {
         m_maintenance.join();
+    }
+    if (m_storeWatch.joinable()) {
+        m_storeWatch.join();
     }
     if (m_stopFd >= 0) {
         // Cuts a self-check short.

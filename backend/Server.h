@@ -22,7 +22,7 @@ class ChatService;
 class Hub;
 class Publisher;
 class Runtime;
-class SqliteStore;
+class Store;
 class Typing;
 
 // The address to listen on is taken or cannot be had.
@@ -62,7 +62,7 @@ public:
     void onListenerDead(std::function<void()> handler) { m_onListenerDead = std::move(handler); }
 
     const ServerConfig& config() const { return m_config; }
-    SqliteStore& store() { return *m_store; }
+    Store& store() { return *m_store; }
     Runtime& runtime() { return *m_runtime; }
     Hub& hub() { return *m_hub; }
     Publisher& publisher() { return *m_publisher; }
@@ -70,11 +70,12 @@ public:
 private:
     void maintenanceLoop();
     void watchListener();
+    void watchStore();
     bool listenerAnswers() const;
 
     ServerConfig m_config;
     BusFactory m_busFactory;
-    std::unique_ptr<SqliteStore> m_store;
+    std::unique_ptr<Store> m_store;
     std::unique_ptr<Runtime> m_runtime;
     std::unique_ptr<Bus> m_bus;
     std::unique_ptr<Publisher> m_publisher;
@@ -91,6 +92,7 @@ private:
     bool m_stopping = false;
     std::thread m_maintenance;
     std::thread m_watchdog;
+    std::thread m_storeWatch;
     int m_stopFd = -1; // written when stopping: cuts a self-check short
     std::function<void()> m_onListenerDead;
 };

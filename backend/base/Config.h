@@ -62,6 +62,10 @@ struct RateLimitsConfig {
 struct ServerConfig {
     std::string listen = "127.0.0.1:40052";
     std::filesystem::path dataDir;
+    // Where the data is: empty for the SQLite file in dataDir (one
+    // instance); a PostgreSQL connection string (postgresql://… or libpq's
+    // key=value form) for a database several instances share.
+    std::string database;
     std::string tlsCertFile;
     std::string tlsKeyFile;
     bool insecure = false;
@@ -101,6 +105,8 @@ struct ServerConfig {
     // The listener's self-check (Server::onListenerDead): every so often,
     // and how many failures in a row mean it is dead; 0 s: no check.
     std::chrono::seconds listenerProbeInterval{5};
+    // How often the database is asked whether it answers (health).
+    std::chrono::milliseconds storeCheckInterval{2000};
     int listenerProbeFailures = 3;
 
     std::size_t workerThreads = 64;

@@ -8,7 +8,8 @@
 namespace confab::backend {
 
 // A deployment's storage: one object per concern, all on the same database.
-// Implementations: store/sqlite (the embedded default).
+// Implementations: store/sqlite (the embedded default), store/postgres (a
+// database shared by several instances).
 class Store {
 public:
     virtual ~Store() = default;
@@ -17,6 +18,9 @@ public:
     virtual SessionStore& sessions() = 0;
     virtual RoomStore& rooms() = 0;
     virtual MessageStore& messages() = 0;
+
+    // Whether the database answers now (a networked one may not).
+    virtual bool reachable() { return true; }
 };
 
 } // namespace confab::backend

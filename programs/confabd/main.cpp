@@ -64,8 +64,12 @@ int main(int argc, char** argv)
     CLI::App app{"confabd: the Confab chat server"};
     app.add_option("--listen", config.listen, "Address to listen on (host:port)")
         ->capture_default_str();
-    app.add_option("--data-dir", config.dataDir, "Directory for the database")
+    app.add_option("--data-dir", config.dataDir,
+                   "Directory for the database (the SQLite file, without --database)")
         ->capture_default_str();
+    app.add_option("--database", config.database,
+                   "PostgreSQL shared by several instances: postgresql://USER@HOST/DB (or "
+                   "libpq's key=value form); without it, SQLite in the data directory");
     app.add_option("--port-file", portFile, "Write the bound port to this file once listening");
     app.add_option("--tls-cert", config.tlsCertFile, "TLS certificate chain (PEM)");
     app.add_option("--tls-key", config.tlsKeyFile, "TLS private key (PEM)");

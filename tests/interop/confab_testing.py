@@ -3,6 +3,8 @@
 Environment:
   CONFABD            path of the confabd binary to start
   CONFAB_PYTHON_OUT  directory holding the Python code generated from proto/
+  CONFAB_DATABASE    when set, every confabd keeps its data there (a
+                     PostgreSQL connection string) instead of SQLite
 
 Importing this module puts CONFAB_PYTHON_OUT on sys.path, so the generated
 `confab.v1` modules can be imported after it.
@@ -113,6 +115,8 @@ class Server:
                 "--listen", "127.0.0.1:0",
                 "--port-file", self._port_file,
                 "--data-dir", self.data_dir,
+                *(("--database", os.environ["CONFAB_DATABASE"])
+                  if os.environ.get("CONFAB_DATABASE") else ()),
                 *self._extra_args,
             ],
             stdin=subprocess.DEVNULL,

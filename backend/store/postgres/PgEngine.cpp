@@ -167,8 +167,20 @@ void Engine::commitBatch(Writer& writer, std::vector<WriteJob>& batch,
             writer.connection.reset();
             writer.connection = std::make_unique<Connection>(m_conninfo);
         }
+        try {
+            writer.connection->run("BEGIN");
+        } catch (const Error& e) {
+            // A connection that broke while idle (the server restarted)
+            // says so at its first use: nothing was sent, so a new one
+            // starts the batch.
+            if (!e.connectionLost()) {
+                throw;
+            }
+            writer.connection.reset();
+            writer.connection = std::make_unique<Connection>(m_conninfo);
+            writer.connection->run("BEGIN");
+        }
         Connection& db = *writer.connection;
-        db.run("BEGIN");
         for (std::size_t i = 0; i < batch.size(); ++i) {
             for (int attempt = 0;; ++attempt) {
                 db.run("SAVEPOINT job");
@@ -247,6 +259,17 @@ std::unique_ptr<Connection> Engine::acquireReader()
         }
         m_readerFree.wait(lock);
     }
+}
+
+void Engine::discardIdleReaders()
+{
+    std::vector<std::unique_ptr<Connection>> idle;
+    {
+        std::lock_guard lock(m_readMutex);
+        idle.swap(m_readers);
+        m_readersOpen -= idle.size();
+    }
+    m_readerFree.notify_all();
 }
 
 void Engine::releaseReader(std::unique_ptr<Connection> db)

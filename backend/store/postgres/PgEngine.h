@@ -97,16 +97,23 @@ public:
     template <typename F>
     auto read(F&& fn) -> std::invoke_result_t<F, Connection&>
     {
-        auto db = acquireReader();
-        struct Release {
-            Engine* engine;
-            std::unique_ptr<Connection>& db;
-            ~Release() { engine->releaseReader(std::move(db)); }
-        } release{this, db};
-        try {
-            return fn(*db);
-        } catch (const Error& e) {
-            rethrowUnavailable(e);
+        for (int attempt = 0;; ++attempt) {
+            auto db = acquireReader();
+            struct Release {
+                Engine* engine;
+                std::unique_ptr<Connection>& db;
+                ~Release() { engine->releaseReader(std::move(db)); }
+            } release{this, db};
+            try {
+                return fn(*db);
+            } catch (const Error& e) {
+                // A pooled connection that broke while idle: once more on
+                // a new one (reads change nothing).
+                if (!e.connectionLost() || attempt > 0) {
+                    rethrowUnavailable(e);
+                }
+                discardIdleReaders();
+            }
         }
     }
 
@@ -130,6 +137,9 @@ private:
                      std::vector<std::exception_ptr>& errors);
     std::unique_ptr<Connection> acquireReader();
     void releaseReader(std::unique_ptr<Connection> db);
+    // Closes the pooled connections: after one broke, the others that
+    // waited through the same restart are broken too.
+    void discardIdleReaders();
 
     std::string m_conninfo;
     std::vector<std::unique_ptr<Writer>> m_writers;

@@ -25,7 +25,7 @@ public:
     RoomStore& rooms() override { return m_rooms; }
     MessageStore& messages() override { return m_messages; }
 
-    bool reachable() { return m_engine.reachable(); }
+    bool reachable() override { return m_engine.reachable(); }
     int schemaVersion() { return m_engine.schemaVersion(); }
 
 private:
