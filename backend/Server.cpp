@@ -4,6 +4,7 @@
 #include "base/Log.h"
 #include "bus/LocalBus.h"
 #include "bus/Publisher.h"
+#include "bus/RedisBus.h"
 #include "live/Hub.h"
 #include "live/Typing.h"
 #include "rpc/BadRequests.h"
@@ -38,6 +39,16 @@
 namespace confab::backend {
 
 namespace {
+
+// This process among the instances of a deployment: host, pid and a random
+// part (a pid is reused after a restart).
+std::string instanceName()
+{
+    char host[256] = {};
+    ::gethostname(host, sizeof host - 1);
+    return std::string(host) + ":" + std::to_string(::getpid()) + ":" +
+           crypto::newId().substr(0, 8);
+}
 
 // Throws unless `chain` starts with a PEM certificate whose key is the PEM
 // private key `key` (gRPC would only fail to listen, as if the port were taken).
@@ -129,7 +140,16 @@ void Server::start()
         m_store = std::make_unique<PgStore>(m_config.database);
     }
     m_runtime = std::make_unique<Runtime>(m_config, *m_store);
-    m_bus = m_busFactory ? m_busFactory() : std::make_unique<LocalBus>();
+    if (m_busFactory) {
+        m_bus = m_busFactory();
+    } else if (!m_config.bus.empty()) {
+        RedisBus::Options bus;
+        bus.url = m_config.bus;
+        bus.instanceId = instanceName();
+        m_bus = std::make_unique<RedisBus>(bus);
+    } else {
+        m_bus = std::make_unique<LocalBus>();
+    }
     m_publisher = std::make_unique<Publisher>(*m_bus, m_config.publishQueueMax);
     m_hub = std::make_unique<Hub>(
         *m_store, m_runtime->workers(), *m_bus, *m_publisher,
@@ -214,15 +234,23 @@ void Server::maintenanceLoop()
 
 // Health follows the database: NOT_SERVING while it does not answer, so that
 // a proxy or a supervisor sends no one to an instance that can do nothing.
+//
+// With a bus between instances, it also has the hub compare its streams
+// with the store every so often.
 void Server::watchStore()
 {
     pthread_setname_np(pthread_self(), "store-watch");
     bool serving = true;
+    auto nextRecheck = std::chrono::steady_clock::now() + m_config.recheckInterval;
     std::unique_lock lock(m_maintenanceMutex);
     while (!m_maintenanceWake.wait_for(lock, m_config.storeCheckInterval,
                                        [this] { return m_stopping; })) {
         lock.unlock();
         const bool reachable = m_store->reachable();
+        if (!m_config.bus.empty() && reachable && std::chrono::steady_clock::now() >= nextRecheck) {
+            m_hub->recheck();
+            nextRecheck = std::chrono::steady_clock::now() + m_config.recheckInterval;
+        }
         lock.lock();
         if (m_stopping) {
             break;

@@ -66,6 +66,12 @@ struct ServerConfig {
     // instance); a PostgreSQL connection string (postgresql://… or libpq's
     // key=value form) for a database several instances share.
     std::string database;
+    // The bus between instances: empty for one instance (in process);
+    // redis://host:port or unix:///path/redis.sock for several.
+    std::string bus;
+    // With a bus: how often this instance compares its streams with the
+    // store, for an event committed elsewhere and never published.
+    std::chrono::milliseconds recheckInterval{30000};
     std::string tlsCertFile;
     std::string tlsKeyFile;
     bool insecure = false;

@@ -20,6 +20,8 @@ struct BusMessage {
         MembershipAdded,   // userId became a member of roomId (whose log ends at seq)
         MembershipRemoved, // userId is no longer a member of roomId
         SessionsRevoked,   // sessionIds are revoked: end their streams
+        Recheck,           // something may have been lost on the way between instances:
+                           // compare what the streams know with the store
     };
 
     Kind kind = Kind::RoomEvent;
@@ -33,6 +35,9 @@ struct BusMessage {
     // The serialized confab.v1.Event (RoomEvent, Ephemeral): encoded once,
     // however many streams it goes to.
     std::shared_ptr<const std::string> payload;
+    // Typing and presence: fine to lose now and then (they are repeated or
+    // expire), so a bus may send them the cheap way.
+    bool lossy = false;
 
     static std::shared_ptr<const std::string> encode(const v1::Event& event)
     {

@@ -58,6 +58,7 @@ void Publisher::ephemeral(std::vector<std::string> rooms, std::vector<std::strin
 {
     BusMessage message;
     message.kind = BusMessage::Kind::Ephemeral;
+    message.lossy = event.has_typing() || event.has_presence();
     message.rooms = std::move(rooms);
     message.users = std::move(users);
     message.payload = BusMessage::encode(event);

@@ -1,6 +1,7 @@
 #include "live/Hub.h"
 
 #include "base/ApiError.h"
+#include "base/Log.h"
 
 #include <grpcpp/alarm.h>
 
@@ -26,8 +27,92 @@ Hub::~Hub()
 {
     // The bus is quiet by now; what it delivered last may still be on its way
     // to the streams.
+    {
+        std::unique_lock lock(m_recheckMutex);
+        m_recheckIdle.wait(lock, [this] { return m_rechecks == 0; });
+    }
     std::unique_lock lock(m_fanOutMutex);
     m_fanOutIdle.wait(lock, [this] { return !m_fanOutScheduled; });
+}
+
+void Hub::recheck()
+{
+    std::vector<std::string> rooms;
+    std::unordered_map<std::string, std::vector<std::vector<std::string>>> streamRooms;
+    std::unordered_map<std::string, std::vector<std::string>> sessionsOf;
+    {
+        std::shared_lock lock(m_mutex);
+        for (const auto& [roomId, list] : m_byRoom) {
+            rooms.push_back(roomId);
+        }
+        for (const auto& [userId, list] : m_byUser) {
+            for (const auto& stream : list) {
+                streamRooms[userId].push_back(stream->rooms());
+            }
+        }
+        for (const auto& [sessionId, list] : m_bySession) {
+            if (!list.empty()) {
+                sessionsOf[list.front()->userId()].push_back(sessionId);
+            }
+        }
+    }
+    try {
+        for (const auto& roomId : rooms) {
+            if (const auto room = m_store.rooms().byId(roomId)) {
+                BusMessage notice;
+                notice.kind = BusMessage::Kind::RoomEvent;
+                notice.roomId = roomId;
+                notice.seq = room->lastSeq;
+                deliver(notice);
+            }
+        }
+        for (const auto& [userId, perStream] : streamRooms) {
+            std::unordered_set<std::string> member;
+            for (const auto& [roomId, lastSeq] : m_store.rooms().seqsOf(userId)) {
+                member.insert(roomId);
+            }
+            std::unordered_set<std::string> known;
+            for (const auto& list : perStream) {
+                known.insert(list.begin(), list.end());
+            }
+            for (const auto& roomId : member) {
+                if (!known.contains(roomId)) {
+                    BusMessage added;
+                    added.kind = BusMessage::Kind::MembershipAdded;
+                    added.roomId = roomId;
+                    added.userId = userId;
+                    deliver(added);
+                }
+            }
+            for (const auto& roomId : known) {
+                if (!member.contains(roomId)) {
+                    BusMessage removed;
+                    removed.kind = BusMessage::Kind::MembershipRemoved;
+                    removed.roomId = roomId;
+                    removed.userId = userId;
+                    deliver(removed);
+                }
+            }
+        }
+        for (const auto& [userId, sessionIds] : sessionsOf) {
+            std::unordered_set<std::string> live;
+            for (const auto& session : m_store.sessions().list(userId)) {
+                live.insert(session.id);
+            }
+            BusMessage revoked;
+            revoked.kind = BusMessage::Kind::SessionsRevoked;
+            for (const auto& sessionId : sessionIds) {
+                if (!live.contains(sessionId)) {
+                    revoked.sessionIds.push_back(sessionId);
+                }
+            }
+            if (!revoked.sessionIds.empty()) {
+                deliver(revoked);
+            }
+        }
+    } catch (const std::exception& e) {
+        log::server().warn("recheck of the streams against the store: {}", e.what());
+    }
 }
 
 void Hub::deliver(const BusMessage& message)
@@ -260,6 +345,24 @@ void Hub::deliverNow(const BusMessage& message)
                 remove(m_byRoom, message.roomId, stream.get());
                 stream->roomRemoved(message.roomId);
             }
+        }
+        break;
+    }
+    case BusMessage::Kind::Recheck: {
+        {
+            std::lock_guard lock(m_recheckMutex);
+            ++m_rechecks;
+        }
+        const auto done = [this] {
+            std::lock_guard lock(m_recheckMutex);
+            --m_rechecks;
+            m_recheckIdle.notify_all();
+        };
+        if (!m_workers.tryPost([this, done] {
+                recheck();
+                done();
+            })) {
+            done();
         }
         break;
     }

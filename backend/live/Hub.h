@@ -54,6 +54,14 @@ public:
     void detach(const std::shared_ptr<Stream>& stream);
 
     std::size_t streamCount() const;
+
+    // Compares what this instance's streams know with the store, for what
+    // the bus may have lost on the way between instances: a room whose log
+    // moved on is read from the store, a room the user joined or left
+    // elsewhere is added or removed, a stream of a session no longer live
+    // ends UNAUTHENTICATED. Blocking (store reads): a worker's job. Runs
+    // when the bus asks (Recheck) and every so often.
+    void recheck();
     // Ends every stream with `status` (the server is going away: clients
     // subscribe again, here or at another instance, from their cursors).
     void endAll(const grpc::Status& status);
@@ -92,6 +100,10 @@ private:
     std::unordered_map<std::string, List> m_byUser;
     std::unordered_map<std::string, List> m_bySession;
     std::size_t m_count = 0;
+
+    std::mutex m_recheckMutex;
+    std::condition_variable m_recheckIdle;
+    int m_rechecks = 0; // rechecks posted to the workers and not done
 };
 
 } // namespace confab::backend

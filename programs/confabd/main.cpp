@@ -70,6 +70,9 @@ int main(int argc, char** argv)
     app.add_option("--database", config.database,
                    "PostgreSQL shared by several instances: postgresql://USER@HOST/DB (or "
                    "libpq's key=value form); without it, SQLite in the data directory");
+    app.add_option("--bus", config.bus,
+                   "Redis between several instances: redis://HOST:PORT or "
+                   "unix:///PATH/redis.sock; without it, one instance");
     app.add_option("--port-file", portFile, "Write the bound port to this file once listening");
     app.add_option("--tls-cert", config.tlsCertFile, "TLS certificate chain (PEM)");
     app.add_option("--tls-key", config.tlsKeyFile, "TLS private key (PEM)");
