@@ -64,12 +64,14 @@ class Server:
     still in flight on it fail with UNAVAILABLE rather than CANCELLED.
     """
 
-    def __init__(self, binary=None, data_dir=None, extra_args=(), start=True):
+    def __init__(self, binary=None, data_dir=None, extra_args=(), start=True, port=0):
         self.binary = binary or os.environ["CONFABD"]
         self._tmp = tempfile.TemporaryDirectory(prefix="confab-test-")
         self.data_dir = data_dir or os.path.join(self._tmp.name, "data")
         self._port_file = os.path.join(self._tmp.name, "port")
         self._extra_args = list(extra_args)
+        # 0: a free port each start; else always this one (behind a proxy).
+        self._listen_port = port
         self._log = open(os.path.join(self._tmp.name, "stderr.log"), "a+b")
         self._old_channels = []
         self.process = None
@@ -112,7 +114,7 @@ class Server:
         self.process = subprocess.Popen(
             [
                 self.binary,
-                "--listen", "127.0.0.1:0",
+                "--listen", f"127.0.0.1:{self._listen_port}",
                 "--port-file", self._port_file,
                 "--data-dir", self.data_dir,
                 *(("--database", os.environ["CONFAB_DATABASE"])
