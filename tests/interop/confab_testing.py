@@ -259,7 +259,8 @@ class Edge:
             "CONFAB_SERVER_NAME": "localhost",
             "CONFAB_CERT": self.cert,
             "CONFAB_KEY": self.key,
-            "CONFAB_BACKENDS": " ".join(f"server {b};" for b in backends),
+            "CONFAB_BACKENDS": " ".join(f"server {b} max_fails=1 fail_timeout=1s;"
+                                        for b in backends),
             "CONFAB_BACKEND_SCHEME": "grpc",
             "CONFAB_BACKEND_NAME": "localhost",
             "CONFAB_BACKEND_CA": self.cert,
