@@ -37,6 +37,18 @@ Error Error::fromStatus(const grpc::Status& status)
     case grpc::StatusCode::DEADLINE_EXCEEDED:
         error.code = Code::Timeout;
         break;
+    case grpc::StatusCode::UNKNOWN:
+        // confabd never answers UNKNOWN: a proxy in front of it does, when
+        // it answers in HTTP rather than gRPC (no instance behind it).
+        error.code = Code::Unavailable;
+        break;
+    case grpc::StatusCode::INTERNAL:
+        // The transport reset the call: a proxy whose instance died under
+        // it. The call may go through again, like any UNAVAILABLE one.
+        error.code = status.error_message().find("RST_STREAM") != std::string::npos
+                         ? Code::Unavailable
+                         : Code::Internal;
+        break;
     default:
         error.code = Code::Internal;
         break;
