@@ -1,10 +1,13 @@
 #pragma once
 
+#include "base/Cidr.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace confab::backend {
 
@@ -53,7 +56,7 @@ struct RateLimitsConfig {
     Rate searches{120, 10}; // user search and the public-room directory
     // New accounts from one client address, and on the whole server.
     Rate registrationsPerAddress{20.0 / 60, 5};
-    Rate registrations{60, 20};
+    Rate registrations{60, 10};
 
     // The burst that goes with a rate given as a flag.
     static double burstFor(double perMinute) { return std::max(10.0, perMinute / 20); }
@@ -69,6 +72,10 @@ struct ServerConfig {
     // The bus between instances: empty for one instance (in process);
     // redis://host:port or unix:///path/redis.sock for several.
     std::string bus;
+    // Proxies (the nginx edge) whose `x-real-ip` names the client: for
+    // connections from these networks, per-address limits count that
+    // address instead of the proxy's.
+    std::vector<Cidr> trustedProxies;
     // With a bus: how often this instance compares its streams with the
     // store, for an event committed elsewhere and never published.
     std::chrono::milliseconds recheckInterval{30000};

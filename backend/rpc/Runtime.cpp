@@ -48,16 +48,29 @@ std::optional<std::string> Runtime::bearerToken(const grpc::CallbackServerContex
     return std::string(token);
 }
 
-std::string Runtime::clientAddress(const grpc::CallbackServerContext* ctx)
+std::string Runtime::clientAddress(const grpc::CallbackServerContext* ctx) const
 {
     const std::string peer = ctx->peer();
+    std::string address = peer;
     if (peer.starts_with("ipv4:")) {
-        return peer.substr(5, peer.rfind(':') - 5);
+        address = peer.substr(5, peer.rfind(':') - 5);
+    } else if (peer.starts_with("ipv6:[")) {
+        address = peer.substr(6, peer.find(']') - 6);
     }
-    if (peer.starts_with("ipv6:[")) {
-        return peer.substr(6, peer.find(']') - 6);
+    const auto& proxies = m_config.trustedProxies;
+    if (!proxies.empty() && std::any_of(proxies.begin(), proxies.end(), [&](const Cidr& proxy) {
+            return proxy.contains(address);
+        })) {
+        const auto& metadata = ctx->client_metadata();
+        const auto real = metadata.find("x-real-ip");
+        if (real != metadata.end()) {
+            const std::string_view value(real->second.data(), real->second.size());
+            if (parseAddress(value)) {
+                return std::string(value);
+            }
+        }
     }
-    return peer;
+    return address;
 }
 
 } // namespace confab::backend

@@ -243,8 +243,9 @@ public:
 
     // The token of `authorization: Bearer <token>`, when well-formed.
     static std::optional<std::string> bearerToken(const grpc::CallbackServerContext* ctx);
-    // The client's address without the port ("127.0.0.1", "::1").
-    static std::string clientAddress(const grpc::CallbackServerContext* ctx);
+    // The client's address without the port ("127.0.0.1", "::1"): the
+    // peer's, or the `x-real-ip` a trusted proxy (--trusted-proxy) set.
+    std::string clientAddress(const grpc::CallbackServerContext* ctx) const;
 
     // Checks an access token (blocking; workers only). Throws UNAUTHENTICATED.
     Principal authenticate(const std::string& token) { return m_authenticator.authenticate(token); }

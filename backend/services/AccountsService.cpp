@@ -148,7 +148,7 @@ grpc::ServerUnaryReactor* AccountsService::ChangePassword(grpc::CallbackServerCo
                                                           const v1::ChangePasswordRequest* request,
                                                           v1::ChangePasswordResponse* /*response*/)
 {
-    const std::string address = Runtime::clientAddress(ctx);
+    const std::string address = m_rt.clientAddress(ctx);
     return m_rt.authedAsync(
         ctx, "ChangePassword", [this, request, address](const Principal& who, Finisher finish) {
             validate::password("new_password", request->new_password(), m_rt.limits());
@@ -181,7 +181,7 @@ grpc::ServerUnaryReactor* AccountsService::DeleteAccount(grpc::CallbackServerCon
                                                          const v1::DeleteAccountRequest* request,
                                                          v1::DeleteAccountResponse* /*response*/)
 {
-    const std::string address = Runtime::clientAddress(ctx);
+    const std::string address = m_rt.clientAddress(ctx);
     return m_rt.authedAsync(
         ctx, "DeleteAccount", [this, request, address](const Principal& who, Finisher finish) {
             confirmPassword(who, request->password(), address, finish,

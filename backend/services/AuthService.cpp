@@ -44,7 +44,7 @@ grpc::ServerUnaryReactor* AuthService::Register(grpc::CallbackServerContext* ctx
                                                 const v1::RegisterRequest* request,
                                                 v1::Session* response)
 {
-    const std::string address = Runtime::clientAddress(ctx);
+    const std::string address = m_rt.clientAddress(ctx);
     return m_rt.open(ctx, "Register", [this, request, response, address](Finisher finish) {
         const Limits& limits = m_rt.limits();
         validate::username("username", request->username(), limits);
@@ -94,7 +94,7 @@ grpc::ServerUnaryReactor* AuthService::Login(grpc::CallbackServerContext* ctx,
     }
     Finisher finish(reactor, "Login");
     const std::string username = normalizeUsername(request->username());
-    const std::string address = Runtime::clientAddress(ctx);
+    const std::string address = m_rt.clientAddress(ctx);
     if (username.empty()) {
         finish(invalidArgument("username: required").status());
         return reactor;

@@ -17,6 +17,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+using confab::backend::Cidr;
 using confab::backend::RateLimitsConfig;
 
 namespace {
@@ -70,6 +71,13 @@ int main(int argc, char** argv)
     app.add_option("--database", config.database,
                    "PostgreSQL shared by several instances: postgresql://USER@HOST/DB (or "
                    "libpq's key=value form); without it, SQLite in the data directory");
+    std::vector<std::string> trustedProxies;
+    app.add_option("--trusted-proxy", trustedProxies,
+                   "A proxy's address or network (CIDR) whose x-real-ip names the client, for "
+                   "the per-address limits (repeat for more)")
+        ->check([](const std::string& value) {
+            return Cidr::parse(value) ? std::string() : "not an address or network: " + value;
+        });
     app.add_option("--bus", config.bus,
                    "Redis between several instances: redis://HOST:PORT or "
                    "unix:///PATH/redis.sock; without it, one instance");
@@ -163,6 +171,9 @@ int main(int argc, char** argv)
     config.rates.registrationsPerAddress = {registrationsPerHour / 60, 5};
     config.memoryQuotaBytes = memoryQuotaMiB * 1024 * 1024;
     config.keepaliveInterval = std::chrono::seconds(keepaliveSeconds);
+    for (const auto& proxy : trustedProxies) {
+        config.trustedProxies.push_back(*Cidr::parse(proxy));
+    }
     config.accessTtl = std::chrono::seconds(accessTtl);
     config.refreshTtl = std::chrono::seconds(refreshTtl);
     spdlog::set_level(spdlog::level::from_str(logLevel));

@@ -5,6 +5,10 @@ nothing for grpc_read_timeout (the client would see INTERNAL), so confabd
 pings quiet connections (--keepalive). Here the edge's read timeout is cut
 to 3 s and confabd pings every second: an idle stream stays open well past
 the timeout and still gets what is sent to it.
+
+Per-address limits behind the edge: confabd counts the address in
+`x-real-ip` only for connections from a --trusted-proxy; nginx replaces
+what a client puts there.
 """
 import os
 import queue
@@ -16,7 +20,7 @@ import unittest
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "interop"))
 from confab_testing import Edge, Server, Stubs, bearer, register, unique_username  # noqa: E402
 
-from confab.v1 import chat_pb2  # noqa: E402
+from confab.v1 import auth_pb2, chat_pb2  # noqa: E402
 import grpc  # noqa: E402
 
 READ_TIMEOUT_S = 3
@@ -74,6 +78,37 @@ class EdgeTest(unittest.TestCase):
                     break
             else:
                 self.fail("the message did not arrive on the stream")
+
+
+    def registrations(self, stubs, count, forged=None):
+        """How many of `count` registrations go through, each claiming to
+        come from another address when `forged` is given."""
+        made = 0
+        for i in range(count):
+            metadata = (("x-real-ip", f"{forged}.{i + 1}"),) if forged else ()
+            try:
+                stubs.auth.Register(auth_pb2.RegisterRequest(
+                    username=unique_username("crowd"), password="correct horse battery"),
+                    metadata=metadata, timeout=10)
+                made += 1
+            except grpc.RpcError as error:
+                self.assertEqual(error.code(), grpc.StatusCode.RESOURCE_EXHAUSTED,
+                                 error.details())
+        return made
+
+    def test_client_addresses_behind_the_edge(self):
+        # Five registrations per address at once (the burst), then refused.
+        args = ("--registrations-per-address", "1", "--registrations", "0", "--log-level", "warn")
+        # Without --trusted-proxy, what a client claims is ignored.
+        with Server(extra_args=args) as server:
+            self.assertEqual(self.registrations(Stubs(server.channel), 8, forged="203.0.113"), 5)
+        # With it, a trusted proxy names each client...
+        with Server(extra_args=args + ("--trusted-proxy", "127.0.0.1/32")) as server:
+            self.assertEqual(self.registrations(Stubs(server.channel), 8, forged="203.0.113"), 8)
+            # ...and the edge replaces what clients claim by their address.
+            with Edge([f"127.0.0.1:{server.port}"]) as edge:
+                self.assertEqual(self.registrations(Stubs(edge.channel), 8,
+                                                    forged="198.51.100"), 5)
 
 
 if __name__ == "__main__":
