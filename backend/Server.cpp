@@ -146,6 +146,7 @@ void Server::start()
         RedisBus::Options bus;
         bus.url = m_config.bus;
         bus.instanceId = instanceName();
+        bus.instanceTimeout = m_config.instanceTimeout;
         m_bus = std::make_unique<RedisBus>(bus);
     } else {
         m_bus = std::make_unique<LocalBus>();

@@ -79,6 +79,9 @@ struct ServerConfig {
     // With a bus: how often this instance compares its streams with the
     // store, for an event committed elsewhere and never published.
     std::chrono::milliseconds recheckInterval{30000};
+    // With a bus: an instance silent this long is dead (its users go
+    // offline everywhere).
+    std::chrono::milliseconds instanceTimeout{20000};
     std::string tlsCertFile;
     std::string tlsKeyFile;
     bool insecure = false;

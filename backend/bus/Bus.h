@@ -58,6 +58,13 @@ public:
     virtual void publish(const BusMessage& message) = 0;
     // Sets this instance's handler; called once, before the first publish.
     virtual void setHandler(Handler handler) = 0;
+    // Whether the user has a stream open on another instance (as far as
+    // this one has heard); never blocks.
+    virtual bool onlineElsewhere(const std::string& userId) const
+    {
+        (void)userId;
+        return false;
+    }
 };
 
 } // namespace confab::backend

@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 
 #include <charconv>
+#include <optional>
 #include <stdexcept>
 #include <utility>
 #include <vector>
@@ -157,6 +158,52 @@ std::string encode(const BusMessage& message, const std::string& origin)
     return envelope.SerializeAsString();
 }
 
+std::int64_t nowMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+std::string joined(const std::vector<std::string>& parts)
+{
+    std::string out;
+    for (const auto& part : parts) {
+        out += (out.empty() ? "" : "\n") + part;
+    }
+    return out;
+}
+
+std::vector<std::string> split(std::string_view text)
+{
+    std::vector<std::string> parts;
+    while (!text.empty()) {
+        const auto end = text.find('\n');
+        parts.emplace_back(text.substr(0, end));
+        text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+    }
+    return parts;
+}
+
+std::string_view textOf(const redisReply* reply)
+{
+    return reply && reply->str ? std::string_view(reply->str, reply->len) : std::string_view();
+}
+
+// A presence event's user and whether they came online; empty for others.
+std::optional<std::pair<std::string, bool>> presenceOf(const BusMessage& message)
+{
+    if (message.kind != BusMessage::Kind::Ephemeral || !message.payload) {
+        return std::nullopt;
+    }
+    v1::Event event;
+    if (!event.ParseFromString(*message.payload) || !event.has_presence()) {
+        return std::nullopt;
+    }
+    return std::pair{event.presence().user_id(),
+                     event.presence().presence() == v1::PRESENCE_ONLINE};
+}
+
 constexpr auto kConnectTimeout = std::chrono::milliseconds(500);
 constexpr auto kCommandTimeout = std::chrono::seconds(5);
 constexpr auto kBlock = std::chrono::milliseconds(1000);
@@ -168,13 +215,21 @@ RedisBus::RedisBus(Options options)
       m_streamKey(m_options.prefix + "bus"),
       m_channel(m_options.prefix + "bus:lossy"),
       m_epochKey(m_options.prefix + "bus:epoch"),
-      m_writer(nullptr, redisFree)
+      m_writer(nullptr, redisFree),
+      m_onlineKey(m_options.prefix + "online:" + m_options.instanceId),
+      m_instancesKey(m_options.prefix + "instances")
 {
     parseUrl(m_options.url); // a bad address is the operator's mistake: say so at start
 }
 
 RedisBus::~RedisBus()
 {
+    // Leaving: the others need not wait for this instance to time out (its
+    // users went offline as their streams ended).
+    if (ContextPtr context = connect(kConnectTimeout)) {
+        command(context.get(), {"ZREM", m_instancesKey, m_options.instanceId});
+        command(context.get(), {"DEL", m_onlineKey});
+    }
     {
         std::lock_guard lock(m_stopMutex);
         m_stopping = true;
@@ -246,62 +301,224 @@ void RedisBus::setHandler(Handler handler)
     });
 }
 
+redisContext* RedisBus::writer()
+{
+    if (m_writer) {
+        return m_writer.get();
+    }
+    const auto now = std::chrono::steady_clock::now();
+    if (now < m_nextConnect) {
+        return nullptr;
+    }
+    m_writer = connect(kConnectTimeout);
+    if (!m_writer) {
+        m_nextConnect = now + std::chrono::seconds(1);
+        if (m_connected.exchange(false)) {
+            log::server().error("bus: Redis at {} does not answer; serving from the database "
+                                "until it does",
+                                m_options.url);
+        }
+        return nullptr;
+    }
+    if (!m_connected.exchange(true)) {
+        log::server().info("bus: connected to Redis at {}", m_options.url);
+    }
+    return m_writer.get();
+}
+
+bool RedisBus::send(redisContext* context, const BusMessage& message)
+{
+    const std::string bytes = encode(message, m_options.instanceId);
+    const std::string maxLength = std::to_string(m_options.streamMaxLength);
+    const Reply reply =
+        message.lossy
+            ? command(context, {"PUBLISH", m_channel, bytes})
+            : command(context, {"XADD", m_streamKey, "MAXLEN", "~", maxLength, "*", "e", bytes});
+    if (reply && reply->type == REDIS_REPLY_ERROR) {
+        log::server().error("bus: Redis: {}", textOf(reply.get()));
+    }
+    return reply && reply->type != REDIS_REPLY_ERROR;
+}
+
+bool RedisBus::onlineOnOthers(redisContext* context, const std::string& userId) const
+{
+    const auto live =
+        command(context, {"ZRANGEBYSCORE", m_instancesKey, std::to_string(nowMs()), "+inf"});
+    if (!live || live->type != REDIS_REPLY_ARRAY) {
+        return false;
+    }
+    for (std::size_t i = 0; i < live->elements; ++i) {
+        const std::string_view id = textOf(live->element[i]);
+        if (id == m_options.instanceId) {
+            continue;
+        }
+        const auto has =
+            command(context, {"HEXISTS", m_options.prefix + "online:" + std::string(id), userId});
+        if (has && has->type == REDIS_REPLY_INTEGER && has->integer == 1) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool RedisBus::presenceChanged(const BusMessage& message)
+{
+    const auto presence = presenceOf(message);
+    if (!presence) {
+        return true;
+    }
+    const auto& [userId, online] = *presence;
+    {
+        std::lock_guard lock(m_presenceMutex);
+        if (online) {
+            m_mine[userId] = message.rooms;
+        } else {
+            m_mine.erase(userId);
+        }
+    }
+    redisContext* context = writer();
+    if (!context) {
+        return true; // no one to ask: this instance's view is all there is
+    }
+    const Reply reply = online
+                            ? command(context, {"HSET", m_onlineKey, userId, joined(message.rooms)})
+                            : command(context, {"HDEL", m_onlineKey, userId});
+    if (!reply) {
+        m_writer.reset();
+        return true;
+    }
+    if (online) {
+        return true;
+    }
+    // Offline only when no other instance has a stream of theirs; what this
+    // instance believes of the others follows from the answer.
+    const bool elsewhere = onlineOnOthers(context, userId);
+    std::lock_guard lock(m_presenceMutex);
+    if (elsewhere) {
+        m_elsewhere.insert(userId);
+    } else {
+        m_elsewhere.erase(userId);
+    }
+    return !elsewhere;
+}
+
 void RedisBus::publish(const BusMessage& message)
 {
+    if (!presenceChanged(message)) {
+        return;
+    }
     // Here first, whatever Redis does.
     if (m_handler) {
         m_handler(message);
     }
-    const auto now = std::chrono::steady_clock::now();
-    if (!m_writer) {
-        if (now < m_nextConnect) {
-            m_lostPublishes = m_lostPublishes || !message.lossy;
-            return;
-        }
-        m_writer = connect(kConnectTimeout);
-        if (!m_writer) {
-            m_nextConnect = now + std::chrono::seconds(1);
-            m_lostPublishes = m_lostPublishes || !message.lossy;
-            if (m_connected.exchange(false)) {
-                log::server().error("bus: Redis at {} does not answer; serving from the "
-                                    "database until it does",
-                                    m_options.url);
-            }
-            return;
-        }
-        if (!m_connected.exchange(true)) {
-            log::server().info("bus: connected to Redis at {}", m_options.url);
-        }
+    redisContext* context = writer();
+    if (!context) {
+        m_lostPublishes = m_lostPublishes || !message.lossy;
+        return;
     }
-    const auto send = [&](const BusMessage& what) {
-        const std::string bytes = encode(what, m_options.instanceId);
-        const std::string maxLength = std::to_string(m_options.streamMaxLength);
-        Reply reply = what.lossy ? command(m_writer.get(), {"PUBLISH", m_channel, bytes})
-                                 : command(m_writer.get(), {"XADD", m_streamKey, "MAXLEN", "~",
-                                                            maxLength, "*", "e", bytes});
-        if (!reply) {
-            m_writer.reset();
-            return false;
-        }
-        if (reply->type == REDIS_REPLY_ERROR) {
-            log::server().error("bus: Redis: {}", std::string(reply->str, reply->len));
-            return false;
-        }
-        return true;
-    };
     if (m_lostPublishes) {
         // What could not be published: the other instances find it in the
         // store when they recheck.
         BusMessage recheck;
         recheck.kind = BusMessage::Kind::Recheck;
-        if (send(recheck)) {
+        if (send(context, recheck)) {
             m_lostPublishes = false;
         }
     }
-    if (!m_writer || !send(message)) {
+    if (!send(context, message)) {
         m_lostPublishes = m_lostPublishes || !message.lossy;
-        if (!m_writer && m_connected.exchange(false)) {
+        m_writer.reset();
+        if (m_connected.exchange(false)) {
             log::server().error("bus: lost Redis at {}", m_options.url);
+        }
+    }
+}
+
+bool RedisBus::onlineElsewhere(const std::string& userId) const
+{
+    std::lock_guard lock(m_presenceMutex);
+    return m_elsewhere.contains(userId);
+}
+
+void RedisBus::beat(redisContext* context, bool reconnected)
+{
+    const std::int64_t now = nowMs();
+    command(context,
+            {"ZADD", m_instancesKey, std::to_string(now + m_options.instanceTimeout.count()),
+             m_options.instanceId});
+    if (reconnected) {
+        // Redis may have restarted empty: this instance's users again, and
+        // the others' as they are now.
+        std::unordered_map<std::string, std::vector<std::string>> mine;
+        {
+            std::lock_guard lock(m_presenceMutex);
+            mine = m_mine;
+        }
+        for (const auto& [userId, rooms] : mine) {
+            command(context, {"HSET", m_onlineKey, userId, joined(rooms)});
+        }
+        std::unordered_set<std::string> elsewhere;
+        const auto live =
+            command(context, {"ZRANGEBYSCORE", m_instancesKey, std::to_string(now), "+inf"});
+        for (std::size_t i = 0; live && live->type == REDIS_REPLY_ARRAY && i < live->elements;
+             ++i) {
+            const std::string id(textOf(live->element[i]));
+            if (id == m_options.instanceId) {
+                continue;
+            }
+            const auto users = command(context, {"HKEYS", m_options.prefix + "online:" + id});
+            for (std::size_t u = 0;
+                 users && users->type == REDIS_REPLY_ARRAY && u < users->elements; ++u) {
+                elsewhere.emplace(textOf(users->element[u]));
+            }
+        }
+        std::lock_guard lock(m_presenceMutex);
+        m_elsewhere = std::move(elsewhere);
+    }
+    // Kept a while past a death, for the others to read what it had.
+    command(context,
+            {"PEXPIRE", m_onlineKey, std::to_string(m_options.instanceTimeout.count() * 6)});
+
+    // Instances that stopped beating: the first to remove one takes its
+    // users offline, unless they are online on a live instance.
+    const auto dead =
+        command(context, {"ZRANGEBYSCORE", m_instancesKey, "-inf", std::to_string(now)});
+    for (std::size_t i = 0; dead && dead->type == REDIS_REPLY_ARRAY && i < dead->elements; ++i) {
+        const std::string id(textOf(dead->element[i]));
+        const auto removed = command(context, {"ZREM", m_instancesKey, id});
+        if (!removed || removed->type != REDIS_REPLY_INTEGER || removed->integer != 1) {
+            continue;
+        }
+        const std::string key = m_options.prefix + "online:" + id;
+        const auto users = command(context, {"HGETALL", key});
+        command(context, {"DEL", key});
+        log::server().warn("bus: instance {} stopped; its users go offline", id);
+        for (std::size_t u = 0;
+             users && users->type == REDIS_REPLY_ARRAY && u + 1 < users->elements; u += 2) {
+            const std::string userId(textOf(users->element[u]));
+            bool here = false;
+            {
+                std::lock_guard lock(m_presenceMutex);
+                here = m_mine.contains(userId);
+            }
+            if (here || onlineOnOthers(context, userId)) {
+                continue;
+            }
+            v1::Event event;
+            event.mutable_presence()->set_user_id(userId);
+            event.mutable_presence()->set_presence(v1::PRESENCE_OFFLINE);
+            BusMessage offline;
+            offline.kind = BusMessage::Kind::Ephemeral;
+            offline.lossy = true;
+            offline.rooms = split(textOf(users->element[u + 1]));
+            offline.users = {userId};
+            offline.payload = BusMessage::encode(event);
+            {
+                std::lock_guard lock(m_presenceMutex);
+                m_elsewhere.erase(userId);
+            }
+            m_handler(offline);
+            send(context, offline);
         }
     }
 }
@@ -326,6 +543,14 @@ void RedisBus::deliver(const std::string& bytes)
     message.sessionIds.assign(envelope.session_ids().begin(), envelope.session_ids().end());
     if (envelope.has_payload()) {
         message.payload = std::make_shared<const std::string>(envelope.payload());
+    }
+    if (const auto presence = presenceOf(message)) {
+        std::lock_guard lock(m_presenceMutex);
+        if (presence->second) {
+            m_elsewhere.insert(presence->first);
+        } else {
+            m_elsewhere.erase(presence->first);
+        }
     }
     m_handler(message);
 }
@@ -386,6 +611,8 @@ void RedisBus::streamLoop()
             }
         }
         knownEpoch = currentEpoch;
+        beat(context.get(), true);
+        auto nextBeat = std::chrono::steady_clock::now() + m_options.instanceTimeout / 4;
         if (wasConnected) {
             // Whatever the cause of the break, what was published meanwhile
             // by instances that could not reach Redis is in the store only.
@@ -398,6 +625,10 @@ void RedisBus::streamLoop()
                                                        "STREAMS", m_streamKey, lastId});
             if (!reply || reply->type == REDIS_REPLY_ERROR) {
                 break;
+            }
+            if (std::chrono::steady_clock::now() >= nextBeat) {
+                beat(context.get(), false);
+                nextBeat = std::chrono::steady_clock::now() + m_options.instanceTimeout / 4;
             }
             if (reply->type != REDIS_REPLY_ARRAY || reply->elements == 0) {
                 continue; // nothing within the block time

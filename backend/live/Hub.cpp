@@ -18,6 +18,7 @@ Hub::Hub(Store& store, ThreadPool& workers, Bus& bus, Publisher& publisher,
       m_publisher(publisher),
       m_onRevoked(std::move(onRevoked)),
       m_limits(limits),
+      m_presence([&bus](const std::string& userId) { return bus.onlineElsewhere(userId); }),
       m_fanOutQueue(maxQueued)
 {
     bus.setHandler([this](const BusMessage& message) { deliver(message); });

@@ -78,6 +78,12 @@ int main(int argc, char** argv)
         ->check([](const std::string& value) {
             return Cidr::parse(value) ? std::string() : "not an address or network: " + value;
         });
+    auto instanceTimeout = static_cast<int>(config.instanceTimeout.count() / 1000);
+    app.add_option("--instance-timeout", instanceTimeout,
+                   "With --bus: seconds after which a silent instance counts as dead and its "
+                   "users go offline")
+        ->check(CLI::Range(2, 600))
+        ->capture_default_str();
     app.add_option("--bus", config.bus,
                    "Redis between several instances: redis://HOST:PORT or "
                    "unix:///PATH/redis.sock; without it, one instance");
@@ -171,6 +177,7 @@ int main(int argc, char** argv)
     config.rates.registrationsPerAddress = {registrationsPerHour / 60, 5};
     config.memoryQuotaBytes = memoryQuotaMiB * 1024 * 1024;
     config.keepaliveInterval = std::chrono::seconds(keepaliveSeconds);
+    config.instanceTimeout = std::chrono::seconds(instanceTimeout);
     for (const auto& proxy : trustedProxies) {
         config.trustedProxies.push_back(*Cidr::parse(proxy));
     }
