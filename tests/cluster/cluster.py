@@ -1,7 +1,8 @@
 """A deployment of several confabd for a test, as operators run one:
 PostgreSQL and Redis of their own (throwaway.py), N confabd on them with
 fixed loopback ports, and the nginx edge of packaging/nginx in front.
-Clients talk to one instance directly (`channel(i)`) or through the edge.
+Clients talk to one instance directly (`on(i)`) or through the edge
+(`channel`).
 """
 import os
 import queue
@@ -29,20 +30,36 @@ class Cluster:
         try:
             self.database = Postgres(durable=durable)
             self.redis = Redis()
+            # The limits have tests of their own; a suite's own flags win.
+            defaults = {"--rate-messages": "0", "--registrations-per-address": "0",
+                        "--registrations": "0", "--log-level": "warn"}
+            args = [*extra_args]
+            for flag, value in defaults.items():
+                if flag not in args:
+                    args += [flag, value]
             for _ in range(instances):
                 self.servers.append(Server(
                     port=free_port(),
                     extra_args=("--database", self.database.conninfo, "--bus", self.redis.url,
-                                "--rate-messages", "0", "--registrations-per-address", "0",
-                                "--registrations", "0", "--log-level", "warn", *extra_args)))
+                                *args)))
             if edge:
                 self.edge = Edge([f"127.0.0.1:{s.port}" for s in self.servers])
         except BaseException:
             self.close()
             raise
 
-    def channel(self, instance):
+    def on(self, instance):
+        """A channel straight to one instance."""
         return self.servers[instance].channel
+
+    @property
+    def channel(self):
+        """Through the edge (or to the first instance without one)."""
+        return self.edge.channel if self.edge else self.servers[0].channel
+
+    def stop_cleanly(self):
+        for server in self.servers:
+            server.stop_cleanly()
 
     def close(self):
         if self.edge:

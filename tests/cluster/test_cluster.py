@@ -30,8 +30,8 @@ def tearDownModule():
 class ClusterTest(unittest.TestCase):
     def pair(self):
         """anna on instance 0, bob on instance 1, in a room of their own."""
-        anna = Client(cluster.channel(0), "anna")
-        bob = Client(cluster.channel(1), "bob")
+        anna = Client(cluster.on(0), "anna")
+        bob = Client(cluster.on(1), "bob")
         room = anna.call("CreateRoom", chat_pb2.CreateRoomRequest(
             name="Across", member_usernames=[bob.username]))
         return anna, bob, room
@@ -82,8 +82,8 @@ class ClusterTest(unittest.TestCase):
         self.assertTrue(last.id)
 
     def test_membership_and_typing_cross_instances(self):
-        anna = Client(cluster.channel(0), "anna")
-        carl = Client(cluster.channel(1), "carl")
+        anna = Client(cluster.on(0), "anna")
+        carl = Client(cluster.on(1), "carl")
         carl_stream = carl.subscribe()
         self.addCleanup(carl_stream.cancel)
         carl_stream.wait_synced()
@@ -105,11 +105,11 @@ class ClusterTest(unittest.TestCase):
         self.assertTrue(typing.typing.typing)
 
     def test_a_session_revoked_on_one_instance_loses_its_stream_on_the_other(self):
-        dora = Client(cluster.channel(1), "dora")
+        dora = Client(cluster.on(1), "dora")
         stream = dora.subscribe()
         self.addCleanup(stream.cancel)
         stream.wait_synced()
-        other = Client(cluster.channel(0), session=Client(cluster.channel(0)).stubs.auth.Login(
+        other = Client(cluster.on(0), session=Client(cluster.on(0)).stubs.auth.Login(
             auth_pb2.LoginRequest(username=dora.username, password="correct horse battery",
                                   device_name="laptop"), timeout=10))
         started = time.monotonic()

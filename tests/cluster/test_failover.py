@@ -78,7 +78,7 @@ class Reader:
 class FailoverTest(unittest.TestCase):
     def test_instances_and_redis_die_under_load_and_nothing_is_lost(self):
         with Cluster(instances=2, edge=True) as cluster:
-            edge = cluster.edge.channel
+            edge = cluster.channel
             owner = Client(edge, "owner")
             senders = [Client(edge, f"sender{i}") for i in range(SENDERS)]
             readers_clients = [Client(edge, f"reader{i}") for i in range(READERS)]

@@ -24,13 +24,13 @@ def presence_of(user_id):
 class PresenceTest(unittest.TestCase):
     def test_presence_spans_instances(self):
         with Cluster(instances=3, edge=False, extra_args=("--instance-timeout", "2")) as cluster:
-            erin = Client(cluster.channel(0), "erin")
-            gina = Client(cluster.channel(1), "gina")
+            erin = Client(cluster.on(0), "erin")
+            gina = Client(cluster.on(1), "gina")
             erin.call("CreateRoom", chat_pb2.CreateRoomRequest(
                 name="Seen", member_usernames=[gina.username]))
 
             def shown(instance):
-                return Client(cluster.channel(instance), session=gina.session).call(
+                return Client(cluster.on(instance), session=gina.session).call(
                     "GetUser", account_pb2.GetUserRequest(user_id=erin.id),
                     stub="accounts").presence
 
@@ -46,7 +46,7 @@ class PresenceTest(unittest.TestCase):
 
             # A second device on instance 2; the first one goes away: still
             # online, and no offline reaches anyone.
-            second = erin.on(cluster.channel(2)).subscribe()
+            second = erin.on(cluster.on(2)).subscribe()
             second.wait_synced()
             first.cancel()
             time.sleep(1)

@@ -5,6 +5,9 @@ Environment:
   CONFAB_PYTHON_OUT  directory holding the Python code generated from proto/
   CONFAB_DATABASE    when set, every confabd keeps its data there (a
                      PostgreSQL connection string) instead of SQLite
+  CONFAB_CLUSTER     "1": the suites talk to a cluster (two confabd on
+                     PostgreSQL and Redis) through the nginx edge, with TLS,
+                     instead of one confabd (see deployment())
 
 Importing this module puts CONFAB_PYTHON_OUT on sys.path, so the generated
 `confab.v1` modules can be imported after it.
@@ -372,6 +375,17 @@ def h2_socket(port, cafile=None):
         context.set_alpn_protocols(["h2"])
         sock = context.wrap_socket(sock, server_hostname="localhost")
     return sock
+
+
+def deployment(extra_args=()):
+    """What a suite talks to: one confabd (a Server), or with CONFAB_CLUSTER=1
+    a cluster behind the edge (tests/cluster/cluster.py). Either has
+    `channel`, `stop_cleanly()` and `close()`."""
+    if os.environ.get("CONFAB_CLUSTER") == "1":
+        sys.path.insert(0, os.path.join(REPO, "tests", "cluster"))
+        from cluster import Cluster
+        return Cluster(instances=2, edge=True, extra_args=extra_args)
+    return Server(extra_args=extra_args)
 
 
 class Stubs:

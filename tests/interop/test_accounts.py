@@ -43,7 +43,8 @@ def setUpModule():
     global server, auth, accounts
     # Every test makes its own accounts from this one address: the
     # registration limits have tests of their own.
-    server = Server(extra_args=("--registrations-per-address", "0", "--registrations", "0"))
+    server = confab_testing.deployment(
+        extra_args=("--registrations-per-address", "0", "--registrations", "0"))
     stubs = Stubs(server.channel)
     auth = stubs.auth
     accounts = stubs.accounts

@@ -29,7 +29,7 @@ def setUpModule():
     global server, auth, chat
     # Some tests write long histories as one user, and every test makes its
     # own accounts from this one address: the limits have tests of their own.
-    server = Server(
+    server = confab_testing.deployment(
         extra_args=("--rate-messages", "0", "--registrations-per-address", "0", "--registrations", "0")
     )
     stubs = Stubs(server.channel)
