@@ -8,6 +8,11 @@ end every acknowledged message must be stored exactly once, with the seq it
 was acknowledged with, and every room log must run 1..last_seq without gaps;
 this is checked through the API and directly in the SQLite database.
 
+With CONFAB_CLUSTER=1 the same runs against a cluster: two confabd on
+PostgreSQL and Redis behind the nginx edge (TLS); the clients stay on the
+edge while the instances are killed in turn, and the last check reads
+PostgreSQL.
+
 Environment:
   CONFABD               path of the confabd binary to start
   CONFAB_PYTHON_OUT     directory holding the Python code generated from proto/
@@ -15,6 +20,7 @@ Environment:
   CONFAB_CRASH_KILLS    how many times to kill the server (default 12)
   CONFAB_CRASH_SEED     seed of the random kill moments (default: random)
   CONFAB_CRASH_KEEP     on failure, copy the data directory and server log here
+  CONFAB_CLUSTER        "1": against a cluster behind the edge
 """
 
 import collections
@@ -166,13 +172,58 @@ class Sender(threading.Thread):
             )
 
 
+class ClusterTarget:
+    """A cluster in a Server's place: kill() and start() take one instance
+    down and up in turn; stopping and starting affect them all; the channel
+    is the edge's and stays."""
+
+    def __init__(self, extra_args):
+        sys.path.insert(0, os.path.join(confab_testing.REPO, "tests", "cluster"))
+        from cluster import Cluster
+        self.cluster = Cluster(instances=2, edge=True, extra_args=extra_args)
+        self.down = []
+        self.victim = 0
+        self.starts = 2
+
+    @property
+    def channel(self):
+        return self.cluster.channel
+
+    def start(self):
+        for server in self.down:
+            server.start()
+            self.starts += 1
+        self.down = []
+
+    def kill(self):
+        server = self.cluster.servers[self.victim]
+        self.victim = (self.victim + 1) % len(self.cluster.servers)
+        server.kill()
+        self.down.append(server)
+
+    def stop_cleanly(self):
+        for server in self.cluster.servers:
+            if server not in self.down:
+                server.stop_cleanly()
+                self.down.append(server)
+
+    def stderr(self):
+        return "\n".join(s.stderr() for s in self.cluster.servers)
+
+    def close(self):
+        self.cluster.close()
+
+
 class CrashTest:
     def __init__(self, seed):
         self.rng = random.Random(seed)
         self.seed = seed
         self.run_id = uuid.uuid4().hex[:8]
         # Senders write as fast as they can: the send rate limit is tested apart.
-        self.server = Server(extra_args=["--log-level", "warn", "--rate-messages", "0"], start=False)
+        args = ["--log-level", "warn", "--rate-messages", "0"]
+        self.clustered = os.environ.get("CONFAB_CLUSTER") == "1"
+        self.server = ClusterTarget(args) if self.clustered else Server(extra_args=args,
+                                                                          start=False)
         self.endpoint = Endpoint()
         self.stopping = threading.Event()
         self.senders = []
@@ -349,6 +400,9 @@ class CrashTest:
             )
 
     def verify_database(self, acks):
+        if self.clustered:
+            self.verify_postgres(acks)
+            return
         db = sqlite3.connect(f"file:{self.server.db_path}?mode=ro", uri=True)
         try:
             integrity = db.execute("PRAGMA integrity_check").fetchall()
@@ -410,9 +464,40 @@ class CrashTest:
         finally:
             db.close()
 
+    def verify_postgres(self, acks):
+        database = self.server.cluster.database
+
+        def rows(sql):
+            out = database.psql(sql)
+            return [line.split("|") for line in out.splitlines()] if out else []
+
+        for room_id, last_seq in rows("SELECT id, last_seq FROM rooms"):
+            seqs = [int(seq) for (seq,) in rows(
+                f"SELECT seq FROM events WHERE room_id = '{room_id}' ORDER BY seq")]
+            check(seqs == list(range(1, int(last_seq) + 1)),
+                  f"postgres: room {room_id} events are not 1..{last_seq}: {describe_gaps(seqs)}")
+        duplicated = rows("SELECT room_id, client_message_id, count(*) FROM messages "
+                          "WHERE client_message_id IS NOT NULL "
+                          "GROUP BY room_id, client_message_id HAVING count(*) > 1")
+        check(not duplicated, f"postgres: duplicated client_message_id: {duplicated[:5]}")
+        stored = {(room, cid): (mid, int(seq), text) for mid, room, seq, cid, text in rows(
+            f"SELECT id, room_id, seq, client_message_id, text FROM messages "
+            f"WHERE client_message_id LIKE '{self.run_id}-%'")}
+        events = {(room, int(seq)): mid for room, seq, mid in rows(
+            "SELECT room_id, seq, message_id FROM events WHERE message_id IS NOT NULL")}
+        for ack in acks:
+            found = stored.get((ack.room_id, ack.client_message_id))
+            check(found == (ack.message_id, ack.seq, ack.text),
+                  f"postgres: acknowledged {ack} but messages has {found}")
+            check(events.get((ack.room_id, ack.seq)) == ack.message_id,
+                  f"postgres: acknowledged {ack} but events has "
+                  f"{events.get((ack.room_id, ack.seq))} at its seq")
+        check(len(stored) == len(acks),
+              f"postgres: {len(stored)} messages stored, {len(acks)} acknowledged")
+
     def keep_evidence(self):
         target = os.environ.get("CONFAB_CRASH_KEEP")
-        if not target:
+        if not target or self.clustered:
             return
         shutil.rmtree(target, ignore_errors=True)
         shutil.copytree(self.server.data_dir, os.path.join(target, "data"), dirs_exist_ok=True)
