@@ -1,9 +1,12 @@
 #include "Workloads.h"
 
 #include "Process.h"
+#include "Services.h"
 #include "Stats.h"
 #include "auth/PasswordHasher.h"
 #include "base/Config.h"
+#include "store/postgres/Pg.h"
+#include "store/postgres/PgStore.h"
 #include "store/sqlite/SqliteStore.h"
 
 #include "confab/v1/account.grpc.pb.h"
@@ -45,21 +48,22 @@ struct Target {
     std::unique_ptr<Process> process;
     bool confab = true;
 
-    static Target confabd(const Setup& setup, const fs::path& dataDir)
+    // `extra`: where the data is, for a deployment of several (--database,
+    // --bus).
+    static Target confabd(const Setup& setup, const fs::path& dataDir,
+                          const std::vector<std::string>& extra = {})
     {
         fs::create_directories(dataDir);
-        return {std::make_unique<Process>(
-                    std::vector<std::string>{
-                        setup.confabd, "--listen", "127.0.0.1:0", "--data-dir", dataDir.string(),
-                        "--log-level", "warn",
-                        // One user sends the whole load, a few
-                        // users hold every stream.
-                        "--rate-messages", "0", "--rate-rooms", "0", "--rate-invites", "0",
-                        "--rate-searches", "0", "--max-streams-per-user", "100000",
-                        "--max-streams-per-session", "100000", "--registrations-per-address", "0",
-                        "--registrations", "0"},
-                    0, dataDir),
-                true};
+        std::vector<std::string> argv{setup.confabd, "--listen", "127.0.0.1:0", "--data-dir",
+                                      dataDir.string(), "--log-level", "warn",
+                                      // One user sends the whole load, a few
+                                      // users hold every stream.
+                                      "--rate-messages", "0", "--rate-rooms", "0", "--rate-invites",
+                                      "0", "--rate-searches", "0", "--max-streams-per-user",
+                                      "100000", "--max-streams-per-session", "100000",
+                                      "--registrations-per-address", "0", "--registrations", "0"};
+        argv.insert(argv.end(), extra.begin(), extra.end());
+        return {std::make_unique<Process>(argv, 0, dataDir), true};
     }
 
     // With the limits a deployment has (B10 floods them).
@@ -606,19 +610,9 @@ Result runB6(const Setup& setup)
 
 namespace {
 
-// A database of `messages` messages in rooms of 10k, made once with the real
-// store and kept in the cache directory.
-fs::path b7Database(const Setup& setup)
+// Fills `store` with `messages` messages in rooms of 10k, as B7 reads them.
+void fillB7(backend::Store& store, std::size_t messages)
 {
-    const fs::path dir = setup.cache / ("b7-" + std::to_string(setup.b7Messages));
-    if (fs::exists(dir / "ready")) {
-        return dir;
-    }
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    std::cout << "b7: building a database of " << setup.b7Messages << " messages in " << dir
-              << " (once)" << std::endl;
-    backend::SqliteStore store(dir / "confab.db");
     const backend::ServerConfig defaults;
     backend::PasswordHasher hasher({defaults.passwordOpsLimit, defaults.passwordMemLimit}, 1, 1);
     backend::UserRecord user;
@@ -629,7 +623,7 @@ fs::path b7Database(const Setup& setup)
     user.createdAt = 1;
     store.users().create(user);
     const std::size_t perRoom = 10000;
-    const std::size_t rooms = std::max<std::size_t>(1, setup.b7Messages / perRoom);
+    const std::size_t rooms = std::max<std::size_t>(1, messages / perRoom);
     for (std::size_t r = 0; r < rooms; ++r) {
         backend::NewRoom room;
         room.id = "room" + std::to_string(r);
@@ -658,17 +652,58 @@ fs::path b7Database(const Setup& setup)
     for (auto& writer : writers) {
         writer.join();
     }
+}
+
+// A database of `messages` messages in rooms of 10k, made once with the real
+// store and kept in the cache directory.
+fs::path b7Database(const Setup& setup)
+{
+    const fs::path dir = setup.cache / ("b7-" + std::to_string(setup.b7Messages));
+    if (fs::exists(dir / "ready")) {
+        return dir;
+    }
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    std::cout << "b7: building a database of " << setup.b7Messages << " messages in " << dir
+              << " (once)" << std::endl;
+    {
+        backend::SqliteStore store(dir / "confab.db");
+        fillB7(store, setup.b7Messages);
+    }
     std::ofstream(dir / "ready") << "ok\n";
     return dir;
 }
 
+// The same in PostgreSQL: a cluster kept in the cache directory, whose
+// server runs while the returned object lives.
+std::unique_ptr<PostgresServer> b7Postgres(const Setup& setup)
+{
+    const std::string name = "b7pg-" + std::to_string(setup.b7Messages);
+    const fs::path ready = setup.cache / (name + ".ready");
+    if (!fs::exists(ready)) {
+        fs::remove_all(setup.cache / name);
+    }
+    auto server = std::make_unique<PostgresServer>(setup.cache / name);
+    if (!fs::exists(ready)) {
+        std::cout << "b7: building a PostgreSQL database of " << setup.b7Messages << " messages in "
+                  << setup.cache / name << " (once)" << std::endl;
+        backend::pg::Connection(server->conninfo()).run("CREATE DATABASE confab");
+        backend::PgStore store(server->conninfo("confab"));
+        fillB7(store, setup.b7Messages);
+        std::ofstream(ready) << "ok\n";
+    }
+    return server;
+}
+
 } // namespace
 
-Result runB7(const Setup& setup)
+namespace {
+
+// B7's figures from a server on B7's database; `database` is the PostgreSQL
+// server under it, if any (its CPU time counts as the server's).
+Result measureB7(const Setup& setup, Target& target, const PostgresServer* database)
 {
     Result result;
-    const fs::path data = b7Database(setup);
-    Target target = Target::confabd(setup, data);
     auto channel = connect(target.process->target(), 0);
     auto auth = v1::Auth::NewStub(channel);
     auto chat = v1::Chat::NewStub(channel);
@@ -701,8 +736,12 @@ Result runB7(const Setup& setup)
     result["history.p99_ms"] = quantile(pageMs, 0.99);
     result["history.p999_ms"] = quantile(pageMs, 0.999);
 
-    // Durable sends: many callers at once, spread over the rooms.
-    const Usage before = usage(target);
+    // Durable sends: many callers at once, spread over the rooms, then all
+    // into one room.
+    const auto cpu = [&] {
+        return usage(target).cpuSeconds + (database ? database->cpuSeconds() : 0.0);
+    };
+    double before = cpu();
     std::uint64_t counter = 0;
     const std::uint64_t acked = floodSends(
         *chat, token, std::chrono::seconds(5), 128, [&](v1::SendMessageRequest& request) {
@@ -710,9 +749,34 @@ Result runB7(const Setup& setup)
             request.set_text("durable");
         });
     result["send.durable_per_s"] = static_cast<double>(acked) / 5.0;
-    result["send.cpu_pct"] = 100 * (usage(target).cpuSeconds - before.cpuSeconds) / 5.0;
+    result["send.cpu_pct"] = 100 * (cpu() - before) / 5.0;
+    before = cpu();
+    const std::uint64_t oneRoom = floodSends(*chat, token, std::chrono::seconds(5), 128,
+                                             [&](v1::SendMessageRequest& request) {
+                                                 request.set_room_id("room0");
+                                                 request.set_text("durable, one room");
+                                             });
+    result["send.one_room_durable_per_s"] = static_cast<double>(oneRoom) / 5.0;
+    result["send.one_room_cpu_pct"] = 100 * (cpu() - before) / 5.0;
     result["rss_mb"] = static_cast<double>(target.process->rssKiB()) / 1024;
     return result;
+}
+
+} // namespace
+
+Result runB7(const Setup& setup)
+{
+    const fs::path data = b7Database(setup);
+    Target target = Target::confabd(setup, data);
+    return measureB7(setup, target, nullptr);
+}
+
+Result runB7Postgres(const Setup& setup)
+{
+    const auto database = b7Postgres(setup);
+    Target target = Target::confabd(setup, freshDir(setup, "b7pg"),
+                                    {"--database", database->conninfo("confab")});
+    return measureB7(setup, target, database.get());
 }
 
 namespace {

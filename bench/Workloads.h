@@ -24,6 +24,8 @@ Result runB4(const Setup& setup);
 Result runB5(const Setup& setup);
 Result runB6(const Setup& setup);
 Result runB7(const Setup& setup);
+// B7 with confabd on PostgreSQL (a durable server of the bench's own).
+Result runB7Postgres(const Setup& setup);
 // Floods from one signed-in stranger (registrations, Subscribe streams,
 // sends, typing) while a pair of users chats.
 Result runB10(const Setup& setup);

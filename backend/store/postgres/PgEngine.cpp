@@ -118,11 +118,14 @@ bool Engine::reachable()
     }
 }
 
+std::size_t Engine::writerOf(std::string_view key) const
+{
+    return key.empty() ? 0 : 1 + std::hash<std::string_view>{}(key) % (m_writers.size() - 1);
+}
+
 void Engine::enqueue(std::string_view key, WriteJob job)
 {
-    const std::size_t shard =
-        key.empty() ? 0 : 1 + std::hash<std::string_view>{}(key) % (m_writers.size() - 1);
-    Writer& writer = *m_writers[shard];
+    Writer& writer = *m_writers[writerOf(key)];
     {
         std::lock_guard lock(writer.mutex);
         writer.queue.push_back(std::move(job));

@@ -57,6 +57,8 @@ public:
     // Queues `job` for the next group commit of the shard of `key` (a room
     // id, or kAccounts).
     void enqueue(std::string_view key, WriteJob job);
+    // The writer that takes the writes of `key`.
+    std::size_t writerOf(std::string_view key) const;
 
     // Runs `fn` on the writer of `key` inside its next group commit and
     // returns its result once that transaction is durable. `fn` may run

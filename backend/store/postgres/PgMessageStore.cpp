@@ -5,7 +5,10 @@
 #include "store/postgres/PgRows.h"
 
 #include <algorithm>
+#include <future>
 #include <limits>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace confab::backend {
 
@@ -45,90 +48,286 @@ void rewriteMessageEvents(Connection& db, const std::string& messageId, bool all
     }
 }
 
-MessageRecord storeMessage(Connection& db, const NewMessage& message, Appended& appended)
-{
-    // The membership is looked up first: on this, the busiest path, the
-    // room's existence is only asked about when the author is no member.
-    if (!selectMembership(db, message.roomId, message.authorId)) {
-        requireRoom(db, message.roomId);
-        throw permissionDenied("room_id: you are not a member of this room");
-    }
-    if (!message.clientMessageId.empty()) {
-        const auto existing = db.query("SELECT " CONFAB_PG_MESSAGE_COLUMNS " FROM messages "
-                                       "WHERE room_id = $1 AND client_message_id = $2",
-                                       message.roomId, message.clientMessageId);
-        if (!existing.empty()) {
-            MessageRecord original = readMessage(existing, 0);
-            if (original.authorId != message.authorId) {
-                throw ApiError(grpc::StatusCode::ALREADY_EXISTS,
-                               "client_message_id: already used in this room");
-            }
-            return original;
-        }
-    }
-    if (!message.replyTo.empty()) {
-        const auto target = selectMessage(db, message.replyTo);
-        if (!target || target->roomId != message.roomId) {
-            throw notFound("reply_to_message_id: no such message in this room");
-        }
-    }
-    MessageRecord stored;
-    stored.id = message.id;
-    stored.roomId = message.roomId;
-    stored.authorId = message.authorId;
-    stored.text = message.text;
-    stored.sentAt = message.sentAt;
-    stored.clientMessageId = message.clientMessageId;
-    stored.replyTo = message.replyTo;
+} // namespace
 
-    v1::RoomEvent event;
-    event.set_room_id(message.roomId);
-    *event.mutable_message_posted() = views::message(stored);
-    Appended mine;
-    append(db, std::move(event), message.sentAt, message.id, mine);
-    stored.seq = mine.back().seq();
-    db.query("INSERT INTO messages (id, room_id, seq, author_id, text, sent_at, "
-             "client_message_id, reply_to) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-             stored.id, stored.roomId, stored.seq, stored.authorId, stored.text, stored.sentAt,
-             message.clientMessageId.empty() ? std::optional<std::string>()
-                                             : std::optional(message.clientMessageId),
-             message.replyTo.empty() ? std::optional<std::string>()
-                                     : std::optional(message.replyTo));
-    appended.push_back(std::move(mine.back()));
-    return stored;
+struct PgMessageStore::PendingSend {
+    NewMessage message;
+    SendDone done;
+    MessageRecord stored;
+    Appended appended;
+    std::exception_ptr error;
+};
+
+namespace {
+
+// A text[] or bytea[] parameter in PostgreSQL's array syntax.
+std::string arrayOf(const std::vector<std::optional<std::string>>& values, bool bytes)
+{
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out = "{";
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i > 0) {
+            out += ',';
+        }
+        if (!values[i]) {
+            out += "NULL";
+            continue;
+        }
+        out += '"';
+        if (bytes) {
+            out += "\\\\x";
+            for (const unsigned char c : *values[i]) {
+                out += kHex[c >> 4];
+                out += kHex[c & 15];
+            }
+        } else {
+            for (const char c : *values[i]) {
+                if (c == '"' || c == '\\') {
+                    out += '\\';
+                }
+                out += c;
+            }
+        }
+        out += '"';
+    }
+    return out + "}";
+}
+
+std::optional<std::string> optionalOf(const std::string& value)
+{
+    return value.empty() ? std::nullopt : std::optional(value);
+}
+
+// Stores a batch of sends (to rooms of one writer), each with the outcome
+// it would have alone, in batch order, with a fixed number of statements.
+void storeBatch(Connection& db, PgMessageStore::Batch& batch)
+{
+    for (auto& pending : batch) {
+        pending->stored = {};
+        pending->appended.clear();
+        pending->error = nullptr;
+    }
+    std::vector<std::optional<std::string>> rooms, authors, clientRooms, clientIds, replies;
+    for (const auto& pending : batch) {
+        const NewMessage& message = pending->message;
+        rooms.push_back(message.roomId);
+        authors.push_back(message.authorId);
+        if (!message.clientMessageId.empty()) {
+            clientRooms.push_back(message.roomId);
+            clientIds.push_back(message.clientMessageId);
+        }
+        if (!message.replyTo.empty()) {
+            replies.push_back(message.replyTo);
+        }
+    }
+    using Key = std::pair<std::string, std::string>;
+    struct KeyHash {
+        std::size_t operator()(const Key& key) const
+        {
+            return std::hash<std::string>{}(key.first) * 31 + std::hash<std::string>{}(key.second);
+        }
+    };
+    std::unordered_set<Key, KeyHash> members;
+    const auto memberRows =
+        db.query("SELECT room_id, user_id FROM members WHERE (room_id, user_id) IN "
+                 "(SELECT r, u FROM unnest($1::text[], $2::text[]) AS x(r, u))",
+                 arrayOf(rooms, false), arrayOf(authors, false));
+    for (int i = 0; i < memberRows.rows(); ++i) {
+        members.emplace(memberRows.text(i, 0), memberRows.text(i, 1));
+    }
+    std::unordered_map<Key, MessageRecord, KeyHash> byClientId;
+    if (!clientIds.empty()) {
+        const auto rows = db.query(
+            "SELECT " CONFAB_PG_MESSAGE_COLUMNS " FROM messages WHERE (room_id, client_message_id) "
+            "IN (SELECT r, c FROM unnest($1::text[], $2::text[]) AS x(r, c))",
+            arrayOf(clientRooms, false), arrayOf(clientIds, false));
+        for (int i = 0; i < rows.rows(); ++i) {
+            MessageRecord found = readMessage(rows, i);
+            Key key{found.roomId, found.clientMessageId};
+            byClientId.emplace(std::move(key), std::move(found));
+        }
+    }
+    std::unordered_map<std::string, std::string> roomOfReply;
+    if (!replies.empty()) {
+        const auto rows = db.query("SELECT id, room_id FROM messages WHERE id = ANY($1::text[])",
+                                   arrayOf(replies, false));
+        for (int i = 0; i < rows.rows(); ++i) {
+            roomOfReply.emplace(rows.text(i, 0), rows.text(i, 1));
+        }
+    }
+    std::unordered_map<std::string, bool> roomExists;
+
+    // Checks in order, as if one at a time: a send earlier in the batch is
+    // stored by the time a later one is looked at.
+    std::vector<PgMessageStore::PendingSend*> fresh;
+    std::unordered_map<std::string, std::uint64_t> freshPerRoom;
+    for (auto& pending : batch) {
+        const NewMessage& message = pending->message;
+        try {
+            if (!members.contains({message.roomId, message.authorId})) {
+                auto known = roomExists.find(message.roomId);
+                if (known == roomExists.end()) {
+                    known = roomExists
+                                .emplace(message.roomId, selectRoom(db, message.roomId).has_value())
+                                .first;
+                }
+                if (!known->second) {
+                    throw notFound("room_id: not found");
+                }
+                throw permissionDenied("room_id: you are not a member of this room");
+            }
+            if (!message.clientMessageId.empty()) {
+                if (const auto it = byClientId.find({message.roomId, message.clientMessageId});
+                    it != byClientId.end()) {
+                    if (it->second.authorId != message.authorId) {
+                        throw ApiError(grpc::StatusCode::ALREADY_EXISTS,
+                                       "client_message_id: already used in this room");
+                    }
+                    pending->stored = it->second; // the stored one, nothing appended
+                    continue;
+                }
+            }
+            if (!message.replyTo.empty()) {
+                const auto it = roomOfReply.find(message.replyTo);
+                if (it == roomOfReply.end() || it->second != message.roomId) {
+                    throw notFound("reply_to_message_id: no such message in this room");
+                }
+            }
+        } catch (const ApiError&) {
+            pending->error = std::current_exception();
+            continue;
+        }
+        MessageRecord& stored = pending->stored;
+        stored.id = message.id;
+        stored.roomId = message.roomId;
+        stored.authorId = message.authorId;
+        stored.text = message.text;
+        stored.sentAt = message.sentAt;
+        stored.clientMessageId = message.clientMessageId;
+        stored.replyTo = message.replyTo;
+        if (!message.clientMessageId.empty()) {
+            byClientId.emplace(Key{message.roomId, message.clientMessageId}, stored);
+        }
+        roomOfReply.emplace(message.id, message.roomId);
+        fresh.push_back(pending.get());
+        ++freshPerRoom[message.roomId];
+    }
+    if (fresh.empty()) {
+        return;
+    }
+
+    // Their seqs at once: each room's counter moves by its number of sends.
+    std::vector<std::optional<std::string>> counterRooms, counts;
+    for (const auto& [roomId, count] : freshPerRoom) {
+        counterRooms.push_back(roomId);
+        counts.push_back(std::to_string(count));
+    }
+    const auto counters = db.query(
+        "UPDATE rooms SET last_seq = rooms.last_seq + c.n FROM unnest($1::text[], $2::bigint[]) "
+        "AS c(id, n) WHERE rooms.id = c.id RETURNING rooms.id, rooms.last_seq",
+        arrayOf(counterRooms, false), arrayOf(counts, false));
+    std::unordered_map<std::string, std::uint64_t> nextSeq;
+    for (int i = 0; i < counters.rows(); ++i) {
+        const std::string roomId = counters.text(i, 0);
+        nextSeq[roomId] = static_cast<std::uint64_t>(counters.integer(i, 1)) - freshPerRoom[roomId];
+    }
+    std::vector<std::optional<std::string>> roomsOf, ids, seqs, payloads, texts, authorsOf, sentAt,
+        clientOf, replyOf;
+    for (auto* pending : fresh) {
+        MessageRecord& stored = pending->stored;
+        const auto next = nextSeq.find(stored.roomId);
+        if (next == nextSeq.end()) {
+            throw std::logic_error("a member's room without a counter: " + stored.roomId);
+        }
+        stored.seq = ++next->second;
+        v1::RoomEvent event;
+        event.set_room_id(stored.roomId);
+        event.set_seq(stored.seq);
+        views::setTimestamp(event.mutable_at(), stored.sentAt);
+        *event.mutable_message_posted() = views::message(stored);
+        roomsOf.push_back(stored.roomId);
+        ids.push_back(stored.id);
+        seqs.push_back(std::to_string(stored.seq));
+        payloads.push_back(event.SerializeAsString());
+        texts.push_back(stored.text);
+        authorsOf.push_back(stored.authorId);
+        sentAt.push_back(std::to_string(stored.sentAt));
+        clientOf.push_back(optionalOf(stored.clientMessageId));
+        replyOf.push_back(optionalOf(stored.replyTo));
+        pending->appended.push_back(std::move(event));
+    }
+    db.query("INSERT INTO events (room_id, seq, message_id, payload) SELECT r, s, m, p FROM "
+             "unnest($1::text[], $2::bigint[], $3::text[], $4::bytea[]) AS u(r, s, m, p)",
+             arrayOf(roomsOf, false), arrayOf(seqs, false), arrayOf(ids, false),
+             arrayOf(payloads, true));
+    db.query("INSERT INTO messages (id, room_id, seq, author_id, text, sent_at, client_message_id, "
+             "reply_to) SELECT m, r, s, a, t, at, c, rt FROM unnest($1::text[], $2::text[], "
+             "$3::bigint[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::text[]) "
+             "AS u(m, r, s, a, t, at, c, rt)",
+             arrayOf(ids, false), arrayOf(roomsOf, false), arrayOf(seqs, false),
+             arrayOf(authorsOf, false), arrayOf(texts, false), arrayOf(sentAt, false),
+             arrayOf(clientOf, false), arrayOf(replyOf, false));
 }
 
 } // namespace
 
 MessageRecord PgMessageStore::send(const NewMessage& message, Appended* appended)
 {
-    return m_db.write(message.roomId, [&](Connection& db) {
-        Appended mine;
-        MessageRecord stored = storeMessage(db, message, mine);
-        handOver(mine, appended);
-        return stored;
+    std::promise<std::pair<MessageRecord, Appended>> promise;
+    auto future = promise.get_future();
+    sendAsync(message, [&promise](std::exception_ptr error, MessageRecord stored, Appended events) {
+        if (error) {
+            promise.set_exception(error);
+        } else {
+            promise.set_value({std::move(stored), std::move(events)});
+        }
     });
+    auto [stored, events] = future.get();
+    if (appended) {
+        for (auto& event : events) {
+            appended->push_back(std::move(event));
+        }
+    }
+    return stored;
 }
 
 void PgMessageStore::sendAsync(NewMessage message, SendDone done)
 {
-    struct State {
-        NewMessage message;
-        MessageRecord stored;
-        Appended appended;
-        SendDone done;
+    auto pending = std::make_shared<PendingSend>();
+    pending->message = std::move(message);
+    pending->done = std::move(done);
+    const std::string roomId = pending->message.roomId;
+    const std::size_t writer = m_db.writerOf(roomId);
+    {
+        std::lock_guard lock(m_pendingMutex);
+        Batch& waiting = m_pending[writer];
+        waiting.push_back(std::move(pending));
+        if (waiting.size() > 1) {
+            return; // the writer's batch job, queued already, takes it
+        }
+    }
+    auto batch = std::make_shared<Batch>();
+    const auto take = [this, writer, batch] {
+        if (batch->empty()) {
+            std::lock_guard lock(m_pendingMutex);
+            if (const auto it = m_pending.find(writer); it != m_pending.end()) {
+                batch->swap(it->second);
+                m_pending.erase(it);
+            }
+        }
     };
-    auto state = std::make_shared<State>();
-    state->message = std::move(message);
-    state->done = std::move(done);
-    const std::string roomId = state->message.roomId;
     Engine::WriteJob job;
-    job.run = [state](Connection& db) {
-        state->appended.clear();
-        state->stored = storeMessage(db, state->message, state->appended);
+    job.run = [take, batch](Connection& db) {
+        take();
+        storeBatch(db, *batch);
     };
-    job.done = [state](std::exception_ptr error) {
-        state->done(error, std::move(state->stored), std::move(state->appended));
+    job.done = [take, batch](std::exception_ptr error) {
+        take(); // a batch that never ran (the database was away) fails too
+        for (auto& pending : *batch) {
+            const std::exception_ptr outcome = error ? error : pending->error;
+            pending->done(outcome, outcome ? MessageRecord{} : std::move(pending->stored),
+                          outcome ? Appended{} : std::move(pending->appended));
+        }
     };
     m_db.enqueue(roomId, std::move(job));
 }

@@ -3,8 +3,21 @@
 #include "store/MessageStore.h"
 #include "store/postgres/PgEngine.h"
 
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
 namespace confab::backend {
 
+// Sends are stored a batch at a time: the sends that wait while their
+// writer (pg::Engine shards by room) is busy go in together, checked and
+// written with a few statements whatever their number and rooms (one
+// counter update gives every room its seqs), so a busy room costs a few
+// round trips per batch rather than several per message. Each send keeps
+// its own outcome (a non-member's fails, a repeated client_message_id gets
+// the stored message).
 class PgMessageStore final : public MessageStore {
 public:
     explicit PgMessageStore(pg::Engine& engine) : m_db(engine) {}
@@ -20,8 +33,15 @@ public:
                                       std::uint64_t beforeSeq, std::size_t limit,
                                       bool newest) override;
 
+    struct PendingSend;
+    using Batch = std::vector<std::shared_ptr<PendingSend>>;
+
 private:
     pg::Engine& m_db;
+    std::mutex m_pendingMutex;
+    // Sends waiting for their writer's next batch; a writer is here while a
+    // batch job for it is queued and has not taken them yet.
+    std::unordered_map<std::size_t, Batch> m_pending;
 };
 
 } // namespace confab::backend

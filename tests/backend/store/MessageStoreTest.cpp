@@ -178,6 +178,102 @@ TEST_P(MessageStoreRoom, ConcurrentWritersGetGapFreeSeqsInCommitOrder)
     EXPECT_EQ(rooms().byId(m_room)->lastSeq, total);
 }
 
+// Sends queued at once may be stored together (the PostgreSQL store writes
+// what waits for its writer as one batch): each keeps the outcome it would
+// have alone, in the order they were given.
+TEST_P(MessageStoreRoom, SendsQueuedTogetherKeepTheirOwnOutcomes)
+{
+    const std::string other = addRoom("Other", "u-carl", {"u-bob"});
+    struct Outcome {
+        std::promise<void> done;
+        std::exception_ptr error;
+        MessageRecord stored;
+        Appended appended;
+    };
+    std::vector<std::unique_ptr<Outcome>> outcomes;
+    std::vector<backend::NewMessage> sent;
+    const auto send = [&](backend::NewMessage message) {
+        outcomes.push_back(std::make_unique<Outcome>());
+        sent.push_back(message);
+        Outcome* outcome = outcomes.back().get();
+        messages().sendAsync(std::move(message), [outcome](std::exception_ptr error,
+                                                           MessageRecord stored, Appended events) {
+            outcome->error = error;
+            outcome->stored = std::move(stored);
+            outcome->appended = std::move(events);
+            outcome->done.set_value();
+        });
+    };
+    for (int round = 0; round < 5; ++round) {
+        const std::string n = std::to_string(round);
+        send(newMessage(m_room, "u-bob", "plain " + n));              // stored
+        send(newMessage(m_room, "u-carl", "stranger " + n));          // not a member
+        send(newMessage(m_room, "u-anna", "first " + n, "cid-" + n)); // stored
+        send(newMessage(m_room, "u-anna", "again " + n, "cid-" + n)); // the first one
+        send(newMessage(m_room, "u-bob", "taken " + n, "cid-" + n));  // another's id
+        auto reply = newMessage(m_room, "u-bob", "reply " + n);
+        reply.replyTo = sent[sent.size() - 3].id; // "first", just sent
+        send(reply);                              // stored
+        auto astray = newMessage(other, "u-bob", "astray " + n);
+        astray.replyTo = sent[sent.size() - 4].id;              // of the other room
+        send(astray);                                           // not found
+        send(newMessage(other, "u-carl", "other " + n));        // stored
+        send(newMessage("r-nowhere", "u-bob", "nowhere " + n)); // no such room
+    }
+    for (auto& outcome : outcomes) {
+        outcome->done.get_future().wait();
+    }
+    const auto codeOf = [&](std::size_t i) {
+        try {
+            if (outcomes[i]->error) {
+                std::rethrow_exception(outcomes[i]->error);
+            }
+        } catch (const backend::ApiError& e) {
+            return e.code();
+        }
+        return grpc::StatusCode::OK;
+    };
+    std::map<std::string, std::uint64_t> lastSeq{{m_room, 3}, {other, 3}};
+    for (std::size_t i = 0; i < outcomes.size(); ++i) {
+        const std::size_t kind = i % 9;
+        const auto expected = std::vector<grpc::StatusCode>{grpc::StatusCode::OK,
+                                                            grpc::StatusCode::PERMISSION_DENIED,
+                                                            grpc::StatusCode::OK,
+                                                            grpc::StatusCode::OK,
+                                                            grpc::StatusCode::ALREADY_EXISTS,
+                                                            grpc::StatusCode::OK,
+                                                            grpc::StatusCode::NOT_FOUND,
+                                                            grpc::StatusCode::OK,
+                                                            grpc::StatusCode::NOT_FOUND}[kind];
+        EXPECT_EQ(codeOf(i), expected) << "send " << i << ": " << sent[i].text;
+        if (expected != grpc::StatusCode::OK) {
+            continue;
+        }
+        const MessageRecord& stored = outcomes[i]->stored;
+        if (kind == 3) {
+            // The repeated client id: the first message, nothing appended.
+            EXPECT_EQ(stored.id, outcomes[i - 1]->stored.id);
+            EXPECT_EQ(stored.text, sent[i - 1].text);
+            EXPECT_TRUE(outcomes[i]->appended.empty());
+            continue;
+        }
+        // In the order given, each the next of its room.
+        EXPECT_EQ(stored.seq, ++lastSeq[sent[i].roomId]) << sent[i].text;
+        EXPECT_EQ(stored.text, sent[i].text);
+        ASSERT_EQ(outcomes[i]->appended.size(), 1u);
+        EXPECT_EQ(outcomes[i]->appended[0].seq(), stored.seq);
+        EXPECT_EQ(outcomes[i]->appended[0].message_posted().reply_to_message_id(), sent[i].replyTo);
+    }
+    for (const auto& [roomId, last] : lastSeq) {
+        const auto events = log(roomId);
+        ASSERT_EQ(events.size(), last);
+        for (std::size_t i = 0; i < events.size(); ++i) {
+            EXPECT_EQ(events[i].seq(), i + 1);
+        }
+        EXPECT_EQ(rooms().byId(roomId)->lastSeq, last);
+    }
+}
+
 TEST_P(MessageStoreRoom, OnlyTheAuthorEditsAndTheLogShowsTheNewText)
 {
     const auto message = post(m_room, "u-bob", "teh plan"); // 4
