@@ -1,5 +1,7 @@
 #include "Services.h"
 
+#include "Process.h"
+
 #include <pwd.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -30,13 +32,16 @@ fs::path shortTempDir(const char* prefix)
     return pattern;
 }
 
-pid_t spawn(const std::vector<std::string>& argv, const std::string& output)
+pid_t spawn(const std::vector<std::string>& argv, const std::string& output, int cpu)
 {
     const pid_t pid = fork();
     if (pid < 0) {
         throw std::runtime_error("fork failed");
     }
     if (pid == 0) {
+        if (cpu >= 0) {
+            pinSelf(cpu);
+        }
         if (!output.empty()) {
             if (!freopen(output.c_str(), "a", stdout) || !freopen(output.c_str(), "a", stderr)) {
                 _exit(126);
@@ -74,9 +79,9 @@ double cpuSecondsOf(pid_t pid)
 
 } // namespace
 
-void runProgram(const std::vector<std::string>& argv)
+void runProgram(const std::vector<std::string>& argv, int cpu)
 {
-    const pid_t pid = spawn(argv, "/dev/null");
+    const pid_t pid = spawn(argv, "/dev/null", cpu);
     int status = 0;
     waitpid(pid, &status, 0);
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
@@ -117,7 +122,7 @@ std::vector<std::string> PostgresServer::asOwner(std::vector<std::string> argv) 
     return argv;
 }
 
-PostgresServer::PostgresServer(const fs::path& dataDir) : m_data(dataDir)
+PostgresServer::PostgresServer(const fs::path& dataDir, int cpu) : m_data(dataDir), m_cpu(cpu)
 {
     m_socketDir = shortTempDir("cfbpg-");
     uid_t uid = geteuid();
@@ -147,7 +152,8 @@ PostgresServer::PostgresServer(const fs::path& dataDir) : m_data(dataDir)
                         (m_socketDir / "postgres.log").string(), "-o",
                         "-c listen_addresses='' -k " + m_socketDir.string() +
                             " -c max_connections=200 -c shared_buffers=256MB",
-                        "-w", "start"}));
+                        "-w", "start"}),
+               m_cpu);
 }
 
 PostgresServer::~PostgresServer()
@@ -174,11 +180,11 @@ double PostgresServer::cpuSeconds() const
     return pid > 0 ? cpuSecondsOfTree(pid) : 0;
 }
 
-RedisServer::RedisServer() : m_dir(shortTempDir("cfbrd-"))
+RedisServer::RedisServer(int cpu) : m_dir(shortTempDir("cfbrd-"))
 {
     m_pid = spawn({"redis-server", "--port", "0", "--unixsocket", (m_dir / "redis.sock").string(),
                    "--save", "", "--appendonly", "no", "--dir", m_dir.string()},
-                  (m_dir / "redis.log").string());
+                  (m_dir / "redis.log").string(), cpu);
     for (int i = 0; i < 500 && !fs::exists(m_dir / "redis.sock"); ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }

@@ -9,7 +9,7 @@
 namespace confab::bench {
 
 // Runs a program to its end; throws when it fails.
-void runProgram(const std::vector<std::string>& argv);
+void runProgram(const std::vector<std::string>& argv, int cpu = -1);
 
 // A PostgreSQL 15 server of the bench's own (Debian's binaries), durable
 // (fsync on: B7 measures durable sends), listening on a unix socket only.
@@ -17,7 +17,8 @@ void runProgram(const std::vector<std::string>& argv);
 // cluster in it) or made afresh.
 class PostgresServer {
 public:
-    explicit PostgresServer(const std::filesystem::path& dataDir);
+    // `cpu`: the CPU its processes run on (-1: any).
+    explicit PostgresServer(const std::filesystem::path& dataDir, int cpu = -1);
     ~PostgresServer();
     PostgresServer(const PostgresServer&) = delete;
     PostgresServer& operator=(const PostgresServer&) = delete;
@@ -32,12 +33,13 @@ private:
 
     std::filesystem::path m_data;
     std::filesystem::path m_socketDir;
+    int m_cpu = -1;
 };
 
 // A Redis server of the bench's own on a unix socket, no persistence.
 class RedisServer {
 public:
-    RedisServer();
+    explicit RedisServer(int cpu = -1);
     ~RedisServer();
     RedisServer(const RedisServer&) = delete;
     RedisServer& operator=(const RedisServer&) = delete;

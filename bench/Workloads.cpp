@@ -229,16 +229,36 @@ std::uint64_t floodSends(v1::Chat::Stub& stub, const std::string& token,
 // connections, one sender.
 class Room {
 public:
-    Room(const Target& target, int receivers, Sink& sink, int connections = 8) : m_sink(sink)
+    Room(const Target& target, int receivers, Sink& sink, int connections = 8)
+        : Room({target.process->target()}, target.confab, receivers, sink, connections)
+    {}
+
+    // Over the instances of a deployment: the sender's connection goes to
+    // the first address, the receivers' connections to `receiverAddresses`
+    // in turn.
+    Room(const std::vector<std::string>& addresses, bool confab, int receivers, Sink& sink,
+         int connections = 8, std::vector<std::string> receiverAddresses = {})
+        : m_sink(sink)
     {
-        const std::string address = target.process->target();
+        // One server: the sender shares the first connection with
+        // receivers. Several: it has a connection of its own.
+        const bool shared = addresses.size() == 1 && receiverAddresses.empty();
+        if (receiverAddresses.empty()) {
+            receiverAddresses = addresses;
+        }
+        if (!shared) {
+            m_channels.push_back(connect(addresses[0], 0));
+            m_stubs.push_back(v1::Chat::NewStub(m_channels.back()));
+        }
+        const std::size_t firstReceiver = m_stubs.size();
         for (int i = 0; i < connections; ++i) {
-            m_channels.push_back(connect(address, i));
+            m_channels.push_back(connect(
+                receiverAddresses[static_cast<std::size_t>(i) % receiverAddresses.size()], i + 1));
             m_stubs.push_back(v1::Chat::NewStub(m_channels.back()));
         }
         constexpr int kReceiverUsers = 4;
         std::vector<std::string> tokens(kReceiverUsers);
-        if (target.confab) {
+        if (confab) {
             const std::string tag = std::to_string(nowNs() % 1000000000);
             m_sender = registerUser(m_channels[0], "sender" + tag).access_token();
             v1::CreateRoomRequest create;
@@ -261,7 +281,8 @@ public:
         }
         for (int i = 0; i < receivers; ++i) {
             m_receivers.push_back(std::make_unique<Receiver>(
-                *m_stubs[static_cast<std::size_t>(i) % m_stubs.size()],
+                *m_stubs[firstReceiver +
+                         static_cast<std::size_t>(i) % (m_stubs.size() - firstReceiver)],
                 tokens[static_cast<std::size_t>(i % kReceiverUsers)], sink));
         }
         if (!waitUntil([&] { return sink.synced.load() >= receivers; }, std::chrono::seconds(60))) {
@@ -964,6 +985,98 @@ Result runB10(const Setup& setup)
     });
     victims.receiver->cancel();
     waitUntil([&] { return victims.sink.finished.load() > 0; }, std::chrono::seconds(10));
+    return result;
+}
+
+namespace {
+
+// A deployment for B9: PostgreSQL and Redis of the bench's own (pinned to
+// the servers' CPU) and `instances` confabd on them.
+struct Deployment {
+    std::unique_ptr<PostgresServer> database;
+    std::unique_ptr<RedisServer> bus;
+    std::vector<Target> instances;
+
+    Deployment(const Setup& setup, int count, const std::string& name)
+    {
+        database = std::make_unique<PostgresServer>(setup.work / (name + "-pg"), 0);
+        bus = std::make_unique<RedisServer>(0);
+        backend::pg::Connection(database->conninfo()).run("CREATE DATABASE confab");
+        for (int i = 0; i < count; ++i) {
+            instances.push_back(
+                Target::confabd(setup, freshDir(setup, name + "-" + std::to_string(i)),
+                                {"--database", database->conninfo("confab"), "--bus", bus->url()}));
+        }
+    }
+
+    std::vector<std::string> addresses() const
+    {
+        std::vector<std::string> out;
+        for (const auto& instance : instances) {
+            out.push_back(instance.process->target());
+        }
+        return out;
+    }
+
+    // Every server process's CPU time: the instances, PostgreSQL, Redis.
+    double cpuSeconds() const
+    {
+        double total = database->cpuSeconds() + cpuSecondsOfTree(bus->pid());
+        for (const auto& instance : instances) {
+            total += instance.process->cpuTime().count();
+        }
+        return total;
+    }
+};
+
+} // namespace
+
+Result runB9(const Setup& setup)
+{
+    Result result;
+    constexpr int kReceivers = 100;
+    for (const int count : {1, 2}) {
+        const std::string prefix = count == 1 ? "one." : "two.";
+        Deployment deployment(setup, count, "b9-" + std::to_string(count));
+        // Throughput: B2's fan-out, the streams spread over the instances.
+        {
+            Sink sink;
+            sink.measure = false;
+            Room room(deployment.addresses(), true, kReceivers, sink);
+            const double before = deployment.cpuSeconds();
+            const auto start = Clock::now();
+            const std::uint64_t acked = room.flood(std::chrono::seconds(5), 64);
+            const std::uint64_t expected = acked * kReceivers;
+            waitUntil([&] { return sink.deliveries.load() >= expected; }, std::chrono::seconds(60));
+            const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+            const double cpu = deployment.cpuSeconds() - before;
+            result[prefix + "deliveries_per_s"] =
+                static_cast<double>(sink.deliveries.load()) / elapsed;
+            result[prefix + "deliveries_per_cpu_s"] =
+                static_cast<double>(sink.deliveries.load()) / cpu;
+            result[prefix + "server_cpu_pct"] = 100 * cpu / elapsed;
+            result[prefix + "lost"] =
+                static_cast<double>(expected - std::min(expected, sink.deliveries.load()));
+        }
+        // Latency at B1's load (20 messages a second to 100 streams); with
+        // two instances every stream is on the other instance than the
+        // sender's.
+        {
+            Sink sink;
+            std::vector<std::string> receivers = deployment.addresses();
+            if (count == 2) {
+                receivers = {receivers[1]};
+            }
+            Room room(deployment.addresses(), true, kReceivers, sink, 8, receivers);
+            room.paced(200, 20);
+            waitUntil([&] { return sink.deliveries.load() >= 200u * kReceivers; },
+                      std::chrono::seconds(30));
+            std::lock_guard lock(sink.mutex);
+            result[prefix + "p50_ms"] = quantile(sink.latenciesMs, 0.5);
+            result[prefix + "p99_ms"] = quantile(sink.latenciesMs, 0.99);
+        }
+    }
+    result["efficiency"] = result["two.deliveries_per_cpu_s"] / result["one.deliveries_per_cpu_s"];
     return result;
 }
 

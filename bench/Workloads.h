@@ -26,6 +26,9 @@ Result runB6(const Setup& setup);
 Result runB7(const Setup& setup);
 // B7 with confabd on PostgreSQL (a durable server of the bench's own).
 Result runB7Postgres(const Setup& setup);
+// The fan-out of B2 and the latency of B1 on one and on two instances
+// sharing PostgreSQL and Redis (servers of the bench's own).
+Result runB9(const Setup& setup);
 // Floods from one signed-in stranger (registrations, Subscribe streams,
 // sends, typing) while a pair of users chats.
 Result runB10(const Setup& setup);
