@@ -1042,7 +1042,7 @@ Result runB9(const Setup& setup)
         {
             Sink sink;
             sink.measure = false;
-            Room room(deployment.addresses(), true, kReceivers, sink);
+            Room room(deployment.addresses(), true, kReceivers, sink, 8, deployment.addresses());
             const double before = deployment.cpuSeconds();
             const auto start = Clock::now();
             const std::uint64_t acked = room.flood(std::chrono::seconds(5), 64);
