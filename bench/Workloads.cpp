@@ -999,7 +999,7 @@ struct Deployment {
 
     Deployment(const Setup& setup, int count, const std::string& name)
     {
-        database = std::make_unique<PostgresServer>(setup.work / (name + "-pg"), 0);
+        database = std::make_unique<PostgresServer>(freshDir(setup, name + "-pg") / "data", 0);
         bus = std::make_unique<RedisServer>(0);
         backend::pg::Connection(database->conninfo()).run("CREATE DATABASE confab");
         for (int i = 0; i < count; ++i) {

@@ -222,6 +222,12 @@ void storeBatch(Connection& db, PgMessageStore::Batch& batch)
         counterRooms.push_back(roomId);
         counts.push_back(std::to_string(count));
     }
+    if (counterRooms.size() > 1) {
+        // The rooms' rows in one order (another instance's batch may want
+        // the same ones): no two batches wait for each other in a circle.
+        db.query("SELECT 1 FROM rooms WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE",
+                 arrayOf(counterRooms, false));
+    }
     const auto counters = db.query(
         "UPDATE rooms SET last_seq = rooms.last_seq + c.n FROM unnest($1::text[], $2::bigint[]) "
         "AS c(id, n) WHERE rooms.id = c.id RETURNING rooms.id, rooms.last_seq",
