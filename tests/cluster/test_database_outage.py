@@ -1,4 +1,5 @@
-"""PostgreSQL goes away for a few seconds under a send load, and comes back.
+"""PostgreSQL goes away for a few seconds under a send load, and comes back,
+under a cluster of two instances behind the edge.
 
 While it is away: health says NOT_SERVING, calls fail with UNAVAILABLE
 (never INTERNAL or UNKNOWN: clients retry UNAVAILABLE), and senders that
@@ -13,9 +14,11 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "interop"))
-from confab_testing import (HEALTH_CHECK, HEALTH_SERVING, Server, Stubs, bearer,  # noqa: E402
+from confab_testing import (HEALTH_CHECK, HEALTH_SERVING, Stubs, bearer,  # noqa: E402
                             register, unique_username)
-from throwaway import Postgres  # noqa: E402
+
+sys.path.insert(0, os.path.dirname(__file__))
+from cluster import Cluster  # noqa: E402
 
 from confab.v1 import account_pb2, chat_pb2  # noqa: E402
 import grpc  # noqa: E402
@@ -26,11 +29,15 @@ OUTAGE_S = 3
 
 class DatabaseOutageTest(unittest.TestCase):
     def test_sends_fail_unavailable_while_the_database_is_down_and_nothing_is_lost(self):
-        with Postgres() as database, \
-                Server(extra_args=("--database", database.conninfo, "--rate-messages", "0",
-                                   "--log-level", "error")) as server:
-            stubs = Stubs(server.channel)
-            health = server.channel.unary_unary(HEALTH_CHECK)
+        with Cluster(instances=2, edge=True, extra_args=("--log-level", "error")) as cluster:
+            database = cluster.database
+            stubs = Stubs(cluster.channel)
+            checks = [s.channel.unary_unary(HEALTH_CHECK) for s in cluster.servers]
+
+            def health(request, timeout):
+                """The instances' health, when they agree."""
+                answers = {check(request, timeout=timeout) for check in checks}
+                return answers.pop() if len(answers) == 1 else None
             anna = register(stubs.auth, unique_username("anna"))
             room = stubs.chat.CreateRoom(chat_pb2.CreateRoomRequest(name="Outage"),
                                          metadata=bearer(anna), timeout=10)
