@@ -30,6 +30,10 @@ struct Limits {
     std::size_t requestMaxBytes = 1024 * 1024;
     // A GetHistory page holds at most this much (and always one event).
     std::size_t historyPageMaxBytes = 256 * 1024;
+    // Reactions: one emoji of at most this many bytes; so many per user
+    // and message.
+    std::size_t emojiMaxBytes = 32;
+    std::size_t reactionsPerUserAndMessage = 20;
 };
 
 // Failed-login throttling. Every attempt counts as a failure until it

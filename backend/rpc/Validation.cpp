@@ -2,9 +2,13 @@
 
 #include "base/ApiError.h"
 
+#include <unictype.h>
+#include <unigbrk.h>
 #include <utf8cpp/utf8.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <vector>
 
 namespace confab::backend::validate {
 
@@ -21,6 +25,58 @@ bool isControl(char32_t c, bool multiline)
         return false;
     }
     return c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x2028 || c == 0x2029;
+}
+
+// The first code point of a UTF-8 string, and the last.
+char32_t firstOf(std::string_view utf8)
+{
+    auto it = utf8.begin();
+    return utf8::next(it, utf8.end());
+}
+
+char32_t lastOf(std::string_view utf8)
+{
+    auto it = utf8.end();
+    return utf8::prior(it, utf8.begin());
+}
+
+// libunistring 1.0 breaks extended grapheme clusters by an older Unicode:
+// it splits emoji ZWJ sequences (rule GB11) and flags (GB12, GB13), which
+// are joined here.
+bool isOneGrapheme(std::string_view value)
+{
+    const auto* begin = reinterpret_cast<const std::uint8_t*>(value.data());
+    const auto* end = begin + value.size();
+    std::vector<std::string_view> clusters;
+    for (const std::uint8_t* at = begin; at < end;) {
+        const std::uint8_t* next = u8_grapheme_next(at, end);
+        clusters.emplace_back(reinterpret_cast<const char*>(at),
+                              static_cast<std::size_t>(next - at));
+        at = next;
+    }
+    // The clusters as joined so far: [start, length) in `value`.
+    std::vector<std::pair<std::size_t, std::size_t>> joined;
+    std::size_t offset = 0;
+    for (const std::string_view cluster : clusters) {
+        if (!joined.empty()) {
+            const std::string_view before = value.substr(joined.back().first, joined.back().second);
+            const char32_t after = firstOf(cluster);
+            const bool zwjSequence =
+                lastOf(before) == 0x200D && uc_is_property_extended_pictographic(after);
+            // A flag is a pair of regional indicators (4 bytes each).
+            const bool flag = before.size() == 4 &&
+                              uc_is_property_regional_indicator(firstOf(before)) &&
+                              uc_is_property_regional_indicator(after);
+            if (zwjSequence || flag) {
+                joined.back().second += cluster.size();
+                offset += cluster.size();
+                continue;
+            }
+        }
+        joined.emplace_back(offset, cluster.size());
+        offset += cluster.size();
+    }
+    return joined.size() == 1;
 }
 
 } // namespace
@@ -141,6 +197,36 @@ void id(std::string_view field, std::string_view value)
     }
     if (value.size() > 128) {
         throw invalidArgument(fieldError(field, "too long"));
+    }
+}
+
+void emoji(std::string_view field, std::string_view value, const Limits& limits)
+{
+    if (value.empty()) {
+        throw invalidArgument(fieldError(field, "must be an emoji"));
+    }
+    if (value.size() > limits.emojiMaxBytes) {
+        throw invalidArgument(fieldError(field, "must be one emoji of at most " +
+                                                    std::to_string(limits.emojiMaxBytes) +
+                                                    " bytes"));
+    }
+    if (!isValidUtf8(value)) {
+        throw invalidArgument(fieldError(field, "must be valid UTF-8"));
+    }
+    if (!isOneGrapheme(value)) {
+        throw invalidArgument(fieldError(field, "must be one emoji, not several characters"));
+    }
+    auto it = value.begin();
+    const char32_t first = utf8::next(it, value.end());
+    bool shownAsEmoji = uc_is_property_emoji_presentation(first);
+    while (it != value.end()) {
+        const char32_t c = utf8::next(it, value.end());
+        shownAsEmoji = shownAsEmoji || c == 0xFE0F || c == 0x20E3;
+    }
+    // A lone regional indicator is half a flag.
+    const bool halfFlag = uc_is_property_regional_indicator(first) && value.size() == 4;
+    if (!uc_is_property_emoji(first) || !shownAsEmoji || halfFlag) {
+        throw invalidArgument(fieldError(field, "must be an emoji"));
     }
 }
 

@@ -20,6 +20,9 @@ void text(std::string_view field, std::string_view value, std::size_t minChars,
           std::size_t maxChars, bool multiline);
 void avatar(std::string_view value, const Limits& limits);
 void id(std::string_view field, std::string_view value);
+// One emoji: a single grapheme cluster that is shown as an emoji (an emoji
+// character of emoji presentation, or one made so by U+FE0F or a keycap).
+void emoji(std::string_view field, std::string_view value, const Limits& limits);
 
 // Number of code points of valid UTF-8.
 std::size_t charCount(std::string_view utf8);

@@ -37,6 +37,35 @@ TEST(Validation, TextRules)
     }
 }
 
+TEST(Validation, AReactionIsOneEmoji)
+{
+    const Limits limits;
+    for (const char* emoji : {"👍", "❤️", "👍🏽", "👨‍👩‍👧", "🇩🇪", "1️⃣", "🎉",
+                              "☀️", "🏳️‍🌈"}) {
+        EXPECT_NO_THROW(validate::emoji("emoji", emoji, limits)) << emoji;
+    }
+    for (const char* notOne :
+         {"", "a", "1", "#", "ok", "👍👍", "👍 ", "❤", "☀", "é", "\t", "🇩🇪🇫🇷", "🇩"}) {
+        try {
+            validate::emoji("emoji", notOne, limits);
+            ADD_FAILURE() << "accepted \"" << notOne << "\"";
+        } catch (const ApiError& e) {
+            EXPECT_EQ(e.code(), grpc::StatusCode::INVALID_ARGUMENT);
+            EXPECT_TRUE(std::string(e.what()).starts_with("emoji: ")) << e.what();
+        }
+    }
+    // Two graphemes, however short, are not one emoji.
+    try {
+        validate::emoji("emoji", "🙂🙃", limits);
+        FAIL();
+    } catch (const ApiError& e) {
+        EXPECT_STREQ(e.what(), "emoji: must be one emoji, not several characters");
+    }
+    // One cluster over the byte limit (a long ZWJ sequence).
+    EXPECT_THROW(validate::emoji("emoji", "👨‍👩‍👧‍👦‍👨‍👩‍👧", limits),
+                 ApiError);
+}
+
 TEST(Validation, ImagesByContent)
 {
     EXPECT_EQ(validate::imageType(std::string("\x89PNG\r\n\x1a\n....", 12)), "png");
