@@ -332,6 +332,23 @@ grpc::ServerUnaryReactor* ChatService::DeleteMessage(grpc::CallbackServerContext
     });
 }
 
+grpc::ServerUnaryReactor* ChatService::React(grpc::CallbackServerContext* ctx,
+                                             const v1::ReactRequest* request,
+                                             v1::ReactResponse* /*response*/)
+{
+    return m_rt.authed(ctx, "React", [this, request](const Principal& who) {
+        m_rt.rates().take(who.userId, RateLimits::Action::Message);
+        validate::id("message_id", request->message_id());
+        validate::emoji("emoji", request->emoji(), m_rt.limits());
+        Appended appended;
+        m_rt.store().messages().react(request->message_id(), who.userId, request->emoji(),
+                                      request->remove(), m_rt.limits().reactionsPerUserAndMessage,
+                                      nowMicros(), &appended);
+        m_publisher.roomEvents(appended);
+        return grpc::Status::OK;
+    });
+}
+
 grpc::ServerUnaryReactor* ChatService::GetHistory(grpc::CallbackServerContext* ctx,
                                                   const v1::GetHistoryRequest* request,
                                                   v1::GetHistoryResponse* response)

@@ -57,6 +57,9 @@ public:
     grpc::ServerUnaryReactor* DeleteMessage(grpc::CallbackServerContext* ctx,
                                             const v1::DeleteMessageRequest* request,
                                             v1::DeleteMessageResponse* response) override;
+    grpc::ServerUnaryReactor* React(grpc::CallbackServerContext* ctx,
+                                    const v1::ReactRequest* request,
+                                    v1::ReactResponse* response) override;
     grpc::ServerUnaryReactor* GetHistory(grpc::CallbackServerContext* ctx,
                                          const v1::GetHistoryRequest* request,
                                          v1::GetHistoryResponse* response) override;

@@ -27,9 +27,19 @@ public:
     // Only the author edits, and not a deleted message.
     virtual MessageRecord edit(const std::string& messageId, const std::string& userId,
                                const std::string& text, Micros now, Appended* appended) = 0;
-    // The author or the room's owner deletes; a deleted message stays as it is.
+    // The author or the room's owner deletes; a deleted message stays as it is
+    // (its reactions go with its text).
     virtual void remove(const std::string& messageId, const std::string& userId, Micros now,
                         Appended* appended) = 0;
+    // Adds (or removes) the user's reaction `emoji` to a message of a room
+    // they are a member of, appending reaction_added (reaction_removed) and
+    // rewriting the message's stored events to show the new summary. False
+    // when nothing changed. NOT_FOUND, PERMISSION_DENIED, FAILED_PRECONDITION
+    // (deleted), RESOURCE_EXHAUSTED past `maxPerUser` reactions of the user
+    // on the message.
+    virtual bool react(const std::string& messageId, const std::string& userId,
+                       const std::string& emoji, bool remove, std::size_t maxPerUser, Micros now,
+                       Appended* appended) = 0;
     virtual std::optional<MessageRecord> byId(const std::string& messageId) = 0;
     // Events with afterSeq < seq < beforeSeq (0 = no upper bound): the
     // newest `limit` of them when `newest`, else the oldest; ascending.

@@ -115,6 +115,9 @@ struct MessageRecord {
     bool deleted = false;
     std::string clientMessageId;
     std::string replyTo;
+    // Reactions, each emoji in the order it was first used (filled where
+    // the stores say so).
+    std::vector<v1::ReactionSummary> reactions;
 };
 
 struct NewMessage {

@@ -45,6 +45,9 @@ v1::Message message(const MessageRecord& record)
     out.set_deleted(record.deleted);
     out.set_client_message_id(record.clientMessageId);
     out.set_reply_to_message_id(record.replyTo);
+    for (const auto& reaction : record.reactions) {
+        *out.add_reactions() = reaction;
+    }
     return out;
 }
 

@@ -25,6 +25,27 @@ v1::RoomEvent parseEvent(std::string_view payload, const std::string& roomId)
     return event;
 }
 
+// A message's reactions: each emoji in the order it was first used, its
+// users in the order they reacted.
+std::vector<v1::ReactionSummary> reactionsOf(Connection& db, const std::string& messageId)
+{
+    const auto rows = db.query(
+        "SELECT emoji, user_id FROM reactions WHERE message_id = $1 ORDER BY id", messageId);
+    std::vector<v1::ReactionSummary> summaries;
+    for (int i = 0; i < rows.rows(); ++i) {
+        const std::string emoji = rows.text(i, 0);
+        auto it = std::find_if(summaries.begin(), summaries.end(),
+                               [&](const auto& s) { return s.emoji() == emoji; });
+        if (it == summaries.end()) {
+            summaries.emplace_back().set_emoji(emoji);
+            it = std::prev(summaries.end());
+        }
+        it->set_count(it->count() + 1);
+        it->add_user_ids(rows.text(i, 1));
+    }
+    return summaries;
+}
+
 // Rewrites the stored events of a message (its posting, and its edits when
 // `all`) through `change`, so that a replayed log shows the message as it is
 // now.
@@ -375,6 +396,7 @@ MessageRecord PgMessageStore::edit(const std::string& messageId, const std::stri
                  messageId);
         message->text = text;
         message->editedAt = now;
+        message->reactions = reactionsOf(db, messageId);
         const v1::Message updated = views::message(*message);
         rewriteMessageEvents(db, messageId, false, [&](v1::Message& m) { m = updated; });
         v1::RoomEvent event;
@@ -404,9 +426,11 @@ void PgMessageStore::remove(const std::string& messageId, const std::string& use
             return;
         }
         db.query("UPDATE messages SET text = '', deleted = true WHERE id = $1", messageId);
+        db.query("DELETE FROM reactions WHERE message_id = $1", messageId);
         rewriteMessageEvents(db, messageId, true, [](v1::Message& m) {
             m.clear_text();
             m.set_deleted(true);
+            m.clear_reactions();
         });
         v1::RoomEvent event;
         event.set_room_id(message->roomId);
@@ -418,9 +442,73 @@ void PgMessageStore::remove(const std::string& messageId, const std::string& use
     });
 }
 
+bool PgMessageStore::react(const std::string& messageId, const std::string& userId,
+                           const std::string& emoji, bool remove, std::size_t maxPerUser,
+                           Micros now, Appended* appended)
+{
+    return m_db.write(roomOf(m_db, messageId), [&](Connection& db) {
+        const auto message = selectMessage(db, messageId);
+        if (!message) {
+            throw notFound("message_id: not found");
+        }
+        requireMember(db, message->roomId, userId);
+        if (message->deleted) {
+            throw ApiError(grpc::StatusCode::FAILED_PRECONDITION,
+                           "message_id: the message was deleted");
+        }
+        if (remove) {
+            if (db.query("DELETE FROM reactions WHERE message_id = $1 AND user_id = $2 AND "
+                         "emoji = $3",
+                         messageId, userId, emoji)
+                    .affected() == 0) {
+                return false;
+            }
+        } else {
+            const auto mine = static_cast<std::size_t>(
+                db.query("SELECT count(*) FROM reactions WHERE message_id = $1 AND user_id = $2",
+                         messageId, userId)
+                    .integer(0, 0));
+            if (db.query("INSERT INTO reactions (message_id, user_id, emoji, created_at) VALUES "
+                         "($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+                         messageId, userId, emoji, now)
+                    .affected() == 0) {
+                return false;
+            }
+            if (mine >= maxPerUser) {
+                throw resourceExhausted("emoji: at most " + std::to_string(maxPerUser) +
+                                        " reactions of yours on one message");
+            }
+        }
+        const auto summaries = reactionsOf(db, messageId);
+        rewriteMessageEvents(db, messageId, true, [&](v1::Message& m) {
+            m.clear_reactions();
+            for (const auto& summary : summaries) {
+                *m.add_reactions() = summary;
+            }
+        });
+        v1::RoomEvent event;
+        event.set_room_id(message->roomId);
+        v1::Reaction* reaction =
+            remove ? event.mutable_reaction_removed() : event.mutable_reaction_added();
+        reaction->set_message_id(messageId);
+        reaction->set_user_id(userId);
+        reaction->set_emoji(emoji);
+        Appended mine;
+        append(db, std::move(event), now, messageId, mine);
+        handOver(mine, appended);
+        return true;
+    });
+}
+
 std::optional<MessageRecord> PgMessageStore::byId(const std::string& messageId)
 {
-    return m_db.read([&](Connection& db) { return selectMessage(db, messageId); });
+    return m_db.read([&](Connection& db) {
+        auto message = selectMessage(db, messageId);
+        if (message) {
+            message->reactions = reactionsOf(db, messageId);
+        }
+        return message;
+    });
 }
 
 std::vector<v1::RoomEvent> PgMessageStore::events(const std::string& roomId, std::uint64_t afterSeq,

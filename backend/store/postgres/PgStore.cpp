@@ -99,6 +99,17 @@ const char* const kMigrations[] = {
     );
     CREATE INDEX events_message ON events (message_id) WHERE message_id IS NOT NULL;
     )sql",
+    R"sql(
+    -- One row per user, message and emoji; id is the order of reacting.
+    CREATE TABLE reactions (
+        id BIGSERIAL PRIMARY KEY,
+        message_id TEXT COLLATE "C" NOT NULL REFERENCES messages (id),
+        user_id TEXT COLLATE "C" NOT NULL,
+        emoji TEXT COLLATE "C" NOT NULL,
+        created_at BIGINT NOT NULL,
+        UNIQUE (message_id, user_id, emoji)
+    );
+    )sql",
 };
 
 } // namespace

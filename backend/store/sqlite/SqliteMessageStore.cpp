@@ -46,6 +46,29 @@ void rewriteMessageEvents(Database& db, const std::string& messageId, bool all, 
     }
 }
 
+// A message's reactions: each emoji in the order it was first used, its
+// users in the order they reacted.
+std::vector<v1::ReactionSummary> reactionsOf(Database& db, const std::string& messageId)
+{
+    Statement& st =
+        db.prepare("SELECT emoji, user_id FROM reactions WHERE message_id = ? ORDER BY rowid");
+    st.with(messageId);
+    std::vector<v1::ReactionSummary> summaries;
+    while (st.step()) {
+        const std::string emoji = st.text(0);
+        auto it = std::find_if(summaries.begin(), summaries.end(),
+                               [&](const auto& s) { return s.emoji() == emoji; });
+        if (it == summaries.end()) {
+            summaries.emplace_back().set_emoji(emoji);
+            it = std::prev(summaries.end());
+        }
+        it->set_count(it->count() + 1);
+        it->add_user_ids(st.text(1));
+    }
+    st.reset();
+    return summaries;
+}
+
 MessageRecord storeMessage(Database& db, const NewMessage& message, Appended* appended)
 {
     // The membership is looked up first: on this, the busiest path, the
@@ -153,6 +176,7 @@ MessageRecord SqliteMessageStore::edit(const std::string& messageId, const std::
             .run();
         message->text = text;
         message->editedAt = now;
+        message->reactions = reactionsOf(db, messageId);
         const v1::Message updated = views::message(*message);
         rewriteMessageEvents(db, messageId, false, [&](v1::Message& m) { m = updated; });
         v1::RoomEvent event;
@@ -180,9 +204,11 @@ void SqliteMessageStore::remove(const std::string& messageId, const std::string&
             return;
         }
         db.prepare("UPDATE messages SET text = '', deleted = 1 WHERE id = ?").with(messageId).run();
+        db.prepare("DELETE FROM reactions WHERE message_id = ?").with(messageId).run();
         rewriteMessageEvents(db, messageId, true, [](v1::Message& m) {
             m.clear_text();
             m.set_deleted(true);
+            m.clear_reactions();
         });
         v1::RoomEvent event;
         event.set_room_id(message->roomId);
@@ -192,9 +218,71 @@ void SqliteMessageStore::remove(const std::string& messageId, const std::string&
     });
 }
 
+bool SqliteMessageStore::react(const std::string& messageId, const std::string& userId,
+                               const std::string& emoji, bool remove, std::size_t maxPerUser,
+                               Micros now, Appended* appended)
+{
+    return m_db.write([&](Database& db) {
+        const auto message = selectMessage(db, messageId);
+        if (!message) {
+            throw notFound("message_id: not found");
+        }
+        requireMember(db, message->roomId, userId);
+        if (message->deleted) {
+            throw ApiError(grpc::StatusCode::FAILED_PRECONDITION,
+                           "message_id: the message was deleted");
+        }
+        if (remove) {
+            db.prepare("DELETE FROM reactions WHERE message_id = ? AND user_id = ? AND emoji = ?")
+                .with(messageId, userId, emoji)
+                .run();
+        } else {
+            Statement& count =
+                db.prepare("SELECT count(*) FROM reactions WHERE message_id = ? AND user_id = ?");
+            count.with(messageId, userId);
+            count.step();
+            const auto mine = static_cast<std::size_t>(count.integer(0));
+            count.reset();
+            db.prepare("INSERT OR IGNORE INTO reactions (message_id, user_id, emoji, created_at) "
+                       "VALUES (?, ?, ?, ?)")
+                .with(messageId, userId, emoji, now)
+                .run();
+            if (db.changes() > 0 && mine >= maxPerUser) {
+                throw resourceExhausted("emoji: at most " + std::to_string(maxPerUser) +
+                                        " reactions of yours on one message");
+            }
+        }
+        if (db.changes() == 0) {
+            return false;
+        }
+        const auto summaries = reactionsOf(db, messageId);
+        rewriteMessageEvents(db, messageId, true, [&](v1::Message& m) {
+            m.clear_reactions();
+            for (const auto& summary : summaries) {
+                *m.add_reactions() = summary;
+            }
+        });
+        v1::RoomEvent event;
+        event.set_room_id(message->roomId);
+        v1::Reaction* reaction =
+            remove ? event.mutable_reaction_removed() : event.mutable_reaction_added();
+        reaction->set_message_id(messageId);
+        reaction->set_user_id(userId);
+        reaction->set_emoji(emoji);
+        append(db, std::move(event), now, messageId, appended);
+        return true;
+    });
+}
+
 std::optional<MessageRecord> SqliteMessageStore::byId(const std::string& messageId)
 {
-    return m_db.read([&](Database& db) { return selectMessage(db, messageId); });
+    return m_db.read([&](Database& db) {
+        auto message = selectMessage(db, messageId);
+        if (message) {
+            message->reactions = reactionsOf(db, messageId);
+        }
+        return message;
+    });
 }
 
 std::vector<v1::RoomEvent> SqliteMessageStore::events(const std::string& roomId,

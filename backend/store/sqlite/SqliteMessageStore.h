@@ -15,6 +15,8 @@ public:
                        const std::string& text, Micros now, Appended* appended) override;
     void remove(const std::string& messageId, const std::string& userId, Micros now,
                 Appended* appended) override;
+    bool react(const std::string& messageId, const std::string& userId, const std::string& emoji,
+               bool remove, std::size_t maxPerUser, Micros now, Appended* appended) override;
     std::optional<MessageRecord> byId(const std::string& messageId) override;
     std::vector<v1::RoomEvent> events(const std::string& roomId, std::uint64_t afterSeq,
                                       std::uint64_t beforeSeq, std::size_t limit,

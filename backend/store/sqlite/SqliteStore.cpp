@@ -97,6 +97,16 @@ const char* const kMigrations[] = {
     ) WITHOUT ROWID;
     CREATE INDEX events_message ON events (message_id) WHERE message_id IS NOT NULL;
     )sql",
+    R"sql(
+    -- One row per user, message and emoji; rowid is the order of reacting.
+    CREATE TABLE reactions (
+        message_id TEXT NOT NULL REFERENCES messages (id),
+        user_id TEXT NOT NULL,
+        emoji TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        UNIQUE (message_id, user_id, emoji)
+    );
+    )sql",
 };
 
 } // namespace

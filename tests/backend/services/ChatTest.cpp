@@ -379,5 +379,55 @@ TEST_F(ChatTest, UnreadCountsAndReadMarkers)
     EXPECT_EQ(roomOf(anna, room.id()).unread_count(), 0u);
 }
 
+TEST_F(ChatTest, ReactionsReachTheRoomAndShowOnTheMessage)
+{
+    const v1::Room room = createRoom(anna, "Lunch", v1::VISIBILITY_PRIVATE, {"bob"});
+    const v1::Message message = sendOk(anna, room.id(), "noon?");
+    Subscription sub(*client.chat, bob.access_token());
+    ASSERT_TRUE(sub.waitSynced());
+    const auto react = [&](const v1::Session& who, const std::string& emoji, bool remove = false) {
+        v1::ReactRequest request;
+        request.set_message_id(message.id());
+        request.set_emoji(emoji);
+        request.set_remove(remove);
+        v1::ReactResponse response;
+        return client.chat->React(Client::context(who.access_token()).get(), request, &response);
+    };
+    EXPECT_OK(react(bob, "👍🏽"));
+    EXPECT_OK(react(bob, "👍🏽")); // idempotent
+    EXPECT_OK(react(anna, "👨‍👩‍👧"));
+    ASSERT_TRUE(sub.waitRoomEvents(room.id(), 4 + 2));
+    const auto events = sub.roomEvents(room.id());
+    EXPECT_EQ(events[4].reaction_added().emoji(), "👍🏽");
+    EXPECT_EQ(events[4].reaction_added().user_id(), bob.user().id());
+    EXPECT_EQ(events[5].reaction_added().emoji(), "👨‍👩‍👧");
+
+    v1::GetHistoryRequest history;
+    history.set_room_id(room.id());
+    v1::GetHistoryResponse page;
+    ASSERT_OK(client.chat->GetHistory(Client::context(bob.access_token()).get(), history, &page));
+    const auto& posted = page.events(3).message_posted();
+    ASSERT_EQ(posted.id(), message.id());
+    ASSERT_EQ(posted.reactions_size(), 2);
+    EXPECT_EQ(posted.reactions(0).emoji(), "👍🏽");
+    EXPECT_EQ(posted.reactions(0).count(), 1u);
+    EXPECT_EQ(posted.reactions(0).user_ids(0), bob.user().id());
+
+    EXPECT_STATUS(react(bob, "🙂🙃"), INVALID_ARGUMENT,
+                  "emoji: must be one emoji, not several characters");
+    EXPECT_STATUS(react(bob, "a"), INVALID_ARGUMENT, "emoji: must be an emoji");
+    EXPECT_STATUS(react(bob, ""), INVALID_ARGUMENT, "emoji: ");
+    EXPECT_STATUS(react(carol, "👍"), PERMISSION_DENIED, "room_id: ");
+    v1::ReactRequest unknown;
+    unknown.set_message_id("no-such-message");
+    unknown.set_emoji("👍");
+    v1::ReactResponse ignored;
+    EXPECT_STATUS(client.chat->React(Client::context(bob.access_token()).get(), unknown, &ignored),
+                  NOT_FOUND, "message_id: ");
+    EXPECT_OK(react(bob, "👍🏽", true));
+    ASSERT_TRUE(sub.waitRoomEvents(room.id(), 4 + 3));
+    EXPECT_EQ(sub.roomEvents(room.id()).back().reaction_removed().emoji(), "👍🏽");
+}
+
 } // namespace
 } // namespace confab::test

@@ -274,6 +274,75 @@ TEST_P(MessageStoreRoom, SendsQueuedTogetherKeepTheirOwnOutcomes)
     }
 }
 
+// Reactions are room events; the message's stored events show the summary
+// as it is now (each emoji in the order first used, its users in order).
+TEST_P(MessageStoreRoom, ReactionsAreIdempotentEventsSummedUpOnTheMessage)
+{
+    const MessageRecord message = post(m_room, "u-bob", "lunch?");
+    const auto summaryOf = [&](const std::string& messageId) {
+        std::vector<std::string> out;
+        for (const auto& event : log(m_room)) {
+            if (event.has_message_posted() && event.message_posted().id() == messageId) {
+                for (const auto& s : event.message_posted().reactions()) {
+                    std::string users;
+                    for (const auto& user : s.user_ids()) {
+                        users += (users.empty() ? "" : ",") + user;
+                    }
+                    out.push_back(s.emoji() + " " + std::to_string(s.count()) + " " + users);
+                }
+            }
+        }
+        return out;
+    };
+    Appended appended;
+    EXPECT_TRUE(messages().react(message.id, "u-anna", "👍", false, 20, 10, &appended));
+    ASSERT_EQ(appended.size(), 1u);
+    EXPECT_EQ(appended[0].seq(), message.seq + 1);
+    EXPECT_EQ(appended[0].reaction_added().message_id(), message.id);
+    EXPECT_EQ(appended[0].reaction_added().user_id(), "u-anna");
+    EXPECT_EQ(appended[0].reaction_added().emoji(), "👍");
+    Appended again;
+    EXPECT_FALSE(messages().react(message.id, "u-anna", "👍", false, 20, 11, &again));
+    EXPECT_TRUE(again.empty()) << "reacting twice with one emoji changes nothing";
+    EXPECT_TRUE(messages().react(message.id, "u-bob", "❤️", false, 20, 12, nullptr));
+    EXPECT_TRUE(messages().react(message.id, "u-bob", "👍", false, 20, 13, nullptr));
+    EXPECT_EQ(summaryOf(message.id),
+              (std::vector<std::string>{"👍 2 u-anna,u-bob", "❤️ 1 u-bob"}));
+    EXPECT_EQ(messages().byId(message.id)->reactions.size(), 2u);
+
+    // An edit keeps them; taking one back, too.
+    messages().edit(message.id, "u-bob", "lunch at noon?", 14, nullptr);
+    Appended removed;
+    EXPECT_TRUE(messages().react(message.id, "u-anna", "👍", true, 20, 15, &removed));
+    ASSERT_EQ(removed.size(), 1u);
+    EXPECT_EQ(removed[0].reaction_removed().user_id(), "u-anna");
+    EXPECT_FALSE(messages().react(message.id, "u-anna", "👍", true, 20, 16, nullptr));
+    // 👍 is now first used by bob, after his ❤️.
+    EXPECT_EQ(summaryOf(message.id), (std::vector<std::string>{"❤️ 1 u-bob", "👍 1 u-bob"}));
+
+    EXPECT_API_ERROR(messages().react(message.id, "u-carl", "👍", false, 20, 17, nullptr),
+                     grpc::StatusCode::PERMISSION_DENIED);
+    EXPECT_API_ERROR(messages().react("m-none", "u-anna", "👍", false, 20, 17, nullptr),
+                     grpc::StatusCode::NOT_FOUND);
+    // A user's reactions on one message are bounded.
+    EXPECT_TRUE(messages().react(message.id, "u-anna", "🎉", false, 2, 18, nullptr));
+    EXPECT_TRUE(messages().react(message.id, "u-anna", "🙂", false, 2, 19, nullptr));
+    EXPECT_API_ERROR(messages().react(message.id, "u-anna", "🙃", false, 2, 20, nullptr),
+                     grpc::StatusCode::RESOURCE_EXHAUSTED);
+    EXPECT_FALSE(messages().react(message.id, "u-anna", "🎉", false, 2, 21, nullptr))
+        << "one already there is no new one";
+
+    // Deleted: the reactions go with the text, and none can be added.
+    messages().remove(message.id, "u-bob", 22, nullptr);
+    EXPECT_TRUE(summaryOf(message.id).empty());
+    EXPECT_API_ERROR(messages().react(message.id, "u-anna", "👍", false, 20, 23, nullptr),
+                     grpc::StatusCode::FAILED_PRECONDITION);
+    const auto events = log(m_room);
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        EXPECT_EQ(events[i].seq(), i + 1);
+    }
+}
+
 TEST_P(MessageStoreRoom, OnlyTheAuthorEditsAndTheLogShowsTheNewText)
 {
     const auto message = post(m_room, "u-bob", "teh plan"); // 4
