@@ -187,7 +187,59 @@ grpc::ServerUnaryReactor* ChatService::InviteMember(grpc::CallbackServerContext*
         if (!invitee || invitee->deleted) {
             throw notFound("username: no such user");
         }
-        m_rt.store().rooms().invite(request->room_id(), who.userId, invitee->id, nowMicros());
+        const Micros now = nowMicros();
+        m_rt.store().rooms().invite(request->room_id(), who.userId, invitee->id, now);
+        // The invitee hears of it at once, on any instance.
+        const RoomActivity room = m_rt.store().rooms().activity(request->room_id(), invitee->id);
+        InviteRecord record;
+        record.room = room.room;
+        record.memberCount = room.memberCount;
+        record.inviterId = who.userId;
+        record.invitedAt = now;
+        v1::Event event;
+        views::invite(record, *m_rt.store().users().byId(who.userId, false),
+                      m_hub.presence().isOnline(who.userId), event.mutable_invited());
+        m_publisher.ephemeral({}, {invitee->id}, event);
+        return grpc::Status::OK;
+    });
+}
+
+grpc::ServerUnaryReactor* ChatService::ListInvites(grpc::CallbackServerContext* ctx,
+                                                   const v1::ListInvitesRequest* /*request*/,
+                                                   v1::ListInvitesResponse* response)
+{
+    return m_rt.authed(ctx, "ListInvites", [this, response](const Principal& who) {
+        const auto invites = m_rt.store().rooms().invitesOf(who.userId);
+        std::vector<std::string> inviterIds;
+        for (const auto& invite : invites) {
+            inviterIds.push_back(invite.inviterId);
+        }
+        std::unordered_map<std::string, UserRecord> inviters;
+        for (auto& user : m_rt.store().users().byIds(inviterIds)) {
+            inviters.emplace(user.id, std::move(user));
+        }
+        for (const auto& invite : invites) {
+            UserRecord inviter;
+            if (const auto it = inviters.find(invite.inviterId); it != inviters.end()) {
+                inviter = it->second;
+            } else {
+                inviter.id = invite.inviterId;
+                inviter.deleted = true;
+            }
+            views::invite(invite, inviter, m_hub.presence().isOnline(inviter.id),
+                          response->add_invites());
+        }
+        return grpc::Status::OK;
+    });
+}
+
+grpc::ServerUnaryReactor* ChatService::DeclineInvite(grpc::CallbackServerContext* ctx,
+                                                     const v1::DeclineInviteRequest* request,
+                                                     v1::DeclineInviteResponse* /*response*/)
+{
+    return m_rt.authed(ctx, "DeclineInvite", [this, request](const Principal& who) {
+        validate::id("room_id", request->room_id());
+        m_rt.store().rooms().decline(request->room_id(), who.userId);
         return grpc::Status::OK;
     });
 }

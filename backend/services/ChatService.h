@@ -57,6 +57,12 @@ public:
     grpc::ServerUnaryReactor* DeleteMessage(grpc::CallbackServerContext* ctx,
                                             const v1::DeleteMessageRequest* request,
                                             v1::DeleteMessageResponse* response) override;
+    grpc::ServerUnaryReactor* ListInvites(grpc::CallbackServerContext* ctx,
+                                          const v1::ListInvitesRequest* request,
+                                          v1::ListInvitesResponse* response) override;
+    grpc::ServerUnaryReactor* DeclineInvite(grpc::CallbackServerContext* ctx,
+                                            const v1::DeclineInviteRequest* request,
+                                            v1::DeclineInviteResponse* response) override;
     grpc::ServerUnaryReactor* React(grpc::CallbackServerContext* ctx,
                                     const v1::ReactRequest* request,
                                     v1::ReactResponse* response) override;

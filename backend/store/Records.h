@@ -147,6 +147,14 @@ struct PublicRoom {
     std::uint32_t memberCount = 0;
 };
 
+// A pending invitation of a user to a room.
+struct InviteRecord {
+    RoomRecord room;
+    std::uint32_t memberCount = 0;
+    std::string inviterId;
+    Micros invitedAt = 0;
+};
+
 // (room id, last seq) of a room.
 struct RoomSeq {
     std::string roomId;

@@ -42,6 +42,11 @@ public:
                        Appended* appended) = 0;
     virtual void invite(const std::string& roomId, const std::string& inviterId,
                         const std::string& inviteeId, Micros now) = 0;
+    // The user's pending invitations, newest first.
+    virtual std::vector<InviteRecord> invitesOf(const std::string& userId) = 0;
+    // Declines the user's invitation to the room; NOT_FOUND when there is
+    // none.
+    virtual void decline(const std::string& roomId, const std::string& userId) = 0;
     // Owners first, then by username.
     virtual std::vector<MemberRecord> members(const std::string& roomId) = 0;
     // Every room the user is a member of, with the end of its log.

@@ -62,6 +62,15 @@ void basicRoom(const RoomRecord& room, v1::Room* out)
     out->set_last_seq(room.lastSeq);
 }
 
+void invite(const InviteRecord& record, const UserRecord& inviter, bool inviterOnline,
+            v1::Invite* out)
+{
+    basicRoom(record.room, out->mutable_room());
+    out->mutable_room()->set_member_count(record.memberCount);
+    user(inviter, inviterOnline, false, out->mutable_inviter());
+    setTimestamp(out->mutable_invited_at(), record.invitedAt);
+}
+
 v1::Member member(const MemberRecord& record, bool online)
 {
     v1::Member out;

@@ -30,6 +30,10 @@ void basicRoom(const RoomRecord& room, v1::Room* out);
 using IsOnline = std::function<bool(const std::string& userId)>;
 
 v1::Member member(const MemberRecord& record, bool online);
+// An invitation as its invitee sees it: the room's basics and member count,
+// the inviter's public profile.
+void invite(const InviteRecord& record, const UserRecord& inviter, bool inviterOnline,
+            v1::Invite* out);
 v1::Room publicRoom(const PublicRoom& room);
 
 // The rooms as `viewerId` sees them. Reads the peers of direct rooms from

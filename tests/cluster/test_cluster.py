@@ -104,6 +104,19 @@ class ClusterTest(unittest.TestCase):
         self.assertEqual(typing.typing.user_id, anna.id)
         self.assertTrue(typing.typing.typing)
 
+        # A reaction and an invitation made on instance 0 reach instance 1.
+        anna.call("React", chat_pb2.ReactRequest(message_id=sent.id, emoji="🎉"))
+        reacted = carl_stream.wait_for(
+            lambda e: e.WhichOneof("kind") == "room_event"
+            and e.room_event.WhichOneof("kind") == "reaction_added")
+        self.assertEqual(reacted.room_event.reaction_added.emoji, "🎉")
+        other = anna.call("CreateRoom", chat_pb2.CreateRoomRequest(name="Invite only"))
+        anna.call("InviteMember", chat_pb2.InviteMemberRequest(room_id=other.id,
+                                                               username=carl.username))
+        invited = carl_stream.wait_for(lambda e: e.WhichOneof("kind") == "invited")
+        self.assertEqual(invited.invited.room.id, other.id)
+        self.assertEqual(invited.invited.inviter.id, anna.id)
+
     def test_a_session_revoked_on_one_instance_loses_its_stream_on_the_other(self):
         dora = Client(cluster.on(1), "dora")
         stream = dora.subscribe()

@@ -285,6 +285,25 @@ class RoomsTest(ChatTestCase):
         self.assertIn(hidden.id, visitor.rooms())
         self.assertEqual(visitor.send(hidden, "Thanks for the invite").room_id, hidden.id)
 
+    def test_invitations_are_listed_declined_and_accepted(self):
+        owner, guest = User(), User()
+        first = owner.create_room(unique_name("Invited"))
+        second = owner.create_room(unique_name("Declined"))
+        for room in (first, second):
+            owner.call("InviteMember", chat_pb2.InviteMemberRequest(room_id=room.id,
+                                                                    username=guest.username))
+        invites = guest.call("ListInvites", chat_pb2.ListInvitesRequest()).invites
+        self.assertEqual([i.room.id for i in invites], [second.id, first.id])
+        self.assertEqual({i.inviter.username for i in invites}, {owner.username})
+        guest.call("DeclineInvite", chat_pb2.DeclineInviteRequest(room_id=second.id))
+        guest.call("JoinRoom", chat_pb2.JoinRoomRequest(room_id=first.id))
+        self.assertEqual(list(guest.call("ListInvites", chat_pb2.ListInvitesRequest()).invites),
+                         [])
+        self.assertChatError(grpc.StatusCode.NOT_FOUND, guest, "DeclineInvite",
+                             chat_pb2.DeclineInviteRequest(room_id=second.id))
+        self.assertIn(first.id, guest.rooms())
+        self.assertNotIn(second.id, guest.rooms())
+
     def test_open_direct_room_is_the_same_from_both_sides(self):
         ann, ben = User(), User()
         from_ann = ann.call("OpenDirectRoom", chat_pb2.OpenDirectRoomRequest(username=ben.username))
@@ -379,6 +398,36 @@ class MessagesTest(ChatTestCase):
         self.assertEqual(sorted(posted), [original.seq, kept.seq])
         self.assertEqual(posted[kept.seq].text, "Not yours to touch")
         self.assertEqual(other.rooms()[room.id].last_message.id, kept.id)
+
+    def test_reactions_are_room_events_summed_up_on_the_message(self):
+        author, other, stranger = User(), User(), User()
+        room = author.create_room(unique_name("Reactions"), members=(other,))
+        message = author.send(room, "Cake on Friday?")
+        other.call("React", chat_pb2.ReactRequest(message_id=message.id, emoji="🎂"))
+        other.call("React", chat_pb2.ReactRequest(message_id=message.id, emoji="🎂"))
+        author.call("React", chat_pb2.ReactRequest(message_id=message.id, emoji="👍🏽"))
+        author.call("React", chat_pb2.ReactRequest(message_id=message.id, emoji="🎂"))
+
+        events = author.history(room).events
+        added = [e.reaction_added for e in events if e.HasField("reaction_added")]
+        self.assertEqual([(r.user_id, r.emoji) for r in added],
+                         [(other.id, "🎂"), (author.id, "👍🏽"), (author.id, "🎂")])
+        posted = next(e.message_posted for e in events
+                      if e.HasField("message_posted") and e.message_posted.id == message.id)
+        self.assertEqual([(s.emoji, s.count, list(s.user_ids)) for s in posted.reactions],
+                         [("🎂", 2, [other.id, author.id]), ("👍🏽", 1, [author.id])])
+
+        other.call("React", chat_pb2.ReactRequest(message_id=message.id, emoji="🎂", remove=True))
+        events = author.history(room).events
+        self.assertEqual(events[-1].reaction_removed.user_id, other.id)
+        for emoji, reason in (("🙂🙃", "emoji: must be one emoji, not several characters"),
+                              ("x", "emoji: must be an emoji")):
+            details = self.assertChatError(grpc.StatusCode.INVALID_ARGUMENT, other, "React",
+                                           chat_pb2.ReactRequest(message_id=message.id,
+                                                                 emoji=emoji))
+            self.assertEqual(details, reason)
+        self.assertChatError(grpc.StatusCode.PERMISSION_DENIED, stranger, "React",
+                             chat_pb2.ReactRequest(message_id=message.id, emoji="👍"))
 
     def test_access_and_validation_errors(self):
         owner, outsider = User(), User()

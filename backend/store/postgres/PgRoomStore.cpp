@@ -206,6 +206,38 @@ void PgRoomStore::invite(const std::string& roomId, const std::string& inviterId
     });
 }
 
+std::vector<InviteRecord> PgRoomStore::invitesOf(const std::string& userId)
+{
+    return m_db.read([&](Connection& db) {
+        const auto rows =
+            db.query("SELECT i.invited_by, i.created_at, r.id, r.name, r.topic, "
+                     "r.visibility, COALESCE(r.direct_key, ''), r.created_at, "
+                     "r.last_seq FROM invites i JOIN rooms r ON r.id = i.room_id "
+                     "WHERE i.user_id = $1 ORDER BY i.created_at DESC, i.room_id DESC",
+                     userId);
+        std::vector<InviteRecord> invites;
+        for (int i = 0; i < rows.rows(); ++i) {
+            InviteRecord invite;
+            invite.inviterId = rows.text(i, 0);
+            invite.invitedAt = rows.integer(i, 1);
+            invite.room = readRoom(rows, i, 2);
+            invite.memberCount = memberCount(db, invite.room.id);
+            invites.push_back(std::move(invite));
+        }
+        return invites;
+    });
+}
+
+void PgRoomStore::decline(const std::string& roomId, const std::string& userId)
+{
+    m_db.write(roomId, [&](Connection& db) {
+        if (db.query("DELETE FROM invites WHERE room_id = $1 AND user_id = $2", roomId, userId)
+                .affected() == 0) {
+            throw notFound("room_id: no invitation to this room");
+        }
+    });
+}
+
 std::vector<MemberRecord> PgRoomStore::members(const std::string& roomId)
 {
     return m_db.read([&](Connection& db) {

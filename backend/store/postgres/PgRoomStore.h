@@ -25,6 +25,8 @@ public:
                Appended* appended) override;
     void invite(const std::string& roomId, const std::string& inviterId,
                 const std::string& inviteeId, Micros now) override;
+    std::vector<InviteRecord> invitesOf(const std::string& userId) override;
+    void decline(const std::string& roomId, const std::string& userId) override;
     std::vector<MemberRecord> members(const std::string& roomId) override;
     std::vector<RoomSeq> seqsOf(const std::string& userId) override;
     std::uint64_t markRead(const std::string& roomId, const std::string& userId,

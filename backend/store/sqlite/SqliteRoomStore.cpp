@@ -221,6 +221,43 @@ void SqliteRoomStore::invite(const std::string& roomId, const std::string& invit
     });
 }
 
+std::vector<InviteRecord> SqliteRoomStore::invitesOf(const std::string& userId)
+{
+    return m_db.read([&](Database& db) {
+        Statement& st =
+            db.prepare("SELECT i.invited_by, i.created_at, r.id, r.name, r.topic, "
+                       "r.visibility, COALESCE(r.direct_key, ''), r.created_at, "
+                       "r.last_seq FROM invites i JOIN rooms r ON r.id = i.room_id "
+                       "WHERE i.user_id = ? ORDER BY i.created_at DESC, i.room_id DESC");
+        st.with(userId);
+        std::vector<InviteRecord> invites;
+        while (st.step()) {
+            InviteRecord invite;
+            invite.inviterId = st.text(0);
+            invite.invitedAt = st.integer(1);
+            invite.room = readRoom(st, 2);
+            invites.push_back(std::move(invite));
+        }
+        st.reset();
+        for (auto& invite : invites) {
+            invite.memberCount = memberCount(db, invite.room.id);
+        }
+        return invites;
+    });
+}
+
+void SqliteRoomStore::decline(const std::string& roomId, const std::string& userId)
+{
+    m_db.write([&](Database& db) {
+        db.prepare("DELETE FROM invites WHERE room_id = ? AND user_id = ?")
+            .with(roomId, userId)
+            .run();
+        if (db.changes() == 0) {
+            throw notFound("room_id: no invitation to this room");
+        }
+    });
+}
+
 std::vector<MemberRecord> SqliteRoomStore::members(const std::string& roomId)
 {
     return m_db.read([&](Database& db) {

@@ -429,5 +429,69 @@ TEST_F(ChatTest, ReactionsReachTheRoomAndShowOnTheMessage)
     EXPECT_EQ(sub.roomEvents(room.id()).back().reaction_removed().emoji(), "👍🏽");
 }
 
+TEST_F(ChatTest, InvitationsArePushedListedAcceptedAndDeclined)
+{
+    const v1::Room room = createRoom(anna, "Book club");
+    Subscription sub(*client.chat, bob.access_token());
+    ASSERT_TRUE(sub.waitSynced());
+    const auto invite = [&](const std::string& roomId) {
+        v1::InviteMemberRequest request;
+        request.set_room_id(roomId);
+        request.set_username("bob");
+        v1::InviteMemberResponse response;
+        return client.chat->InviteMember(Client::context(anna.access_token()).get(), request,
+                                         &response);
+    };
+    const auto list = [&] {
+        v1::ListInvitesResponse response;
+        EXPECT_OK(
+            client.chat->ListInvites(Client::context(bob.access_token()).get(), {}, &response));
+        return response;
+    };
+    const auto decline = [&](const std::string& roomId) {
+        v1::DeclineInviteRequest request;
+        request.set_room_id(roomId);
+        v1::DeclineInviteResponse response;
+        return client.chat->DeclineInvite(Client::context(bob.access_token()).get(), request,
+                                          &response);
+    };
+
+    ASSERT_OK(invite(room.id()));
+    ASSERT_TRUE(sub.waitFor([](const auto& events) {
+        return std::any_of(events.begin(), events.end(),
+                           [](const v1::Event& e) { return e.has_invited(); });
+    }));
+    v1::Invite pushed;
+    for (const auto& event : sub.events()) {
+        if (event.has_invited()) {
+            pushed = event.invited();
+        }
+    }
+    EXPECT_EQ(pushed.room().id(), room.id());
+    EXPECT_EQ(pushed.room().name(), "Book club");
+    EXPECT_EQ(pushed.room().member_count(), 1u);
+    EXPECT_EQ(pushed.inviter().username(), "anna");
+    EXPECT_TRUE(pushed.has_invited_at());
+
+    auto listed = list();
+    ASSERT_EQ(listed.invites_size(), 1);
+    EXPECT_EQ(listed.invites(0).room().id(), room.id());
+    EXPECT_EQ(listed.invites(0).inviter().id(), anna.user().id());
+
+    ASSERT_OK(decline(room.id()));
+    EXPECT_EQ(list().invites_size(), 0);
+    EXPECT_STATUS(decline(room.id()), NOT_FOUND, "room_id: no invitation to this room");
+    EXPECT_STATUS(decline(""), INVALID_ARGUMENT, "room_id: ");
+    v1::JoinRoomRequest join;
+    join.set_room_id(room.id());
+    v1::Room joined;
+    EXPECT_STATUS(client.chat->JoinRoom(Client::context(bob.access_token()).get(), join, &joined),
+                  PERMISSION_DENIED);
+
+    ASSERT_OK(invite(room.id()));
+    EXPECT_OK(client.chat->JoinRoom(Client::context(bob.access_token()).get(), join, &joined));
+    EXPECT_EQ(list().invites_size(), 0) << "joining accepts it";
+}
+
 } // namespace
 } // namespace confab::test

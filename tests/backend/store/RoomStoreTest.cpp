@@ -153,6 +153,35 @@ TEST_P(RoomStoreTest, UnknownUsersAreNotFoundAndChangeNothing)
     EXPECT_EQ(memberNames(rooms(), open), std::vector<std::string>{"anna"});
 }
 
+TEST_P(RoomStoreTest, InvitationsAreListedUntilJoinedOrDeclined)
+{
+    addUser("anna");
+    addUser("bob");
+    const auto closed = addRoom("Closed", "u-anna");
+    const auto other = addRoom("Other", "u-anna");
+    EXPECT_TRUE(rooms().invitesOf("u-bob").empty());
+
+    rooms().invite(closed, "u-anna", "u-bob", 100);
+    rooms().invite(other, "u-anna", "u-bob", 200);
+    rooms().invite(closed, "u-anna", "u-bob", 300); // again: still one, newer
+    auto invites = rooms().invitesOf("u-bob");
+    ASSERT_EQ(invites.size(), 2u);
+    EXPECT_EQ(invites[0].room.id, closed) << "newest first";
+    EXPECT_EQ(invites[0].room.name, "Closed");
+    EXPECT_EQ(invites[0].inviterId, "u-anna");
+    EXPECT_EQ(invites[0].invitedAt, 300);
+    EXPECT_EQ(invites[0].memberCount, 1u);
+    EXPECT_EQ(invites[1].room.id, other);
+
+    rooms().decline(other, "u-bob");
+    EXPECT_API_ERROR(rooms().decline(other, "u-bob"), grpc::StatusCode::NOT_FOUND);
+    EXPECT_API_ERROR(rooms().join(other, "u-bob", 400, nullptr),
+                     grpc::StatusCode::PERMISSION_DENIED)
+        << "a declined invitation lets no one in";
+    rooms().join(closed, "u-bob", 500, nullptr);
+    EXPECT_TRUE(rooms().invitesOf("u-bob").empty()) << "joining accepts the invitation";
+}
+
 TEST_P(RoomStoreTest, LeavingLogsItAndNeedsMembership)
 {
     addUser("anna");
