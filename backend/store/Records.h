@@ -118,6 +118,8 @@ struct MessageRecord {
     // Reactions, each emoji in the order it was first used (filled where
     // the stores say so).
     std::vector<v1::ReactionSummary> reactions;
+    // The members its text mentions, in the order they appear.
+    std::vector<std::string> mentionedUserIds;
 };
 
 struct NewMessage {
@@ -139,6 +141,8 @@ struct RoomActivity {
     std::optional<Membership> membership;
     // Messages by others, not deleted, after the viewer's read position.
     std::uint32_t unreadCount = 0;
+    // Of those, the ones that mention the viewer.
+    std::uint32_t mentionCount = 0;
     std::optional<MessageRecord> lastMessage;
 };
 

@@ -48,6 +48,9 @@ v1::Message message(const MessageRecord& record)
     for (const auto& reaction : record.reactions) {
         *out.add_reactions() = reaction;
     }
+    for (const auto& userId : record.mentionedUserIds) {
+        out.add_mentioned_user_ids(userId);
+    }
     return out;
 }
 
@@ -121,6 +124,7 @@ v1::Room roomFor(const RoomActivity& activity, const UserRecord* peer)
     }
     out.set_read_seq(activity.membership->readSeq);
     out.set_unread_count(activity.unreadCount);
+    out.set_mention_count(activity.mentionCount);
     if (activity.lastMessage) {
         *out.mutable_last_message() = message(*activity.lastMessage);
     }

@@ -1,6 +1,7 @@
 #include "store/postgres/PgMessageStore.h"
 
 #include "base/ApiError.h"
+#include "store/Mentions.h"
 #include "store/Views.h"
 #include "store/postgres/PgRows.h"
 
@@ -44,6 +45,44 @@ std::vector<v1::ReactionSummary> reactionsOf(Connection& db, const std::string& 
         it->add_user_ids(rows.text(i, 1));
     }
     return summaries;
+}
+
+// The members of the room that `text` mentions, in the order they appear.
+std::vector<std::string> resolveMentions(Connection& db, const std::string& roomId,
+                                         const std::string& text)
+{
+    std::vector<std::string> ids;
+    for (const auto& username : mentionedUsernames(text)) {
+        const auto rows = db.query("SELECT u.id FROM members m JOIN users u ON u.id = m.user_id "
+                                   "WHERE m.room_id = $1 AND u.username = $2",
+                                   roomId, username);
+        if (!rows.empty()) {
+            ids.push_back(rows.text(0, 0));
+        }
+    }
+    return ids;
+}
+
+void storeMentions(Connection& db, const MessageRecord& message)
+{
+    db.query("DELETE FROM mentions WHERE message_id = $1", message.id);
+    for (std::size_t i = 0; i < message.mentionedUserIds.size(); ++i) {
+        db.query("INSERT INTO mentions (message_id, user_id, room_id, seq, ord) "
+                 "VALUES ($1, $2, $3, $4, $5)",
+                 message.id, message.mentionedUserIds[i], message.roomId, message.seq,
+                 static_cast<unsigned long long>(i));
+    }
+}
+
+std::vector<std::string> mentionsOf(Connection& db, const std::string& messageId)
+{
+    const auto rows =
+        db.query("SELECT user_id FROM mentions WHERE message_id = $1 ORDER BY ord", messageId);
+    std::vector<std::string> ids;
+    for (int i = 0; i < rows.rows(); ++i) {
+        ids.push_back(rows.text(i, 0));
+    }
+    return ids;
 }
 
 // Rewrites the stored events of a message (its posting, and its edits when
@@ -258,15 +297,50 @@ void storeBatch(Connection& db, PgMessageStore::Batch& batch)
         const std::string roomId = counters.text(i, 0);
         nextSeq[roomId] = static_cast<std::uint64_t>(counters.integer(i, 1)) - freshPerRoom[roomId];
     }
+    // Who they mention: one lookup for every (room, @name) of the batch.
+    std::vector<std::optional<std::string>> nameRooms, names;
+    std::vector<std::vector<std::string>> namesOf;
+    for (auto* pending : fresh) {
+        namesOf.push_back(mentionedUsernames(pending->stored.text));
+        for (const auto& name : namesOf.back()) {
+            nameRooms.push_back(pending->stored.roomId);
+            names.push_back(name);
+        }
+    }
+    std::unordered_map<Key, std::string, KeyHash> memberByName;
+    if (!names.empty()) {
+        const auto rows = db.query(
+            "SELECT m.room_id, u.username, u.id FROM members m JOIN users u ON u.id = m.user_id "
+            "WHERE (m.room_id, u.username) IN (SELECT r, n FROM unnest($1::text[], $2::text[]) "
+            "AS x(r, n))",
+            arrayOf(nameRooms, false), arrayOf(names, false));
+        for (int i = 0; i < rows.rows(); ++i) {
+            memberByName.emplace(Key{rows.text(i, 0), rows.text(i, 1)}, rows.text(i, 2));
+        }
+    }
+    std::vector<std::optional<std::string>> mentionMessages, mentionUsers, mentionRooms,
+        mentionSeqs, mentionOrds;
     std::vector<std::optional<std::string>> roomsOf, ids, seqs, payloads, texts, authorsOf, sentAt,
         clientOf, replyOf;
-    for (auto* pending : fresh) {
+    for (std::size_t f = 0; f < fresh.size(); ++f) {
+        PgMessageStore::PendingSend* pending = fresh[f];
         MessageRecord& stored = pending->stored;
         const auto next = nextSeq.find(stored.roomId);
         if (next == nextSeq.end()) {
             throw std::logic_error("a member's room without a counter: " + stored.roomId);
         }
         stored.seq = ++next->second;
+        for (const auto& name : namesOf[f]) {
+            if (const auto it = memberByName.find({stored.roomId, name});
+                it != memberByName.end()) {
+                mentionMessages.push_back(stored.id);
+                mentionUsers.push_back(it->second);
+                mentionRooms.push_back(stored.roomId);
+                mentionSeqs.push_back(std::to_string(stored.seq));
+                mentionOrds.push_back(std::to_string(stored.mentionedUserIds.size()));
+                stored.mentionedUserIds.push_back(it->second);
+            }
+        }
         v1::RoomEvent event;
         event.set_room_id(stored.roomId);
         event.set_seq(stored.seq);
@@ -294,6 +368,14 @@ void storeBatch(Connection& db, PgMessageStore::Batch& batch)
              arrayOf(ids, false), arrayOf(roomsOf, false), arrayOf(seqs, false),
              arrayOf(authorsOf, false), arrayOf(texts, false), arrayOf(sentAt, false),
              arrayOf(clientOf, false), arrayOf(replyOf, false));
+    if (!mentionMessages.empty()) {
+        db.query("INSERT INTO mentions (message_id, user_id, room_id, seq, ord) SELECT m, u, r, s, "
+                 "o FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::int[]) "
+                 "AS x(m, u, r, s, o)",
+                 arrayOf(mentionMessages, false), arrayOf(mentionUsers, false),
+                 arrayOf(mentionRooms, false), arrayOf(mentionSeqs, false),
+                 arrayOf(mentionOrds, false));
+    }
 }
 
 } // namespace
@@ -397,6 +479,8 @@ MessageRecord PgMessageStore::edit(const std::string& messageId, const std::stri
         message->text = text;
         message->editedAt = now;
         message->reactions = reactionsOf(db, messageId);
+        message->mentionedUserIds = resolveMentions(db, message->roomId, text);
+        storeMentions(db, *message);
         const v1::Message updated = views::message(*message);
         rewriteMessageEvents(db, messageId, false, [&](v1::Message& m) { m = updated; });
         v1::RoomEvent event;
@@ -427,10 +511,12 @@ void PgMessageStore::remove(const std::string& messageId, const std::string& use
         }
         db.query("UPDATE messages SET text = '', deleted = true WHERE id = $1", messageId);
         db.query("DELETE FROM reactions WHERE message_id = $1", messageId);
+        db.query("DELETE FROM mentions WHERE message_id = $1", messageId);
         rewriteMessageEvents(db, messageId, true, [](v1::Message& m) {
             m.clear_text();
             m.set_deleted(true);
             m.clear_reactions();
+            m.clear_mentioned_user_ids();
         });
         v1::RoomEvent event;
         event.set_room_id(message->roomId);
@@ -506,6 +592,7 @@ std::optional<MessageRecord> PgMessageStore::byId(const std::string& messageId)
         auto message = selectMessage(db, messageId);
         if (message) {
             message->reactions = reactionsOf(db, messageId);
+            message->mentionedUserIds = mentionsOf(db, messageId);
         }
         return message;
     });

@@ -31,6 +31,11 @@ RoomActivity activityIn(Connection& db, RoomRecord room, const std::string& view
                      "author_id != $3 AND NOT deleted",
                      room.id, out.membership->readSeq, viewerId)
                 .integer(0, 0));
+        out.mentionCount = static_cast<std::uint32_t>(
+            db.query("SELECT count(*) FROM mentions n JOIN messages m ON m.id = n.message_id "
+                     "WHERE n.user_id = $1 AND n.room_id = $2 AND n.seq > $3 AND m.author_id != $1",
+                     viewerId, room.id, out.membership->readSeq)
+                .integer(0, 0));
         const auto last = db.query("SELECT " CONFAB_PG_MESSAGE_COLUMNS " FROM messages "
                                    "WHERE room_id = $1 AND NOT deleted ORDER BY seq DESC LIMIT 1",
                                    room.id);

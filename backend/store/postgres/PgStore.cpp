@@ -110,6 +110,19 @@ const char* const kMigrations[] = {
         UNIQUE (message_id, user_id, emoji)
     );
     )sql",
+    R"sql(
+    -- Who a message mentions (ord: the order in its text), for the
+    -- mention counts.
+    CREATE TABLE mentions (
+        message_id TEXT COLLATE "C" NOT NULL REFERENCES messages (id),
+        user_id TEXT COLLATE "C" NOT NULL,
+        room_id TEXT COLLATE "C" NOT NULL,
+        seq BIGINT NOT NULL,
+        ord INTEGER NOT NULL,
+        PRIMARY KEY (message_id, user_id)
+    );
+    CREATE INDEX mentions_user ON mentions (user_id, room_id, seq);
+    )sql",
 };
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "store/sqlite/SqliteMessageStore.h"
 
 #include "base/ApiError.h"
+#include "store/Mentions.h"
 #include "store/Views.h"
 #include "store/sqlite/SqliteRows.h"
 
@@ -69,6 +70,47 @@ std::vector<v1::ReactionSummary> reactionsOf(Database& db, const std::string& me
     return summaries;
 }
 
+// The members of the room that `text` mentions, in the order they appear.
+std::vector<std::string> resolveMentions(Database& db, const std::string& roomId,
+                                         const std::string& text)
+{
+    std::vector<std::string> ids;
+    for (const auto& username : mentionedUsernames(text)) {
+        Statement& st = db.prepare("SELECT u.id FROM members m JOIN users u ON u.id = m.user_id "
+                                   "WHERE m.room_id = ? AND u.username = ?");
+        st.with(roomId, username);
+        if (st.step()) {
+            ids.push_back(st.text(0));
+        }
+        st.reset();
+    }
+    return ids;
+}
+
+void storeMentions(Database& db, const MessageRecord& message)
+{
+    db.prepare("DELETE FROM mentions WHERE message_id = ?").with(message.id).run();
+    for (std::size_t i = 0; i < message.mentionedUserIds.size(); ++i) {
+        db.prepare("INSERT INTO mentions (message_id, user_id, room_id, seq, ord) "
+                   "VALUES (?, ?, ?, ?, ?)")
+            .with(message.id, message.mentionedUserIds[i], message.roomId, message.seq,
+                  static_cast<std::int64_t>(i))
+            .run();
+    }
+}
+
+std::vector<std::string> mentionsOf(Database& db, const std::string& messageId)
+{
+    Statement& st = db.prepare("SELECT user_id FROM mentions WHERE message_id = ? ORDER BY ord");
+    st.with(messageId);
+    std::vector<std::string> ids;
+    while (st.step()) {
+        ids.push_back(st.text(0));
+    }
+    st.reset();
+    return ids;
+}
+
 MessageRecord storeMessage(Database& db, const NewMessage& message, Appended* appended)
 {
     // The membership is looked up first: on this, the busiest path, the
@@ -106,6 +148,7 @@ MessageRecord storeMessage(Database& db, const NewMessage& message, Appended* ap
     stored.sentAt = message.sentAt;
     stored.clientMessageId = message.clientMessageId;
     stored.replyTo = message.replyTo;
+    stored.mentionedUserIds = resolveMentions(db, message.roomId, message.text);
 
     v1::RoomEvent event;
     event.set_room_id(message.roomId);
@@ -121,6 +164,7 @@ MessageRecord storeMessage(Database& db, const NewMessage& message, Appended* ap
               message.replyTo.empty() ? std::optional<std::string>()
                                       : std::optional(message.replyTo))
         .run();
+    storeMentions(db, stored);
     if (appended) {
         appended->push_back(std::move(mine.back()));
     }
@@ -177,6 +221,8 @@ MessageRecord SqliteMessageStore::edit(const std::string& messageId, const std::
         message->text = text;
         message->editedAt = now;
         message->reactions = reactionsOf(db, messageId);
+        message->mentionedUserIds = resolveMentions(db, message->roomId, text);
+        storeMentions(db, *message);
         const v1::Message updated = views::message(*message);
         rewriteMessageEvents(db, messageId, false, [&](v1::Message& m) { m = updated; });
         v1::RoomEvent event;
@@ -205,10 +251,12 @@ void SqliteMessageStore::remove(const std::string& messageId, const std::string&
         }
         db.prepare("UPDATE messages SET text = '', deleted = 1 WHERE id = ?").with(messageId).run();
         db.prepare("DELETE FROM reactions WHERE message_id = ?").with(messageId).run();
+        db.prepare("DELETE FROM mentions WHERE message_id = ?").with(messageId).run();
         rewriteMessageEvents(db, messageId, true, [](v1::Message& m) {
             m.clear_text();
             m.set_deleted(true);
             m.clear_reactions();
+            m.clear_mentioned_user_ids();
         });
         v1::RoomEvent event;
         event.set_room_id(message->roomId);
@@ -280,6 +328,7 @@ std::optional<MessageRecord> SqliteMessageStore::byId(const std::string& message
         auto message = selectMessage(db, messageId);
         if (message) {
             message->reactions = reactionsOf(db, messageId);
+            message->mentionedUserIds = mentionsOf(db, messageId);
         }
         return message;
     });

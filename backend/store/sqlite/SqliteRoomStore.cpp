@@ -34,6 +34,14 @@ RoomActivity activityIn(Database& db, RoomRecord room, const std::string& viewer
         out.unreadCount = static_cast<std::uint32_t>(unread.integer(0));
         unread.reset();
 
+        Statement& mentioned =
+            db.prepare("SELECT count(*) FROM mentions n JOIN messages m ON m.id = n.message_id "
+                       "WHERE n.user_id = ? AND n.room_id = ? AND n.seq > ? AND m.author_id != ?");
+        mentioned.with(viewerId, room.id, out.membership->readSeq, viewerId);
+        mentioned.step();
+        out.mentionCount = static_cast<std::uint32_t>(mentioned.integer(0));
+        mentioned.reset();
+
         Statement& last = db.prepare("SELECT " CONFAB_MESSAGE_COLUMNS " FROM messages "
                                      "WHERE room_id = ? AND deleted = 0 ORDER BY seq DESC LIMIT 1");
         last.with(room.id);

@@ -107,6 +107,19 @@ const char* const kMigrations[] = {
         UNIQUE (message_id, user_id, emoji)
     );
     )sql",
+    R"sql(
+    -- Who a message mentions (ord: the order in its text), for the
+    -- mention counts.
+    CREATE TABLE mentions (
+        message_id TEXT NOT NULL REFERENCES messages (id),
+        user_id TEXT NOT NULL,
+        room_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        ord INTEGER NOT NULL,
+        PRIMARY KEY (message_id, user_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX mentions_user ON mentions (user_id, room_id, seq);
+    )sql",
 };
 
 } // namespace

@@ -1,5 +1,7 @@
 #include "StoreTest.h"
 
+#include "store/Mentions.h"
+
 #include <atomic>
 #include <future>
 #include <limits>
@@ -341,6 +343,58 @@ TEST_P(MessageStoreRoom, ReactionsAreIdempotentEventsSummedUpOnTheMessage)
     for (std::size_t i = 0; i < events.size(); ++i) {
         EXPECT_EQ(events[i].seq(), i + 1);
     }
+}
+
+TEST(Mentions, UsernamesAfterAnAtSign)
+{
+    using backend::mentionedUsernames;
+    using Names = std::vector<std::string>;
+    EXPECT_EQ(mentionedUsernames("@anna hi"), Names{"anna"});
+    EXPECT_EQ(mentionedUsernames("hi @Bob. and (@carl.d), @anna-"),
+              (Names{"bob", "carl.d", "anna"}));
+    EXPECT_EQ(mentionedUsernames("anna@example.org @@bob @ alone"), Names{});
+    EXPECT_EQ(mentionedUsernames("@x @x @X"), Names{"x"});
+    EXPECT_EQ(mentionedUsernames("@a @b @c", 2), (Names{"a", "b"}));
+}
+
+// @username mentions members only, each once, in the order written; the
+// room counts the unread ones that mention the viewer.
+TEST_P(MessageStoreRoom, MentionsAreResolvedAtSendAndEditAndCounted)
+{
+    const MessageRecord message =
+        post(m_room, "u-anna", "hi @bob and @carl, @BOB again; mail anna@example.org");
+    EXPECT_EQ(message.mentionedUserIds, std::vector<std::string>{"u-bob"})
+        << "carl is no member, bob once, an e-mail address mentions no one";
+    const auto posted = [&] {
+        for (const auto& event : log(m_room)) {
+            if (event.has_message_posted() && event.message_posted().id() == message.id) {
+                return event.message_posted();
+            }
+        }
+        return v1::Message();
+    };
+    ASSERT_EQ(posted().mentioned_user_ids_size(), 1);
+    EXPECT_EQ(posted().mentioned_user_ids(0), "u-bob");
+    EXPECT_EQ(messages().byId(message.id)->mentionedUserIds, std::vector<std::string>{"u-bob"});
+    EXPECT_EQ(rooms().activity(m_room, "u-bob").mentionCount, 1u);
+    EXPECT_EQ(rooms().activity(m_room, "u-anna").mentionCount, 0u);
+    post(m_room, "u-bob", "thanks @anna, and @bob (myself)");
+    EXPECT_EQ(rooms().activity(m_room, "u-anna").mentionCount, 1u);
+    EXPECT_EQ(rooms().activity(m_room, "u-bob").mentionCount, 1u) << "not one's own";
+
+    messages().edit(message.id, "u-anna", "never mind", 50, nullptr);
+    EXPECT_TRUE(posted().mentioned_user_ids().empty());
+    EXPECT_EQ(rooms().activity(m_room, "u-bob").mentionCount, 0u);
+    messages().edit(message.id, "u-anna", "@bob, lunch?", 51, nullptr);
+    EXPECT_EQ(posted().mentioned_user_ids_size(), 1);
+    EXPECT_EQ(rooms().activity(m_room, "u-bob").mentionCount, 1u);
+
+    rooms().markRead(m_room, "u-bob", message.seq);
+    EXPECT_EQ(rooms().activity(m_room, "u-bob").mentionCount, 0u) << "read";
+    const MessageRecord later = post(m_room, "u-anna", "@bob?");
+    EXPECT_EQ(rooms().activity(m_room, "u-bob").mentionCount, 1u);
+    messages().remove(later.id, "u-anna", 52, nullptr);
+    EXPECT_EQ(rooms().activity(m_room, "u-bob").mentionCount, 0u) << "deleted";
 }
 
 TEST_P(MessageStoreRoom, OnlyTheAuthorEditsAndTheLogShowsTheNewText)
