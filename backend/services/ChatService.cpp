@@ -15,6 +15,8 @@ namespace {
 constexpr std::size_t kMaxInitialMembers = 100;
 constexpr std::size_t kHistoryDefault = 50;
 constexpr std::size_t kHistoryMax = 200;
+constexpr std::size_t kSearchQueryMax = 200; // characters
+constexpr std::size_t kSearchWordsMax = 10;
 constexpr std::size_t kDirectoryDefault = 50;
 constexpr std::size_t kDirectoryMax = 200;
 
@@ -380,6 +382,98 @@ grpc::ServerUnaryReactor* ChatService::DeleteMessage(grpc::CallbackServerContext
         Appended appended;
         m_rt.store().messages().remove(request->message_id(), who.userId, nowMicros(), &appended);
         m_publisher.roomEvents(appended);
+        return grpc::Status::OK;
+    });
+}
+
+namespace {
+
+// The words of a search query: split at spaces and punctuation, lowercase.
+std::vector<std::string> wordsOf(const std::string& query)
+{
+    std::vector<std::string> words;
+    std::string word;
+    for (const char c : query) {
+        const bool separator = static_cast<unsigned char>(c) < 0x80 &&
+                               !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                                 (c >= '0' && c <= '9') || c == '_');
+        if (separator) {
+            if (!word.empty()) {
+                words.push_back(std::move(word));
+                word.clear();
+            }
+        } else {
+            word += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        }
+    }
+    if (!word.empty()) {
+        words.push_back(std::move(word));
+    }
+    return words;
+}
+
+std::string pageToken(const MessageRecord& last)
+{
+    return std::to_string(last.sentAt) + "." + last.id;
+}
+
+SearchCursor parsePageToken(const std::string& token)
+{
+    const auto dot = token.find('.');
+    SearchCursor cursor;
+    try {
+        std::size_t used = 0;
+        cursor.sentAt = std::stoll(token.substr(0, dot), &used);
+        if (dot == std::string::npos || used != dot || dot + 1 >= token.size()) {
+            throw std::invalid_argument("no");
+        }
+    } catch (const std::exception&) {
+        throw invalidArgument("page_token: not one this server gave");
+    }
+    cursor.messageId = token.substr(dot + 1);
+    validate::id("page_token", cursor.messageId);
+    return cursor;
+}
+
+} // namespace
+
+grpc::ServerUnaryReactor* ChatService::SearchMessages(grpc::CallbackServerContext* ctx,
+                                                      const v1::SearchMessagesRequest* request,
+                                                      v1::SearchMessagesResponse* response)
+{
+    return m_rt.authed(ctx, "SearchMessages", [this, request, response](const Principal& who) {
+        m_rt.rates().take(who.userId, RateLimits::Action::Search);
+        validate::text("query", request->query(), 1, kSearchQueryMax, false);
+        auto words = wordsOf(request->query());
+        if (words.empty()) {
+            throw invalidArgument("query: must have a word to look for");
+        }
+        if (words.size() > kSearchWordsMax) {
+            words.resize(kSearchWordsMax);
+        }
+        if (!request->room_id().empty()) {
+            readableRoom(request->room_id(), who.userId);
+        }
+        const Limits& limits = m_rt.limits();
+        const std::size_t limit =
+            request->limit() == 0 ? limits.searchLimitDefault
+                                  : std::min<std::size_t>(request->limit(), limits.searchLimitMax);
+        std::optional<SearchCursor> after;
+        if (!request->page_token().empty()) {
+            after = parsePageToken(request->page_token());
+        }
+        auto hits =
+            m_rt.store().messages().search(who.userId, words, request->room_id(), limit + 1, after);
+        const bool more = hits.size() > limit;
+        if (more) {
+            hits.resize(limit);
+            response->set_next_page_token(pageToken(hits.back().message));
+        }
+        for (const auto& hit : hits) {
+            v1::SearchHit* out = response->add_hits();
+            *out->mutable_message() = views::message(hit.message);
+            out->set_snippet(hit.snippet);
+        }
         return grpc::Status::OK;
     });
 }

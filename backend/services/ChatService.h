@@ -63,6 +63,9 @@ public:
     grpc::ServerUnaryReactor* DeclineInvite(grpc::CallbackServerContext* ctx,
                                             const v1::DeclineInviteRequest* request,
                                             v1::DeclineInviteResponse* response) override;
+    grpc::ServerUnaryReactor* SearchMessages(grpc::CallbackServerContext* ctx,
+                                             const v1::SearchMessagesRequest* request,
+                                             v1::SearchMessagesResponse* response) override;
     grpc::ServerUnaryReactor* React(grpc::CallbackServerContext* ctx,
                                     const v1::ReactRequest* request,
                                     v1::ReactResponse* response) override;

@@ -41,6 +41,14 @@ public:
                        const std::string& emoji, bool remove, std::size_t maxPerUser, Micros now,
                        Appended* appended) = 0;
     virtual std::optional<MessageRecord> byId(const std::string& messageId) = 0;
+    // Messages that have every word of `words` (lowercase, at least one),
+    // not deleted, in the rooms `userId` is a member of (or in `roomId`
+    // alone, when given), newest first, after `after` (a page's last hit);
+    // at most `limit`.
+    virtual std::vector<SearchHitRecord> search(const std::string& userId,
+                                                const std::vector<std::string>& words,
+                                                const std::string& roomId, std::size_t limit,
+                                                const std::optional<SearchCursor>& after) = 0;
     // Events with afterSeq < seq < beforeSeq (0 = no upper bound): the
     // newest `limit` of them when `newest`, else the oldest; ascending.
     virtual std::vector<v1::RoomEvent> events(const std::string& roomId, std::uint64_t afterSeq,

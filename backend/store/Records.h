@@ -159,6 +159,19 @@ struct InviteRecord {
     Micros invitedAt = 0;
 };
 
+// A message found by a search, with the piece of its text that matched
+// (the matched words between \x02 and \x03).
+struct SearchHitRecord {
+    MessageRecord message;
+    std::string snippet;
+};
+
+// Where a page of search results ends: the (sent_at, id) of its last hit.
+struct SearchCursor {
+    Micros sentAt = 0;
+    std::string messageId;
+};
+
 // (room id, last seq) of a room.
 struct RoomSeq {
     std::string roomId;

@@ -628,4 +628,39 @@ std::vector<v1::RoomEvent> PgMessageStore::events(const std::string& roomId, std
     });
 }
 
+std::vector<SearchHitRecord> PgMessageStore::search(const std::string& userId,
+                                                    const std::vector<std::string>& words,
+                                                    const std::string& roomId, std::size_t limit,
+                                                    const std::optional<SearchCursor>& after)
+{
+    std::string query;
+    for (const auto& word : words) {
+        query += (query.empty() ? "" : " ") + word;
+    }
+    return m_db.read([&](Connection& db) {
+        const auto rows = db.query(
+            "SELECT m.id, m.room_id, m.seq, m.author_id, m.text, m.sent_at, m.edited_at, "
+            "m.deleted, COALESCE(m.client_message_id, ''), COALESCE(m.reply_to, ''), "
+            "ts_headline('simple', m.text, q, $7) "
+            "FROM messages m JOIN members mb ON mb.room_id = m.room_id AND mb.user_id = $1, "
+            "plainto_tsquery('simple', $2) q "
+            "WHERE m.words @@ q AND NOT m.deleted AND ($3 = '' OR m.room_id = $3) "
+            "AND ($4::bigint IS NULL OR m.sent_at < $4 OR (m.sent_at = $4 AND m.id < $5)) "
+            "ORDER BY m.sent_at DESC, m.id DESC LIMIT $6",
+            userId, query, roomId, after ? std::optional<long long>(after->sentAt) : std::nullopt,
+            after ? after->messageId : std::string(), static_cast<unsigned long long>(limit),
+            std::string("StartSel=\x02, StopSel=\x03, MaxWords=16, MinWords=4, "
+                        "MaxFragments=1, FragmentDelimiter=…"));
+        std::vector<SearchHitRecord> hits;
+        for (int i = 0; i < rows.rows(); ++i) {
+            hits.push_back({readMessage(rows, i), rows.text(i, 10)});
+        }
+        for (auto& hit : hits) {
+            hit.message.reactions = reactionsOf(db, hit.message.id);
+            hit.message.mentionedUserIds = mentionsOf(db, hit.message.id);
+        }
+        return hits;
+    });
+}
+
 } // namespace confab::backend

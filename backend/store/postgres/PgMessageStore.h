@@ -31,6 +31,10 @@ public:
     bool react(const std::string& messageId, const std::string& userId, const std::string& emoji,
                bool remove, std::size_t maxPerUser, Micros now, Appended* appended) override;
     std::optional<MessageRecord> byId(const std::string& messageId) override;
+    std::vector<SearchHitRecord> search(const std::string& userId,
+                                        const std::vector<std::string>& words,
+                                        const std::string& roomId, std::size_t limit,
+                                        const std::optional<SearchCursor>& after) override;
     std::vector<v1::RoomEvent> events(const std::string& roomId, std::uint64_t afterSeq,
                                       std::uint64_t beforeSeq, std::size_t limit,
                                       bool newest) override;

@@ -123,6 +123,14 @@ const char* const kMigrations[] = {
     );
     CREATE INDEX mentions_user ON mentions (user_id, room_id, seq);
     )sql",
+    R"sql(
+    -- Full-text search of message text: words, case folded (accents kept:
+    -- the 'simple' configuration), kept in step as a generated column.
+    ALTER TABLE messages ADD COLUMN words tsvector
+        GENERATED ALWAYS AS (to_tsvector('simple', text)) STORED;
+    CREATE INDEX messages_words ON messages USING GIN (words);
+    CREATE INDEX messages_sent ON messages (sent_at);
+    )sql",
 };
 
 } // namespace

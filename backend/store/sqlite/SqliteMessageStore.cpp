@@ -369,4 +369,49 @@ std::vector<v1::RoomEvent> SqliteMessageStore::events(const std::string& roomId,
     });
 }
 
+std::vector<SearchHitRecord> SqliteMessageStore::search(const std::string& userId,
+                                                        const std::vector<std::string>& words,
+                                                        const std::string& roomId,
+                                                        std::size_t limit,
+                                                        const std::optional<SearchCursor>& after)
+{
+    // Every word as a phrase of its own: FTS5's syntax ("OR", "NEAR", *)
+    // means nothing in a user's words.
+    std::string match;
+    for (const auto& word : words) {
+        std::string quoted = "\"";
+        for (const char c : word) {
+            quoted += c;
+            if (c == '"') {
+                quoted += '"';
+            }
+        }
+        match += (match.empty() ? "" : " ") + quoted + "\"";
+    }
+    return m_db.read([&](Database& db) {
+        Statement& st = db.prepare(
+            "SELECT m.id, m.room_id, m.seq, m.author_id, m.text, m.sent_at, m.edited_at, "
+            "m.deleted, COALESCE(m.client_message_id, ''), COALESCE(m.reply_to, ''), "
+            "snippet(messages_fts, 0, char(2), char(3), '…', 12) "
+            "FROM messages_fts JOIN messages m ON m.rowid = messages_fts.rowid "
+            "JOIN members mb ON mb.room_id = m.room_id AND mb.user_id = ?1 "
+            "WHERE messages_fts MATCH ?2 AND m.deleted = 0 AND (?3 = '' OR m.room_id = ?3) "
+            "AND (?4 IS NULL OR m.sent_at < ?4 OR (m.sent_at = ?4 AND m.id < ?5)) "
+            "ORDER BY m.sent_at DESC, m.id DESC LIMIT ?6");
+        st.with(userId, match, roomId,
+                after ? std::optional<std::int64_t>(after->sentAt) : std::nullopt,
+                after ? after->messageId : std::string(), static_cast<std::int64_t>(limit));
+        std::vector<SearchHitRecord> hits;
+        while (st.step()) {
+            hits.push_back({readMessage(st), st.text(10)});
+        }
+        st.reset();
+        for (auto& hit : hits) {
+            hit.message.reactions = reactionsOf(db, hit.message.id);
+            hit.message.mentionedUserIds = mentionsOf(db, hit.message.id);
+        }
+        return hits;
+    });
+}
+
 } // namespace confab::backend

@@ -120,6 +120,26 @@ const char* const kMigrations[] = {
     ) WITHOUT ROWID;
     CREATE INDEX mentions_user ON mentions (user_id, room_id, seq);
     )sql",
+    R"sql(
+    -- Full-text search of message text, kept in step by triggers (in the
+    -- transaction that changes the message): words, case and accents
+    -- folded.
+    CREATE VIRTUAL TABLE messages_fts USING fts5(
+        text, content = 'messages', content_rowid = 'rowid',
+        tokenize = 'unicode61 remove_diacritics 2');
+    INSERT INTO messages_fts (rowid, text) SELECT rowid, text FROM messages WHERE deleted = 0;
+    CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+        INSERT INTO messages_fts (rowid, text) VALUES (new.rowid, new.text);
+    END;
+    CREATE TRIGGER messages_fts_update AFTER UPDATE OF text ON messages BEGIN
+        INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+        INSERT INTO messages_fts (rowid, text) VALUES (new.rowid, new.text);
+    END;
+    CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+        INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+    END;
+    CREATE INDEX messages_sent ON messages (sent_at);
+    )sql",
 };
 
 } // namespace

@@ -493,5 +493,48 @@ TEST_F(ChatTest, InvitationsArePushedListedAcceptedAndDeclined)
     EXPECT_EQ(list().invites_size(), 0) << "joining accepts it";
 }
 
+TEST_F(ChatTest, SearchMessagesFindsWordsInTheCallersRoomsPageByPage)
+{
+    const v1::Room room = createRoom(anna, "Trips", v1::VISIBILITY_PRIVATE, {"bob"});
+    const v1::Room secret = createRoom(carol, "Secret");
+    for (int i = 0; i < 5; ++i) {
+        sendOk(anna, room.id(), "Trip to Lisbon, day " + std::to_string(i));
+    }
+    sendOk(carol, secret.id(), "trip to lisbon, carol's own");
+    const auto search = [&](const v1::Session& who, const std::string& query,
+                            const std::string& roomId, std::uint32_t limit,
+                            const std::string& token, v1::SearchMessagesResponse* response) {
+        v1::SearchMessagesRequest request;
+        request.set_query(query);
+        request.set_room_id(roomId);
+        request.set_limit(limit);
+        request.set_page_token(token);
+        return client.chat->SearchMessages(Client::context(who.access_token()).get(), request,
+                                           response);
+    };
+    v1::SearchMessagesResponse page;
+    ASSERT_OK(search(bob, "LISBON trip!", "", 3, "", &page));
+    ASSERT_EQ(page.hits_size(), 3);
+    EXPECT_EQ(page.hits(0).message().text(), "Trip to Lisbon, day 4") << "newest first";
+    EXPECT_NE(page.hits(0).snippet().find("\x02Lisbon\x03"), std::string::npos);
+    ASSERT_FALSE(page.next_page_token().empty());
+    v1::SearchMessagesResponse rest;
+    ASSERT_OK(search(bob, "lisbon trip", "", 3, page.next_page_token(), &rest));
+    ASSERT_EQ(rest.hits_size(), 2) << "carol's room is not bob's";
+    EXPECT_EQ(rest.hits(1).message().text(), "Trip to Lisbon, day 0");
+    EXPECT_TRUE(rest.next_page_token().empty());
+
+    v1::SearchMessagesResponse ignored;
+    EXPECT_STATUS(search(bob, "", "", 0, "", &ignored), INVALID_ARGUMENT, "query: ");
+    EXPECT_STATUS(search(bob, "?!", "", 0, "", &ignored), INVALID_ARGUMENT,
+                  "query: must have a word to look for");
+    EXPECT_STATUS(search(bob, "trip", "", 0, "not-a-token", &ignored), INVALID_ARGUMENT,
+                  "page_token: ");
+    EXPECT_STATUS(search(bob, "trip", secret.id(), 0, "", &ignored), PERMISSION_DENIED,
+                  "room_id: ");
+    EXPECT_STATUS(search(bob, std::string(201, 'a'), "", 0, "", &ignored), INVALID_ARGUMENT,
+                  "query: ");
+}
+
 } // namespace
 } // namespace confab::test

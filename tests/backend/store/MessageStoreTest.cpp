@@ -397,6 +397,58 @@ TEST_P(MessageStoreRoom, MentionsAreResolvedAtSendAndEditAndCounted)
     EXPECT_EQ(rooms().activity(m_room, "u-bob").mentionCount, 0u) << "deleted";
 }
 
+// Whole words, every one of them, newest first, only the user's rooms;
+// edits found by their new words, deletions never; paged by the last hit.
+TEST_P(MessageStoreRoom, SearchFindsWholeWordsInTheUsersRoomsNewestFirst)
+{
+    const std::string other = addRoom("Other", "u-carl");
+    auto at = [&](const std::string& roomId, const std::string& author, const std::string& text,
+                  backend::Micros sentAt) {
+        auto message = newMessage(roomId, author, text);
+        message.sentAt = sentAt;
+        return messages().send(message, nullptr);
+    };
+    const auto lunch = at(m_room, "u-anna", "Lunch at noon, the usual place?", 100);
+    const auto late = at(m_room, "u-bob", "lunch is late today at the usual place", 200);
+    at(m_room, "u-bob", "dinner at the usual", 300);
+    const auto hidden = at(other, "u-carl", "lunch at the usual place", 400);
+    const auto typo = at(m_room, "u-anna", "lnch plans", 500);
+    const auto ids = [](const std::vector<backend::SearchHitRecord>& hits) {
+        std::vector<std::string> out;
+        for (const auto& hit : hits) {
+            out.push_back(hit.message.id);
+        }
+        return out;
+    };
+    using Ids = std::vector<std::string>;
+
+    auto hits = messages().search("u-bob", {"lunch", "place"}, {}, 10, std::nullopt);
+    EXPECT_EQ(ids(hits), (Ids{late.id, lunch.id})) << "newest first, not carl's room";
+    ASSERT_FALSE(hits.empty());
+    EXPECT_NE(hits[0].snippet.find("\x02lunch\x03"), std::string::npos) << hits[0].snippet;
+    EXPECT_TRUE(messages().search("u-bob", {"lun"}, {}, 10, std::nullopt).empty())
+        << "whole words, not their beginnings";
+    EXPECT_EQ(ids(messages().search("u-carl", {"lunch"}, {}, 10, std::nullopt)), Ids{hidden.id});
+    EXPECT_EQ(ids(messages().search("u-bob", {"lunch"}, other, 10, std::nullopt)), Ids{})
+        << "a room the user is no member of";
+
+    // Paged: after the last hit of a page.
+    const auto first = messages().search("u-anna", {"usual"}, {}, 2, std::nullopt);
+    ASSERT_EQ(first.size(), 2u);
+    const backend::SearchCursor cursor{first.back().message.sentAt, first.back().message.id};
+    EXPECT_EQ(ids(messages().search("u-anna", {"usual"}, {}, 2, cursor)), Ids{lunch.id});
+
+    // Edited: found by the new words only; deleted: never.
+    messages().edit(typo.id, "u-anna", "lunch plans", 600, nullptr);
+    EXPECT_EQ(ids(messages().search("u-anna", {"plans", "lunch"}, m_room, 10, std::nullopt)),
+              Ids{typo.id});
+    EXPECT_TRUE(messages().search("u-anna", {"lnch"}, {}, 10, std::nullopt).empty());
+    messages().remove(late.id, "u-bob", 700, nullptr);
+    EXPECT_EQ(ids(messages().search("u-anna", {"late"}, {}, 10, std::nullopt)), Ids{});
+    EXPECT_EQ(ids(messages().search("u-anna", {"lunch", "place"}, {}, 10, std::nullopt)),
+              Ids{lunch.id});
+}
+
 TEST_P(MessageStoreRoom, OnlyTheAuthorEditsAndTheLogShowsTheNewText)
 {
     const auto message = post(m_room, "u-bob", "teh plan"); // 4
