@@ -69,7 +69,7 @@ class ClusterTest(unittest.TestCase):
                 self.assertEqual(mine, [f"{name} {i}" for i in range(count)])
 
         # An edit and a deletion on instance 1 reach instance 0.
-        history = bob.call("GetHistory", chat_pb2.GetHistoryRequest(room_id=room.id, limit=5))
+        history = bob.call("GetHistory", chat_pb2.GetHistoryRequest(room_id=room.id, limit=200))
         last = history.events[-1].message_posted
         mine = [e.message_posted for e in history.events
                 if e.message_posted.author_id == bob.id][-1]
