@@ -429,6 +429,28 @@ class MessagesTest(ChatTestCase):
         self.assertChatError(grpc.StatusCode.PERMISSION_DENIED, stranger, "React",
                              chat_pb2.ReactRequest(message_id=message.id, emoji="👍"))
 
+    def test_search_finds_words_in_the_callers_rooms(self):
+        author, reader, outsider = User(), User(), User()
+        word = f"zebra{secrets.token_hex(3)}"
+        room = author.create_room(unique_name("Search"), members=(reader,))
+        elsewhere = outsider.create_room(unique_name("Elsewhere"))
+        first = author.send(room, f"The {word} crossed the road")
+        second = reader.send(room, f"Another {word.upper()} crossed, too")
+        outsider.send(elsewhere, f"{word} crossed here as well")
+        found = reader.call("SearchMessages", chat_pb2.SearchMessagesRequest(
+            query=f"crossed {word}", limit=1))
+        self.assertEqual([h.message.id for h in found.hits], [second.id])
+        self.assertIn("\x02", found.hits[0].snippet)
+        self.assertTrue(found.next_page_token)
+        rest = reader.call("SearchMessages", chat_pb2.SearchMessagesRequest(
+            query=f"crossed {word}", limit=1, page_token=found.next_page_token))
+        self.assertEqual([h.message.id for h in rest.hits], [first.id])
+        self.assertFalse(rest.next_page_token)
+        details = self.assertChatError(grpc.StatusCode.INVALID_ARGUMENT, reader,
+                                       "SearchMessages",
+                                       chat_pb2.SearchMessagesRequest(query="..."))
+        self.assertEqual(details, "query: must have a word to look for")
+
     def test_access_and_validation_errors(self):
         owner, outsider = User(), User()
         private = owner.create_room(unique_name("Private"))
