@@ -1,5 +1,7 @@
 #include "store/Views.h"
 
+#include <algorithm>
+
 #include <google/protobuf/util/time_util.h>
 
 #include <unordered_map>
@@ -45,13 +47,45 @@ v1::Message message(const MessageRecord& record)
     out.set_deleted(record.deleted);
     out.set_client_message_id(record.clientMessageId);
     out.set_reply_to_message_id(record.replyTo);
-    for (const auto& reaction : record.reactions) {
-        *out.add_reactions() = reaction;
-    }
+    setReactions(out, record.reactions);
     for (const auto& userId : record.mentionedUserIds) {
         out.add_mentioned_user_ids(userId);
     }
     return out;
+}
+
+void countReaction(std::vector<v1::ReactionSummary>& summaries, const std::string& emoji,
+                   const std::string& userId)
+{
+    auto it = std::find_if(summaries.begin(), summaries.end(),
+                           [&](const auto& s) { return s.emoji() == emoji; });
+    if (it == summaries.end()) {
+        summaries.emplace_back().set_emoji(emoji);
+        it = std::prev(summaries.end());
+    }
+    it->set_count(it->count() + 1);
+    it->add_user_ids(userId);
+}
+
+void setReactions(v1::Message& message, const std::vector<v1::ReactionSummary>& summaries)
+{
+    message.clear_reactions();
+    for (const auto& summary : summaries) {
+        *message.add_reactions() = summary;
+    }
+}
+
+v1::RoomEvent reactionEvent(const std::string& roomId, const std::string& messageId,
+                            const std::string& userId, const std::string& emoji, bool removed)
+{
+    v1::RoomEvent event;
+    event.set_room_id(roomId);
+    v1::Reaction* reaction =
+        removed ? event.mutable_reaction_removed() : event.mutable_reaction_added();
+    reaction->set_message_id(messageId);
+    reaction->set_user_id(userId);
+    reaction->set_emoji(emoji);
+    return event;
 }
 
 void basicRoom(const RoomRecord& room, v1::Room* out)

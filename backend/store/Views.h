@@ -23,6 +23,15 @@ void setTimestamp(google::protobuf::Timestamp* out, Micros at);
 // the record). A deleted account has its profile fields cleared.
 void user(const UserRecord& record, bool online, bool withAvatar, v1::User* out);
 v1::Message message(const MessageRecord& record);
+// Counts one user's reaction into `summaries` (rows read in the order of
+// reacting: each emoji stays where it was first used, its users in order).
+void countReaction(std::vector<v1::ReactionSummary>& summaries, const std::string& emoji,
+                   const std::string& userId);
+// A message's reactions replaced by `summaries`.
+void setReactions(v1::Message& message, const std::vector<v1::ReactionSummary>& summaries);
+// The room event of a reaction added (or removed).
+v1::RoomEvent reactionEvent(const std::string& roomId, const std::string& messageId,
+                            const std::string& userId, const std::string& emoji, bool removed);
 // Name, topic, visibility, seq: what every viewer sees alike.
 void basicRoom(const RoomRecord& room, v1::Room* out);
 

@@ -34,15 +34,7 @@ std::vector<v1::ReactionSummary> reactionsOf(Connection& db, const std::string& 
         "SELECT emoji, user_id FROM reactions WHERE message_id = $1 ORDER BY id", messageId);
     std::vector<v1::ReactionSummary> summaries;
     for (int i = 0; i < rows.rows(); ++i) {
-        const std::string emoji = rows.text(i, 0);
-        auto it = std::find_if(summaries.begin(), summaries.end(),
-                               [&](const auto& s) { return s.emoji() == emoji; });
-        if (it == summaries.end()) {
-            summaries.emplace_back().set_emoji(emoji);
-            it = std::prev(summaries.end());
-        }
-        it->set_count(it->count() + 1);
-        it->add_user_ids(rows.text(i, 1));
+        views::countReaction(summaries, rows.text(i, 0), rows.text(i, 1));
     }
     return summaries;
 }
@@ -566,19 +558,10 @@ bool PgMessageStore::react(const std::string& messageId, const std::string& user
             }
         }
         const auto summaries = reactionsOf(db, messageId);
-        rewriteMessageEvents(db, messageId, true, [&](v1::Message& m) {
-            m.clear_reactions();
-            for (const auto& summary : summaries) {
-                *m.add_reactions() = summary;
-            }
-        });
-        v1::RoomEvent event;
-        event.set_room_id(message->roomId);
-        v1::Reaction* reaction =
-            remove ? event.mutable_reaction_removed() : event.mutable_reaction_added();
-        reaction->set_message_id(messageId);
-        reaction->set_user_id(userId);
-        reaction->set_emoji(emoji);
+        rewriteMessageEvents(db, messageId, true,
+                             [&](v1::Message& m) { views::setReactions(m, summaries); });
+        v1::RoomEvent event =
+            views::reactionEvent(message->roomId, messageId, userId, emoji, remove);
         Appended mine;
         append(db, std::move(event), now, messageId, mine);
         handOver(mine, appended);

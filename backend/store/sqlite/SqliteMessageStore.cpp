@@ -56,15 +56,7 @@ std::vector<v1::ReactionSummary> reactionsOf(Database& db, const std::string& me
     st.with(messageId);
     std::vector<v1::ReactionSummary> summaries;
     while (st.step()) {
-        const std::string emoji = st.text(0);
-        auto it = std::find_if(summaries.begin(), summaries.end(),
-                               [&](const auto& s) { return s.emoji() == emoji; });
-        if (it == summaries.end()) {
-            summaries.emplace_back().set_emoji(emoji);
-            it = std::prev(summaries.end());
-        }
-        it->set_count(it->count() + 1);
-        it->add_user_ids(st.text(1));
+        views::countReaction(summaries, st.text(0), st.text(1));
     }
     st.reset();
     return summaries;
@@ -304,19 +296,10 @@ bool SqliteMessageStore::react(const std::string& messageId, const std::string& 
             return false;
         }
         const auto summaries = reactionsOf(db, messageId);
-        rewriteMessageEvents(db, messageId, true, [&](v1::Message& m) {
-            m.clear_reactions();
-            for (const auto& summary : summaries) {
-                *m.add_reactions() = summary;
-            }
-        });
-        v1::RoomEvent event;
-        event.set_room_id(message->roomId);
-        v1::Reaction* reaction =
-            remove ? event.mutable_reaction_removed() : event.mutable_reaction_added();
-        reaction->set_message_id(messageId);
-        reaction->set_user_id(userId);
-        reaction->set_emoji(emoji);
+        rewriteMessageEvents(db, messageId, true,
+                             [&](v1::Message& m) { views::setReactions(m, summaries); });
+        v1::RoomEvent event =
+            views::reactionEvent(message->roomId, messageId, userId, emoji, remove);
         append(db, std::move(event), now, messageId, appended);
         return true;
     });
