@@ -188,6 +188,13 @@ void Server::start()
     // and all connections' memory together.
     builder.AddChannelArgument(GRPC_ARG_MAX_CONCURRENT_STREAMS,
                                static_cast<int>(m_config.streamsPerConnection));
+    // What a stream may send before the server reads it: a fixed window
+    // rather than one that grows with the bandwidth-delay product, so that
+    // an upload the server reads at its own pace (one chunk at a time,
+    // media/Media.h) holds at most this much in gRPC's buffers. Clients
+    // send little else; what the server sends is unaffected.
+    builder.AddChannelArgument(GRPC_ARG_HTTP2_BDP_PROBE, 0);
+    builder.AddChannelArgument(GRPC_ARG_HTTP2_STREAM_LOOKAHEAD_BYTES, 256 * 1024);
     grpc::ResourceQuota quota("confabd");
     quota.Resize(m_config.memoryQuotaBytes);
     builder.SetResourceQuota(quota);

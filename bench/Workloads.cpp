@@ -59,7 +59,8 @@ struct Target {
                                       // One user sends the whole load, a few
                                       // users hold every stream.
                                       "--rate-messages", "0", "--rate-rooms", "0", "--rate-invites",
-                                      "0", "--rate-searches", "0", "--max-streams-per-user",
+                                      "0", "--rate-searches", "0", "--rate-uploads", "0",
+                                      "--upload-quota", "1000000", "--max-streams-per-user",
                                       "100000", "--max-streams-per-session", "100000",
                                       "--registrations-per-address", "0", "--registrations", "0"};
         argv.insert(argv.end(), extra.begin(), extra.end());
@@ -1077,6 +1078,165 @@ Result runB9(const Setup& setup)
         }
     }
     result["efficiency"] = result["two.deliveries_per_cpu_s"] / result["one.deliveries_per_cpu_s"];
+    return result;
+}
+
+namespace {
+
+// One upload of `bytes` in 64 KiB chunks; the attachment's id.
+std::string uploadFile(v1::Chat::Stub& chat, const std::string& token, const std::string& roomId,
+                       const std::string& bytes)
+{
+    auto ctx = context(token, std::chrono::seconds(120));
+    v1::Attachment attachment;
+    auto writer = chat.UploadAttachment(ctx.get(), &attachment);
+    v1::UploadAttachmentRequest request;
+    auto* header = request.mutable_header();
+    header->set_room_id(roomId);
+    header->set_file_name("bench.bin");
+    header->set_mime_type("application/octet-stream");
+    header->set_size(bytes.size());
+    writer->Write(request);
+    constexpr std::size_t kChunk = 64 * 1024;
+    for (std::size_t at = 0; at < bytes.size(); at += kChunk) {
+        v1::UploadAttachmentRequest chunk;
+        chunk.set_chunk(bytes.substr(at, kChunk));
+        if (!writer->Write(chunk)) {
+            break;
+        }
+    }
+    writer->WritesDone();
+    const grpc::Status status = writer->Finish();
+    if (!status.ok()) {
+        throw std::runtime_error("UploadAttachment: " + status.error_message());
+    }
+    return attachment.id();
+}
+
+// Downloads an attachment; the number of bytes that arrived.
+std::uint64_t downloadFile(v1::Chat::Stub& chat, const std::string& token, const std::string& id)
+{
+    auto ctx = context(token, std::chrono::seconds(120));
+    v1::DownloadAttachmentRequest request;
+    request.set_attachment_id(id);
+    auto reader = chat.DownloadAttachment(ctx.get(), request);
+    v1::AttachmentChunk chunk;
+    std::uint64_t bytes = 0;
+    while (reader->Read(&chunk)) {
+        bytes += chunk.data().size();
+    }
+    const grpc::Status status = reader->Finish();
+    if (!status.ok()) {
+        throw std::runtime_error("DownloadAttachment: " + status.error_message());
+    }
+    return bytes;
+}
+
+// The largest RSS of a process seen while `work` runs (sampled every 10 ms).
+long peakRssKiB(const Target& target, const std::function<void()>& work)
+{
+    std::atomic<bool> done{false};
+    std::atomic<long> peak{target.process->rssKiB()};
+    std::thread sampler([&] {
+        while (!done.load()) {
+            peak = std::max(peak.load(), target.process->rssKiB());
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+    });
+    work();
+    done = true;
+    sampler.join();
+    return std::max(peak.load(), target.process->rssKiB());
+}
+
+} // namespace
+
+Result runB11(const Setup& setup)
+{
+    constexpr std::size_t kFileBytes = 25 * 1024 * 1024;
+    constexpr int kParallel = 10;
+    constexpr int kRepeats = 3;
+    Result result;
+    Target target = Target::confabd(setup, freshDir(setup, "b11"));
+    const std::string address = target.process->target();
+    std::vector<std::shared_ptr<grpc::Channel>> channels;
+    std::vector<std::unique_ptr<v1::Chat::Stub>> stubs;
+    std::vector<v1::Session> users;
+    for (int i = 0; i < kParallel; ++i) {
+        channels.push_back(connect(address, i));
+        stubs.push_back(v1::Chat::NewStub(channels.back()));
+        users.push_back(registerUser(channels.back(), "b11user" + std::to_string(i)));
+    }
+    v1::CreateRoomRequest create;
+    create.set_name("Files");
+    for (int i = 1; i < kParallel; ++i) {
+        create.add_member_usernames(users[static_cast<std::size_t>(i)].user().username());
+    }
+    v1::Room room;
+    if (!stubs[0]->CreateRoom(context(users[0].access_token()).get(), create, &room).ok()) {
+        throw std::runtime_error("CreateRoom failed");
+    }
+    std::string bytes(kFileBytes, '\0');
+    randombytes_buf(bytes.data(), bytes.size());
+
+    // One transfer at a time, each way.
+    std::vector<double> upMBps, downMBps;
+    std::string id;
+    for (int r = 0; r < kRepeats; ++r) {
+        auto start = nowNs();
+        id = uploadFile(*stubs[0], users[0].access_token(), room.id(), bytes);
+        upMBps.push_back(static_cast<double>(kFileBytes) / 1e6 / (msSince(start) / 1000));
+        start = nowNs();
+        if (downloadFile(*stubs[0], users[0].access_token(), id) != kFileBytes) {
+            throw std::runtime_error("a download came back short");
+        }
+        downMBps.push_back(static_cast<double>(kFileBytes) / 1e6 / (msSince(start) / 1000));
+    }
+    result["upload_MBps"] = median(upMBps);
+    result["download_MBps"] = median(downMBps);
+
+    // Ten at once, one per user: the server's memory while they run.
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    const long before = target.process->rssKiB();
+    std::vector<std::string> ids(kParallel);
+    const auto parallel = [&](const std::function<void(std::size_t)>& one) {
+        std::vector<std::thread> threads;
+        for (std::size_t i = 0; i < kParallel; ++i) {
+            threads.emplace_back([&, i] { one(i); });
+        }
+        for (auto& thread : threads) {
+            thread.join();
+        }
+    };
+    auto start = nowNs();
+    const long peakUp = peakRssKiB(target, [&] {
+        parallel([&](std::size_t i) {
+            ids[i] = uploadFile(*stubs[i], users[i].access_token(), room.id(), bytes);
+        });
+    });
+    result["parallel_upload_MBps"] =
+        kParallel * static_cast<double>(kFileBytes) / 1e6 / (msSince(start) / 1000);
+    // Sent, so that the others may download them.
+    for (std::size_t i = 0; i < kParallel; ++i) {
+        v1::SendMessageRequest send;
+        send.set_room_id(room.id());
+        send.add_attachment_ids(ids[i]);
+        v1::Message sent;
+        if (!stubs[i]->SendMessage(context(users[i].access_token()).get(), send, &sent).ok()) {
+            throw std::runtime_error("SendMessage with an attachment failed");
+        }
+    }
+    start = nowNs();
+    const long peakDown = peakRssKiB(target, [&] {
+        parallel([&](std::size_t i) {
+            downloadFile(*stubs[i], users[i].access_token(), ids[(i + 1) % kParallel]);
+        });
+    });
+    result["parallel_download_MBps"] =
+        kParallel * static_cast<double>(kFileBytes) / 1e6 / (msSince(start) / 1000);
+    result["rss_before_MiB"] = static_cast<double>(before) / 1024;
+    result["rss_growth_upload_MiB"] = static_cast<double>(peakUp - before) / 1024;
+    result["rss_growth_download_MiB"] = static_cast<double>(peakDown - before) / 1024;
     return result;
 }
 

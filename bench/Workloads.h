@@ -32,5 +32,8 @@ Result runB9(const Setup& setup);
 // Floods from one signed-in stranger (registrations, Subscribe streams,
 // sends, typing) while a pair of users chats.
 Result runB10(const Setup& setup);
+// Attachments: a 25 MiB file up and down over loopback, one at a time and
+// ten at once (the server's memory meanwhile).
+Result runB11(const Setup& setup);
 
 } // namespace confab::bench

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -34,6 +35,29 @@ struct Limits {
     // and message.
     std::size_t emojiMaxBytes = 32;
     std::size_t reactionsPerUserAndMessage = 20;
+    // Attachments: the largest file, the largest upload chunk, thumbnails,
+    // file names (characters), attachments of one message.
+    std::uint64_t attachmentMaxBytes = 25 * 1024 * 1024;
+    std::size_t chunkMaxBytes = 64 * 1024;
+    std::size_t thumbnailMaxBytes = 64 * 1024;
+    std::size_t fileNameMax = 255;
+    std::size_t attachmentsPerMessage = 10;
+};
+
+// Attachments: what one user may upload, how long an unsent upload is
+// kept, and the transfers (uploads and downloads) open at once.
+struct MediaConfig {
+    // Bytes one user may upload in a day.
+    std::uint64_t quotaBytesPerDay = std::uint64_t{2} * 1024 * 1024 * 1024;
+    std::chrono::seconds quotaWindow{24 * 3600};
+    // An upload no message carries is removed after this.
+    std::chrono::seconds unsentExpiry{24 * 3600};
+    // How often expired uploads are looked for.
+    std::chrono::seconds expiryInterval{600};
+    std::size_t transfersPerUser = 8;
+    std::size_t transfersMax = 256;
+    // A transfer that moves no bytes this long is ended.
+    std::chrono::milliseconds idleTimeout{60000};
 };
 
 // Failed-login throttling. Every attempt counts as a failure until it
@@ -58,6 +82,7 @@ struct RateLimitsConfig {
     Rate rooms{30, 10};     // new rooms and direct rooms
     Rate invites{120, 10};
     Rate searches{120, 10}; // user search and the public-room directory
+    Rate uploads{60, 10};   // attachments uploaded
     // New accounts from one client address, and on the whole server.
     Rate registrationsPerAddress{20.0 / 60, 5};
     Rate registrations{60, 10};
@@ -135,6 +160,7 @@ struct ServerConfig {
     ThrottleConfig throttle;
     RateLimitsConfig rates;
     Limits limits;
+    MediaConfig media;
 };
 
 // True for 127.0.0.0/8, ::1 and "localhost" (with or without a port).

@@ -82,4 +82,28 @@ std::string toHex(std::string_view bytes)
     return out;
 }
 
+struct Sha256::State {
+    crypto_hash_sha256_state state;
+};
+
+Sha256::Sha256() : m_state(std::make_unique<State>())
+{
+    crypto_hash_sha256_init(&m_state->state);
+}
+
+Sha256::~Sha256() = default;
+
+void Sha256::update(std::string_view bytes)
+{
+    crypto_hash_sha256_update(&m_state->state, reinterpret_cast<const unsigned char*>(bytes.data()),
+                              bytes.size());
+}
+
+std::string Sha256::finishHex()
+{
+    std::string digest(crypto_hash_sha256_BYTES, '\0');
+    crypto_hash_sha256_final(&m_state->state, reinterpret_cast<unsigned char*>(digest.data()));
+    return toHex(digest);
+}
+
 } // namespace confab::backend::crypto

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -23,5 +24,22 @@ std::string sha256(std::string_view data);
 std::string sha256Hex(std::string_view data);
 
 std::string toHex(std::string_view bytes);
+
+// SHA-256 of bytes that arrive in pieces.
+class Sha256 {
+public:
+    Sha256();
+    ~Sha256();
+    Sha256(const Sha256&) = delete;
+    Sha256& operator=(const Sha256&) = delete;
+
+    void update(std::string_view bytes);
+    // The digest in lower-case hex; the object is spent.
+    std::string finishHex();
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
 
 } // namespace confab::backend::crypto

@@ -20,6 +20,8 @@ std::string refusal(RateLimits::Action action)
         return "invitations: too many in a short time";
     case RateLimits::Action::Search:
         return "searches: too many in a short time";
+    case RateLimits::Action::Upload:
+        return "uploads: too many in a short time";
     case RateLimits::Action::Registration:
         return "registrations: too many accounts made from this address";
     case RateLimits::Action::AnyRegistration:
@@ -44,6 +46,8 @@ const RateLimitsConfig::Rate& RateLimits::rateOf(Action action) const
         return m_config.invites;
     case Action::Search:
         return m_config.searches;
+    case Action::Upload:
+        return m_config.uploads;
     case Action::Registration:
         return m_config.registrationsPerAddress;
     case Action::AnyRegistration:

@@ -12,13 +12,13 @@ namespace confab::backend {
 
 // Per-user token buckets for what a user can make the server store or work
 // for: messages (sends, edits, deletions), new rooms (and direct rooms),
-// invitations, searches; and, keyed by client address and for the server as
+// invitations, searches, uploads; and, keyed by client address and for the server as
 // a whole, new accounts. Each bucket refills at its rate and holds a burst;
 // a call with its bucket empty is refused with RESOURCE_EXHAUSTED and the
 // time to wait. Memory is one small entry per user who acted lately.
 class RateLimits {
 public:
-    enum class Action { Message, Room, Invite, Search, Registration, AnyRegistration };
+    enum class Action { Message, Room, Invite, Search, Upload, Registration, AnyRegistration };
     using Clock = std::chrono::steady_clock;
 
     explicit RateLimits(const RateLimitsConfig& config);
@@ -36,7 +36,7 @@ private:
         double tokens = -1; // < 0: never used, full
         Clock::time_point at;
     };
-    using Buckets = std::array<Bucket, 6>;
+    using Buckets = std::array<Bucket, 7>;
 
     const RateLimitsConfig::Rate& rateOf(Action action) const;
     void purge(Clock::time_point now);

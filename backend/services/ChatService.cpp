@@ -33,7 +33,7 @@ void validateMessageText(const std::string& text, const Limits& limits)
 } // namespace
 
 ChatService::ChatService(Runtime& runtime, Publisher& publisher, Hub& hub, Typing& typing)
-    : m_rt(runtime), m_publisher(publisher), m_hub(hub), m_typing(typing)
+    : m_rt(runtime), m_publisher(publisher), m_hub(hub), m_typing(typing), m_media(runtime)
 {}
 
 v1::Room ChatService::roomView(const std::string& roomId, const std::string& userId)
@@ -322,7 +322,22 @@ grpc::ServerUnaryReactor* ChatService::SendMessage(grpc::CallbackServerContext* 
         ctx, "SendMessage", [this, request, response](const Principal& who, Finisher finish) {
             m_rt.rates().take(who.userId, RateLimits::Action::Message);
             validate::id("room_id", request->room_id());
-            validateMessageText(request->text(), m_rt.limits());
+            const auto& attachments = request->attachment_ids();
+            if (attachments.empty() || !request->text().empty()) {
+                validateMessageText(request->text(), m_rt.limits());
+            }
+            if (static_cast<std::size_t>(attachments.size()) >
+                m_rt.limits().attachmentsPerMessage) {
+                throw invalidArgument("attachment_ids: at most " +
+                                      std::to_string(m_rt.limits().attachmentsPerMessage));
+            }
+            for (int i = 0; i < attachments.size(); ++i) {
+                validate::id("attachment_ids", attachments[i]);
+                if (std::find(attachments.begin(), attachments.begin() + i, attachments[i]) !=
+                    attachments.begin() + i) {
+                    throw invalidArgument("attachment_ids: " + attachments[i] + " twice");
+                }
+            }
             validate::text("client_message_id", request->client_message_id(), 0, 64, false);
             if (!request->reply_to_message_id().empty()) {
                 validate::id("reply_to_message_id", request->reply_to_message_id());
@@ -334,6 +349,7 @@ grpc::ServerUnaryReactor* ChatService::SendMessage(grpc::CallbackServerContext* 
             message.clientMessageId = request->client_message_id();
             message.text = request->text();
             message.replyTo = request->reply_to_message_id();
+            message.attachmentIds.assign(attachments.begin(), attachments.end());
             message.sentAt = nowMicros();
             // No thread waits for the commit: the writer hands over the result
             // and the publisher takes the fan-out from there.
@@ -566,6 +582,18 @@ grpc::ServerWriteReactor<grpc::ByteBuffer>* ChatService::Subscribe(grpc::Callbac
                                                                    const grpc::ByteBuffer* request)
 {
     return new SubscribeReactor(m_rt, m_hub, ctx, request);
+}
+
+grpc::ServerReadReactor<grpc::ByteBuffer>*
+ChatService::UploadAttachment(grpc::CallbackServerContext* ctx, grpc::ByteBuffer* response)
+{
+    return m_media.upload(ctx, response);
+}
+
+grpc::ServerWriteReactor<grpc::ByteBuffer>*
+ChatService::DownloadAttachment(grpc::CallbackServerContext* ctx, const grpc::ByteBuffer* request)
+{
+    return m_media.download(ctx, request);
 }
 
 } // namespace confab::backend

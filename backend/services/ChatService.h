@@ -3,6 +3,7 @@
 #include "bus/Publisher.h"
 #include "live/Hub.h"
 #include "live/Typing.h"
+#include "media/Media.h"
 #include "rpc/Runtime.h"
 
 #include "confab/v1/chat.grpc.pb.h"
@@ -15,9 +16,11 @@ namespace confab::backend {
 // stream. Every call authenticates first, then checks membership; what a
 // call changes is published after commit. Subscribe is served raw by
 // live/SubscribeReactor: each event is serialized once, not once per
-// stream.
+// stream. The attachment transfers are served raw by media/Media.
 class ChatService final
-    : public v1::Chat::WithRawCallbackMethod_Subscribe<v1::Chat::CallbackService> {
+    : public v1::Chat::WithRawCallbackMethod_UploadAttachment<
+          v1::Chat::WithRawCallbackMethod_DownloadAttachment<
+              v1::Chat::WithRawCallbackMethod_Subscribe<v1::Chat::CallbackService>>> {
 public:
     ChatService(Runtime& runtime, Publisher& publisher, Hub& hub, Typing& typing);
 
@@ -80,6 +83,10 @@ public:
                                         v1::SetTypingResponse* response) override;
     grpc::ServerWriteReactor<grpc::ByteBuffer>* Subscribe(grpc::CallbackServerContext* ctx,
                                                           const grpc::ByteBuffer* request) override;
+    grpc::ServerReadReactor<grpc::ByteBuffer>*
+    UploadAttachment(grpc::CallbackServerContext* ctx, grpc::ByteBuffer* response) override;
+    grpc::ServerWriteReactor<grpc::ByteBuffer>*
+    DownloadAttachment(grpc::CallbackServerContext* ctx, const grpc::ByteBuffer* request) override;
 
     Runtime& runtime() { return m_rt; }
     Hub& hub() { return m_hub; }
@@ -95,6 +102,7 @@ private:
     Publisher& m_publisher;
     Hub& m_hub;
     Typing& m_typing;
+    Media m_media;
 };
 
 } // namespace confab::backend

@@ -120,6 +120,8 @@ struct MessageRecord {
     std::vector<v1::ReactionSummary> reactions;
     // The members its text mentions, in the order they appear.
     std::vector<std::string> mentionedUserIds;
+    // Files sent with it, as the wire shows them (empty once deleted).
+    std::vector<v1::Attachment> attachments;
 };
 
 struct NewMessage {
@@ -129,7 +131,28 @@ struct NewMessage {
     std::string clientMessageId;
     std::string text;
     std::string replyTo;
+    // Finished uploads of the author to the room, sent with no message yet.
+    std::vector<std::string> attachmentIds;
     Micros sentAt = 0;
+};
+
+// A file uploaded to a room. Its bytes are kept by the AttachmentStore
+// (store/AttachmentStore.h); until `complete` they are still arriving.
+struct AttachmentRecord {
+    std::string id;
+    std::string roomId;
+    std::string uploaderId;
+    std::string fileName;
+    std::string mimeType;
+    std::uint64_t size = 0;
+    std::string sha256; // hex; empty until complete
+    std::uint32_t width = 0;
+    std::uint32_t height = 0;
+    std::string thumbnail;
+    Micros createdAt = 0;
+    bool complete = false;
+    // The message it was sent with; empty while it waits for one.
+    std::string messageId;
 };
 
 // A room with what one member needs to list it: counts and the last

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/AttachmentStore.h"
 #include "store/MessageStore.h"
 #include "store/RoomStore.h"
 #include "store/SessionStore.h"
@@ -18,6 +19,7 @@ public:
     virtual SessionStore& sessions() = 0;
     virtual RoomStore& rooms() = 0;
     virtual MessageStore& messages() = 0;
+    virtual AttachmentStore& attachments() = 0;
 
     // Whether the database answers now (a networked one may not).
     virtual bool reachable() { return true; }

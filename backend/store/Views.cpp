@@ -51,7 +51,51 @@ v1::Message message(const MessageRecord& record)
     for (const auto& userId : record.mentionedUserIds) {
         out.add_mentioned_user_ids(userId);
     }
+    for (const auto& attachment : record.attachments) {
+        *out.add_attachments() = attachment;
+    }
     return out;
+}
+
+v1::Attachment attachment(const AttachmentRecord& record)
+{
+    v1::Attachment out;
+    out.set_id(record.id);
+    out.set_room_id(record.roomId);
+    out.set_file_name(record.fileName);
+    out.set_mime_type(record.mimeType);
+    out.set_size(record.size);
+    out.set_sha256(record.sha256);
+    out.set_width(record.width);
+    out.set_height(record.height);
+    out.set_thumbnail(record.thumbnail);
+    out.set_uploader_id(record.uploaderId);
+    setTimestamp(out.mutable_created_at(), record.createdAt);
+    return out;
+}
+
+std::optional<std::string> packAttachments(const std::vector<v1::Attachment>& attachments)
+{
+    if (attachments.empty()) {
+        return std::nullopt;
+    }
+    v1::Message holder;
+    for (const auto& attachment : attachments) {
+        *holder.add_attachments() = attachment;
+    }
+    return holder.SerializeAsString();
+}
+
+std::vector<v1::Attachment> unpackAttachments(std::string_view packed)
+{
+    if (packed.empty()) {
+        return {};
+    }
+    v1::Message holder;
+    if (!holder.ParseFromArray(packed.data(), static_cast<int>(packed.size()))) {
+        throw std::runtime_error("unreadable attachments of a message");
+    }
+    return {holder.attachments().begin(), holder.attachments().end()};
 }
 
 void countReaction(std::vector<v1::ReactionSummary>& summaries, const std::string& emoji,

@@ -8,7 +8,9 @@
 #include <google/protobuf/timestamp.pb.h>
 
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 // The wire shapes of stored records, made here and nowhere else. What
@@ -23,6 +25,11 @@ void setTimestamp(google::protobuf::Timestamp* out, Micros at);
 // the record). A deleted account has its profile fields cleared.
 void user(const UserRecord& record, bool online, bool withAvatar, v1::User* out);
 v1::Message message(const MessageRecord& record);
+v1::Attachment attachment(const AttachmentRecord& record);
+// A message's attachments as the stores keep them in a column of their
+// own (empty: none; a serialized Message that has only attachments).
+std::optional<std::string> packAttachments(const std::vector<v1::Attachment>& attachments);
+std::vector<v1::Attachment> unpackAttachments(std::string_view packed);
 // Counts one user's reaction into `summaries` (rows read in the order of
 // reacting: each emoji stays where it was first used, its users in order).
 void countReaction(std::vector<v1::ReactionSummary>& summaries, const std::string& emoji,

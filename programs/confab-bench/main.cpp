@@ -32,7 +32,8 @@ int main(int argc, char** argv)
     std::string prepareConfabd = CONFAB_DEFAULT_CONFABD;
     prepare->add_option("--confabd", prepareConfabd, "The confabd binary");
     auto* run = app.add_subcommand("run", "Run workloads and print their figures");
-    run->add_option("workloads", workloads, "b1 b2 b3 b4 b5 b6 b7 b7pg b8 b9 b10 (default: all)");
+    run->add_option("workloads", workloads,
+                    "b1 b2 b3 b4 b5 b6 b7 b7pg b8 b9 b10 b11 (default: all)");
     run->add_option("--runs", runs, "Runs per workload; the median is reported")
         ->capture_default_str();
     run->add_option("--confabd", setup.confabd, "The confabd binary")->capture_default_str();
@@ -62,15 +63,15 @@ int main(int argc, char** argv)
     std::filesystem::create_directories(setup.work);
     std::filesystem::create_directories(setup.cache);
     if (workloads.empty()) {
-        workloads = {"b1", "b2", "b3", "b4", "b5", "b6", "b7", "b7pg", "b8", "b9", "b10"};
+        workloads = {"b1", "b2", "b3", "b4", "b5", "b6", "b7", "b7pg", "b8", "b9", "b10", "b11"};
     }
     // The load runs on the last CPU, the servers under test on the first.
     pinSelf(cpuCount() - 1);
 
     const std::map<std::string, std::function<Result(const Setup&)>> table = {
-        {"b1", runB1}, {"b2", runB2}, {"b3", runB3},  {"b4", runB4},
-        {"b5", runB5}, {"b6", runB6}, {"b7", runB7},  {"b7pg", runB7Postgres},
-        {"b8", runB8}, {"b9", runB9}, {"b10", runB10}};
+        {"b1", runB1}, {"b2", runB2}, {"b3", runB3},   {"b4", runB4},
+        {"b5", runB5}, {"b6", runB6}, {"b7", runB7},   {"b7pg", runB7Postgres},
+        {"b8", runB8}, {"b9", runB9}, {"b10", runB10}, {"b11", runB11}};
     int failures = 0;
     for (const auto& name : workloads) {
         const auto it = table.find(name);

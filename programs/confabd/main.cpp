@@ -6,7 +6,9 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
@@ -130,6 +132,25 @@ int main(int argc, char** argv)
     rateFlag("--rate-invites", config.rates.invites, "Invitations per user");
     rateFlag("--rate-searches", config.rates.searches,
              "Searches of users and public rooms per user");
+    rateFlag("--rate-uploads", config.rates.uploads, "Attachments uploaded per user");
+    auto maxAttachmentMiB = config.limits.attachmentMaxBytes / (1024 * 1024);
+    app.add_option("--max-attachment", maxAttachmentMiB, "MiB of the largest attachment")
+        ->check(CLI::Range(1, 4096))
+        ->capture_default_str();
+    auto uploadQuotaMiB = config.media.quotaBytesPerDay / (1024 * 1024);
+    app.add_option("--upload-quota", uploadQuotaMiB, "MiB one user may upload in a day")
+        ->check(CLI::Range(1, 1 << 24))
+        ->capture_default_str();
+    auto unsentExpiry = static_cast<long long>(config.media.unsentExpiry.count());
+    app.add_option("--unsent-upload-expiry", unsentExpiry,
+                   "Seconds an upload that no message carries is kept")
+        ->check(CLI::Range(1LL, 30LL * 24 * 3600))
+        ->capture_default_str();
+    auto transferIdle = static_cast<long long>(config.media.idleTimeout.count() / 1000);
+    app.add_option("--transfer-idle-timeout", transferIdle,
+                   "Seconds an upload or download may move no bytes before it is ended")
+        ->check(CLI::Range(1LL, 3600LL))
+        ->capture_default_str();
     double registrationsPerHour = config.rates.registrationsPerAddress.perMinute * 60;
     app.add_option("--registrations-per-address", registrationsPerHour,
                    "New accounts from one client address per hour (0: no limit)")
@@ -171,11 +192,17 @@ int main(int argc, char** argv)
 
     for (RateLimitsConfig::Rate* rate :
          {&config.rates.messages, &config.rates.rooms, &config.rates.invites,
-          &config.rates.searches, &config.rates.registrations}) {
+          &config.rates.searches, &config.rates.uploads, &config.rates.registrations}) {
         rate->burst = RateLimitsConfig::burstFor(rate->perMinute);
     }
     config.rates.registrationsPerAddress = {registrationsPerHour / 60, 5};
     config.memoryQuotaBytes = memoryQuotaMiB * 1024 * 1024;
+    config.limits.attachmentMaxBytes = maxAttachmentMiB * 1024 * 1024;
+    config.media.quotaBytesPerDay = uploadQuotaMiB * 1024 * 1024;
+    config.media.unsentExpiry = std::chrono::seconds(unsentExpiry);
+    // Short expiries (tests, small disks) are looked for as often.
+    config.media.expiryInterval = std::min(config.media.expiryInterval, config.media.unsentExpiry);
+    config.media.idleTimeout = std::chrono::seconds(transferIdle);
     config.keepaliveInterval = std::chrono::seconds(keepaliveSeconds);
     config.instanceTimeout = std::chrono::seconds(instanceTimeout);
     for (const auto& proxy : trustedProxies) {

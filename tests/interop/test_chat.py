@@ -5,6 +5,7 @@ Environment:
   CONFAB_PYTHON_OUT  directory holding the Python code generated from proto/
 """
 
+import hashlib
 import queue
 import secrets
 import threading
@@ -42,6 +43,30 @@ def tearDownModule():
         server.stop_cleanly()
     finally:
         server.close()
+
+
+def tiny_png(width, height, rgb=(200, 80, 40)):
+    """A real PNG of one colour."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+    rows = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n"
+            + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def upload_requests(room_id, name, mime_type, data, size=None, thumbnail=b"", width=0, height=0,
+                    chunk=64 * 1024):
+    yield chat_pb2.UploadAttachmentRequest(header=chat_pb2.AttachmentHeader(
+        room_id=room_id, file_name=name, mime_type=mime_type,
+        size=len(data) if size is None else size, thumbnail=thumbnail, width=width,
+        height=height))
+    for at in range(0, len(data), chunk):
+        yield chat_pb2.UploadAttachmentRequest(chunk=data[at:at + chunk])
 
 
 class User:
@@ -428,6 +453,56 @@ class MessagesTest(ChatTestCase):
             self.assertEqual(details, reason)
         self.assertChatError(grpc.StatusCode.PERMISSION_DENIED, stranger, "React",
                              chat_pb2.ReactRequest(message_id=message.id, emoji="👍"))
+
+
+    def test_a_picture_uploaded_sent_and_downloaded_elsewhere_is_byte_identical(self):
+        author, reader, outsider = User(), User(), User()
+        room = author.create_room(unique_name("Pictures"), members=(reader,))
+        picture = tiny_png(640, 480) + secrets.token_bytes(300 * 1024)
+        thumbnail = tiny_png(64, 48)
+        attachment = author.call("UploadAttachment", upload_requests(
+            room.id, "sunset.png", "image/png", picture, thumbnail=thumbnail, width=640,
+            height=480, chunk=40000))
+        self.assertEqual(attachment.mime_type, "image/png")
+        self.assertEqual(attachment.size, len(picture))
+        self.assertEqual(attachment.sha256, hashlib.sha256(picture).hexdigest())
+        self.assertEqual((attachment.width, attachment.height), (640, 480))
+        message = author.call("SendMessage", chat_pb2.SendMessageRequest(
+            room_id=room.id, attachment_ids=[attachment.id]))
+        self.assertEqual([a.id for a in message.attachments], [attachment.id])
+        self.assertEqual(message.attachments[0].thumbnail, thumbnail)
+
+        posted = [e.message_posted for e in reader.history(room).events
+                  if e.HasField("message_posted")]
+        self.assertEqual(posted[-1].attachments[0].file_name, "sunset.png")
+        chunks = list(reader.call("DownloadAttachment", chat_pb2.DownloadAttachmentRequest(
+            attachment_id=attachment.id)))
+        self.assertEqual(b"".join(c.data for c in chunks), picture)
+        offsets = [c.offset for c in chunks]
+        self.assertEqual(offsets, [sum(len(c.data) for c in chunks[:i]) for i in range(len(chunks))])
+        resumed = reader.call("DownloadAttachment", chat_pb2.DownloadAttachmentRequest(
+            attachment_id=attachment.id, offset=123457))
+        self.assertEqual(b"".join(c.data for c in resumed), picture[123457:])
+
+        with self.assertRaises(grpc.RpcError) as refused:
+            list(outsider.call("DownloadAttachment", chat_pb2.DownloadAttachmentRequest(
+                attachment_id=attachment.id)))
+        self.assertEqual(refused.exception.code(), grpc.StatusCode.PERMISSION_DENIED)
+        for requests, code, reason in (
+                (upload_requests(room.id, "a.bin", "", b"x" * 10, size=20),
+                 grpc.StatusCode.INVALID_ARGUMENT, "size: 20 bytes were announced and 10 arrived"),
+                (upload_requests(room.id, "a.bin", "", b"x", thumbnail=b"GIF89a" + b"x" * 20),
+                 grpc.StatusCode.INVALID_ARGUMENT,
+                 "thumbnail: must be a PNG, JPEG or WebP image of at most 64 KiB"),
+                (upload_requests(room.id, "a.bin", "", b"", size=26 * 1024 * 1024),
+                 grpc.StatusCode.INVALID_ARGUMENT, "size: a file may have at most 25 MiB")):
+            with self.assertRaises(grpc.RpcError) as failed:
+                author.call("UploadAttachment", requests)
+            self.assertEqual(failed.exception.code(), code)
+            self.assertEqual(failed.exception.details(), reason)
+        with self.assertRaises(grpc.RpcError) as stranger:
+            outsider.call("UploadAttachment", upload_requests(room.id, "a.bin", "", b"x"))
+        self.assertEqual(stranger.exception.code(), grpc.StatusCode.PERMISSION_DENIED)
 
     def test_search_finds_words_in_the_callers_rooms(self):
         author, reader, outsider = User(), User(), User()

@@ -207,6 +207,23 @@ void storeBatch(Connection& db, PgMessageStore::Batch& batch)
             roomOfReply.emplace(rows.text(i, 0), rows.text(i, 1));
         }
     }
+    std::vector<std::optional<std::string>> attachmentIds;
+    for (const auto& pending : batch) {
+        for (const auto& id : pending->message.attachmentIds) {
+            attachmentIds.push_back(id);
+        }
+    }
+    std::unordered_map<std::string, AttachmentRecord> attachments;
+    if (!attachmentIds.empty()) {
+        const auto rows = db.query("SELECT " CONFAB_PG_ATTACHMENT_COLUMNS " FROM attachments "
+                                   "WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE",
+                                   arrayOf(attachmentIds, false));
+        for (int i = 0; i < rows.rows(); ++i) {
+            AttachmentRecord found = readAttachment(rows, i);
+            std::string id = found.id;
+            attachments.emplace(std::move(id), std::move(found));
+        }
+    }
     std::unordered_map<std::string, bool> roomExists;
 
     // Checks in order, as if one at a time: a send earlier in the batch is
@@ -245,6 +262,18 @@ void storeBatch(Connection& db, PgMessageStore::Batch& batch)
                     throw notFound("reply_to_message_id: no such message in this room");
                 }
             }
+            for (const auto& id : message.attachmentIds) {
+                const auto it = attachments.find(id);
+                if (it == attachments.end() || it->second.uploaderId != message.authorId ||
+                    it->second.roomId != message.roomId || !it->second.complete) {
+                    throw notFound(
+                        "attachment_ids: no finished upload of yours to this room has id " + id);
+                }
+                if (!it->second.messageId.empty()) {
+                    throw ApiError(grpc::StatusCode::FAILED_PRECONDITION,
+                                   "attachment_ids: " + id + " was sent already");
+                }
+            }
         } catch (const ApiError&) {
             pending->error = std::current_exception();
             continue;
@@ -257,6 +286,11 @@ void storeBatch(Connection& db, PgMessageStore::Batch& batch)
         stored.sentAt = message.sentAt;
         stored.clientMessageId = message.clientMessageId;
         stored.replyTo = message.replyTo;
+        for (const auto& id : message.attachmentIds) {
+            auto& attachment = attachments.at(id);
+            attachment.messageId = message.id; // a later send of the batch finds it taken
+            stored.attachments.push_back(views::attachment(attachment));
+        }
         if (!message.clientMessageId.empty()) {
             byClientId.emplace(Key{message.roomId, message.clientMessageId}, stored);
         }
@@ -313,7 +347,7 @@ void storeBatch(Connection& db, PgMessageStore::Batch& batch)
     std::vector<std::optional<std::string>> mentionMessages, mentionUsers, mentionRooms,
         mentionSeqs, mentionOrds;
     std::vector<std::optional<std::string>> roomsOf, ids, seqs, payloads, texts, authorsOf, sentAt,
-        clientOf, replyOf;
+        clientOf, replyOf, attachmentsOf, attachedIds, attachedTo;
     for (std::size_t f = 0; f < fresh.size(); ++f) {
         PgMessageStore::PendingSend* pending = fresh[f];
         MessageRecord& stored = pending->stored;
@@ -347,6 +381,11 @@ void storeBatch(Connection& db, PgMessageStore::Batch& batch)
         sentAt.push_back(std::to_string(stored.sentAt));
         clientOf.push_back(optionalOf(stored.clientMessageId));
         replyOf.push_back(optionalOf(stored.replyTo));
+        attachmentsOf.push_back(views::packAttachments(stored.attachments));
+        for (const auto& attachment : stored.attachments) {
+            attachedIds.push_back(attachment.id());
+            attachedTo.push_back(stored.id);
+        }
         pending->appended.push_back(std::move(event));
     }
     db.query("INSERT INTO events (room_id, seq, message_id, payload) SELECT r, s, m, p FROM "
@@ -354,12 +393,17 @@ void storeBatch(Connection& db, PgMessageStore::Batch& batch)
              arrayOf(roomsOf, false), arrayOf(seqs, false), arrayOf(ids, false),
              arrayOf(payloads, true));
     db.query("INSERT INTO messages (id, room_id, seq, author_id, text, sent_at, client_message_id, "
-             "reply_to) SELECT m, r, s, a, t, at, c, rt FROM unnest($1::text[], $2::text[], "
-             "$3::bigint[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::text[]) "
-             "AS u(m, r, s, a, t, at, c, rt)",
+             "reply_to, attachments) SELECT m, r, s, a, t, at, c, rt, f FROM unnest($1::text[], "
+             "$2::text[], $3::bigint[], $4::text[], $5::text[], $6::bigint[], $7::text[], "
+             "$8::text[], $9::bytea[]) AS u(m, r, s, a, t, at, c, rt, f)",
              arrayOf(ids, false), arrayOf(roomsOf, false), arrayOf(seqs, false),
              arrayOf(authorsOf, false), arrayOf(texts, false), arrayOf(sentAt, false),
-             arrayOf(clientOf, false), arrayOf(replyOf, false));
+             arrayOf(clientOf, false), arrayOf(replyOf, false), arrayOf(attachmentsOf, true));
+    if (!attachedIds.empty()) {
+        db.query("UPDATE attachments SET message_id = x.m FROM unnest($1::text[], $2::text[]) "
+                 "AS x(a, m) WHERE attachments.id = x.a",
+                 arrayOf(attachedIds, false), arrayOf(attachedTo, false));
+    }
     if (!mentionMessages.empty()) {
         db.query("INSERT INTO mentions (message_id, user_id, room_id, seq, ord) SELECT m, u, r, s, "
                  "o FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::int[]) "
@@ -501,14 +545,18 @@ void PgMessageStore::remove(const std::string& messageId, const std::string& use
         if (message->deleted) {
             return;
         }
-        db.query("UPDATE messages SET text = '', deleted = true WHERE id = $1", messageId);
+        db.query("UPDATE messages SET text = '', deleted = true, attachments = NULL WHERE id = $1",
+                 messageId);
         db.query("DELETE FROM reactions WHERE message_id = $1", messageId);
         db.query("DELETE FROM mentions WHERE message_id = $1", messageId);
+        // Their parts go with them (ON DELETE CASCADE).
+        db.query("DELETE FROM attachments WHERE message_id = $1", messageId);
         rewriteMessageEvents(db, messageId, true, [](v1::Message& m) {
             m.clear_text();
             m.set_deleted(true);
             m.clear_reactions();
             m.clear_mentioned_user_ids();
+            m.clear_attachments();
         });
         v1::RoomEvent event;
         event.set_room_id(message->roomId);
@@ -624,7 +672,7 @@ std::vector<SearchHitRecord> PgMessageStore::search(const std::string& userId,
         const auto rows = db.query(
             "SELECT m.id, m.room_id, m.seq, m.author_id, m.text, m.sent_at, m.edited_at, "
             "m.deleted, COALESCE(m.client_message_id, ''), COALESCE(m.reply_to, ''), "
-            "ts_headline('simple', m.text, q, $7) "
+            "m.attachments, ts_headline('simple', m.text, q, $7) "
             "FROM messages m JOIN members mb ON mb.room_id = m.room_id AND mb.user_id = $1, "
             "plainto_tsquery('simple', $2) q "
             "WHERE m.words @@ q AND NOT m.deleted AND ($3 = '' OR m.room_id = $3) "
@@ -636,7 +684,7 @@ std::vector<SearchHitRecord> PgMessageStore::search(const std::string& userId,
                         "MaxFragments=1, FragmentDelimiter=…"));
         std::vector<SearchHitRecord> hits;
         for (int i = 0; i < rows.rows(); ++i) {
-            hits.push_back({readMessage(rows, i), rows.text(i, 10)});
+            hits.push_back({readMessage(rows, i), rows.text(i, 11)});
         }
         for (auto& hit : hits) {
             hit.message.reactions = reactionsOf(db, hit.message.id);

@@ -113,7 +113,39 @@ MessageRecord readMessage(const Result& rows, int row, int first)
     message.deleted = rows.integer(row, first + 7) != 0;
     message.clientMessageId = rows.text(row, first + 8);
     message.replyTo = rows.text(row, first + 9);
+    if (!rows.isNull(row, first + 10)) {
+        message.attachments = views::unpackAttachments(rows.view(row, first + 10));
+    }
     return message;
+}
+
+AttachmentRecord readAttachment(const Result& rows, int row)
+{
+    AttachmentRecord out;
+    out.id = rows.text(row, 0);
+    out.roomId = rows.text(row, 1);
+    out.uploaderId = rows.text(row, 2);
+    out.fileName = rows.text(row, 3);
+    out.mimeType = rows.text(row, 4);
+    out.size = static_cast<std::uint64_t>(rows.integer(row, 5));
+    out.sha256 = rows.text(row, 6);
+    out.width = static_cast<std::uint32_t>(rows.integer(row, 7));
+    out.height = static_cast<std::uint32_t>(rows.integer(row, 8));
+    out.thumbnail = rows.text(row, 9);
+    out.createdAt = rows.integer(row, 10);
+    out.complete = rows.integer(row, 11) != 0;
+    out.messageId = rows.text(row, 12);
+    return out;
+}
+
+std::optional<AttachmentRecord> selectAttachment(Connection& db, const std::string& id)
+{
+    const auto rows =
+        db.query("SELECT " CONFAB_PG_ATTACHMENT_COLUMNS " FROM attachments WHERE id = $1", id);
+    if (rows.empty()) {
+        return std::nullopt;
+    }
+    return readAttachment(rows, 0);
 }
 
 std::optional<MessageRecord> selectMessage(Connection& db, const std::string& messageId)

@@ -15,7 +15,11 @@ namespace confab::backend::pg {
 
 #define CONFAB_PG_MESSAGE_COLUMNS                                                                  \
     "id, room_id, seq, author_id, text, sent_at, edited_at, deleted, "                             \
-    "COALESCE(client_message_id, ''), COALESCE(reply_to, '')"
+    "COALESCE(client_message_id, ''), COALESCE(reply_to, ''), attachments"
+
+#define CONFAB_PG_ATTACHMENT_COLUMNS                                                               \
+    "id, room_id, uploader_id, file_name, mime_type, size, sha256, width, height, thumbnail, "     \
+    "created_at, complete, COALESCE(message_id, '')"
 
 #define CONFAB_PG_ROOM_COLUMNS                                                                     \
     "id, name, topic, visibility, COALESCE(direct_key, ''), created_at, last_seq"
@@ -41,6 +45,8 @@ Membership requireMember(Connection& db, const std::string& roomId, const std::s
 std::uint32_t memberCount(Connection& db, const std::string& roomId);
 
 MessageRecord readMessage(const Result& rows, int row, int first = 0);
+AttachmentRecord readAttachment(const Result& rows, int row);
+std::optional<AttachmentRecord> selectAttachment(Connection& db, const std::string& id);
 std::optional<MessageRecord> selectMessage(Connection& db, const std::string& messageId);
 
 // Numbers `event` as the next of its room's log (the seq comes from the

@@ -131,6 +131,40 @@ const char* const kMigrations[] = {
     CREATE INDEX messages_words ON messages USING GIN (words);
     CREATE INDEX messages_sent ON messages (sent_at);
     )sql",
+    R"sql(
+    -- Uploaded files, their bytes in attachment_parts (in the order they
+    -- arrived, each part at its offset in the file; stored uncompressed:
+    -- most files are compressed already and a download reads a slice of a
+    -- part). message_id is set when a message carries the file; the
+    -- message keeps what it shows of them in messages.attachments (a
+    -- serialized confab.v1.Message with only attachments).
+    CREATE TABLE attachments (
+        id TEXT COLLATE "C" PRIMARY KEY,
+        room_id TEXT COLLATE "C" NOT NULL REFERENCES rooms (id),
+        uploader_id TEXT COLLATE "C" NOT NULL REFERENCES users (id),
+        file_name TEXT NOT NULL,
+        mime_type TEXT NOT NULL,
+        size BIGINT NOT NULL,
+        sha256 TEXT NOT NULL DEFAULT '',
+        width INTEGER NOT NULL DEFAULT 0,
+        height INTEGER NOT NULL DEFAULT 0,
+        thumbnail BYTEA NOT NULL,
+        created_at BIGINT NOT NULL,
+        complete BOOLEAN NOT NULL DEFAULT false,
+        message_id TEXT COLLATE "C" REFERENCES messages (id)
+    );
+    CREATE INDEX attachments_uploader ON attachments (uploader_id, created_at);
+    CREATE INDEX attachments_message ON attachments (message_id) WHERE message_id IS NOT NULL;
+    CREATE INDEX attachments_waiting ON attachments (created_at) WHERE message_id IS NULL;
+    CREATE TABLE attachment_parts (
+        attachment_id TEXT COLLATE "C" NOT NULL REFERENCES attachments (id) ON DELETE CASCADE,
+        "offset" BIGINT NOT NULL,
+        data BYTEA NOT NULL,
+        PRIMARY KEY (attachment_id, "offset")
+    );
+    ALTER TABLE attachment_parts ALTER COLUMN data SET STORAGE EXTERNAL;
+    ALTER TABLE messages ADD COLUMN attachments BYTEA;
+    )sql",
 };
 
 } // namespace
@@ -140,7 +174,8 @@ PgStore::PgStore(const std::string& conninfo, std::size_t writers, std::size_t r
       m_users(m_engine),
       m_sessions(m_engine),
       m_rooms(m_engine),
-      m_messages(m_engine)
+      m_messages(m_engine),
+      m_attachments(m_engine)
 {}
 
 PgStore::~PgStore() = default;

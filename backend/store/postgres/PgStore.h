@@ -1,6 +1,7 @@
 #pragma once
 
 #include "store/Store.h"
+#include "store/postgres/PgAttachmentStore.h"
 #include "store/postgres/PgEngine.h"
 #include "store/postgres/PgMessageStore.h"
 #include "store/postgres/PgRoomStore.h"
@@ -24,6 +25,7 @@ public:
     SessionStore& sessions() override { return m_sessions; }
     RoomStore& rooms() override { return m_rooms; }
     MessageStore& messages() override { return m_messages; }
+    AttachmentStore& attachments() override { return m_attachments; }
 
     bool reachable() override { return m_engine.reachable(); }
     int schemaVersion() { return m_engine.schemaVersion(); }
@@ -34,6 +36,7 @@ private:
     PgSessionStore m_sessions;
     PgRoomStore m_rooms;
     PgMessageStore m_messages;
+    PgAttachmentStore m_attachments;
 };
 
 } // namespace confab::backend

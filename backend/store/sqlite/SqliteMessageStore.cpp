@@ -141,6 +141,19 @@ MessageRecord storeMessage(Database& db, const NewMessage& message, Appended* ap
     stored.clientMessageId = message.clientMessageId;
     stored.replyTo = message.replyTo;
     stored.mentionedUserIds = resolveMentions(db, message.roomId, message.text);
+    for (const auto& attachmentId : message.attachmentIds) {
+        const auto attachment = selectAttachment(db, attachmentId);
+        if (!attachment || attachment->uploaderId != message.authorId ||
+            attachment->roomId != message.roomId || !attachment->complete) {
+            throw notFound("attachment_ids: no finished upload of yours to this room has id " +
+                           attachmentId);
+        }
+        if (!attachment->messageId.empty()) {
+            throw ApiError(grpc::StatusCode::FAILED_PRECONDITION,
+                           "attachment_ids: " + attachmentId + " was sent already");
+        }
+        stored.attachments.push_back(views::attachment(*attachment));
+    }
 
     v1::RoomEvent event;
     event.set_room_id(message.roomId);
@@ -148,14 +161,25 @@ MessageRecord storeMessage(Database& db, const NewMessage& message, Appended* ap
     Appended mine;
     append(db, std::move(event), message.sentAt, message.id, &mine);
     stored.seq = mine.back().seq();
-    db.prepare("INSERT INTO messages (id, room_id, seq, author_id, text, sent_at, "
-               "client_message_id, reply_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        .with(stored.id, stored.roomId, stored.seq, stored.authorId, stored.text, stored.sentAt,
-              message.clientMessageId.empty() ? std::optional<std::string>()
-                                              : std::optional(message.clientMessageId),
-              message.replyTo.empty() ? std::optional<std::string>()
-                                      : std::optional(message.replyTo))
-        .run();
+    const auto packed = views::packAttachments(stored.attachments);
+    Statement& insert = db.prepare("INSERT INTO messages (id, room_id, seq, author_id, text, "
+                                   "sent_at, client_message_id, reply_to, attachments) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.with(stored.id, stored.roomId, stored.seq, stored.authorId, stored.text, stored.sentAt,
+                message.clientMessageId.empty() ? std::optional<std::string>()
+                                                : std::optional(message.clientMessageId),
+                message.replyTo.empty() ? std::optional<std::string>()
+                                        : std::optional(message.replyTo),
+                std::optional<std::string>());
+    if (packed) {
+        insert.bindBlob(9, *packed);
+    }
+    insert.run();
+    for (const auto& attachmentId : message.attachmentIds) {
+        db.prepare("UPDATE attachments SET message_id = ? WHERE id = ?")
+            .with(stored.id, attachmentId)
+            .run();
+    }
     storeMentions(db, stored);
     if (appended) {
         appended->push_back(std::move(mine.back()));
@@ -228,7 +252,8 @@ MessageRecord SqliteMessageStore::edit(const std::string& messageId, const std::
 void SqliteMessageStore::remove(const std::string& messageId, const std::string& userId, Micros now,
                                 Appended* appended)
 {
-    m_db.write([&](Database& db) {
+    const auto files = m_db.write([&](Database& db) {
+        std::vector<std::string> files;
         auto message = selectMessage(db, messageId);
         if (!message) {
             throw notFound("message_id: not found");
@@ -239,23 +264,35 @@ void SqliteMessageStore::remove(const std::string& messageId, const std::string&
                 "message_id: only the author or the room owner can delete a message");
         }
         if (message->deleted) {
-            return;
+            return files;
         }
-        db.prepare("UPDATE messages SET text = '', deleted = 1 WHERE id = ?").with(messageId).run();
+        db.prepare("UPDATE messages SET text = '', deleted = 1, attachments = NULL WHERE id = ?")
+            .with(messageId)
+            .run();
         db.prepare("DELETE FROM reactions WHERE message_id = ?").with(messageId).run();
         db.prepare("DELETE FROM mentions WHERE message_id = ?").with(messageId).run();
+        Statement& attached =
+            db.prepare("DELETE FROM attachments WHERE message_id = ? RETURNING id");
+        attached.with(messageId);
+        while (attached.step()) {
+            files.push_back(attached.text(0));
+        }
+        attached.reset();
         rewriteMessageEvents(db, messageId, true, [](v1::Message& m) {
             m.clear_text();
             m.set_deleted(true);
             m.clear_reactions();
             m.clear_mentioned_user_ids();
+            m.clear_attachments();
         });
         v1::RoomEvent event;
         event.set_room_id(message->roomId);
         event.mutable_message_deleted()->set_message_id(messageId);
         event.mutable_message_deleted()->set_room_id(message->roomId);
         append(db, std::move(event), now, messageId, appended);
+        return files;
     });
+    m_attachments.removeFiles(files);
 }
 
 bool SqliteMessageStore::react(const std::string& messageId, const std::string& userId,
@@ -375,7 +412,7 @@ std::vector<SearchHitRecord> SqliteMessageStore::search(const std::string& userI
         Statement& st = db.prepare(
             "SELECT m.id, m.room_id, m.seq, m.author_id, m.text, m.sent_at, m.edited_at, "
             "m.deleted, COALESCE(m.client_message_id, ''), COALESCE(m.reply_to, ''), "
-            "snippet(messages_fts, 0, char(2), char(3), '…', 12) "
+            "m.attachments, snippet(messages_fts, 0, char(2), char(3), '…', 12) "
             "FROM messages_fts JOIN messages m ON m.rowid = messages_fts.rowid "
             "JOIN members mb ON mb.room_id = m.room_id AND mb.user_id = ?1 "
             "WHERE messages_fts MATCH ?2 AND m.deleted = 0 AND (?3 = '' OR m.room_id = ?3) "
@@ -386,7 +423,7 @@ std::vector<SearchHitRecord> SqliteMessageStore::search(const std::string& userI
                 after ? after->messageId : std::string(), static_cast<std::int64_t>(limit));
         std::vector<SearchHitRecord> hits;
         while (st.step()) {
-            hits.push_back({readMessage(st), st.text(10)});
+            hits.push_back({readMessage(st), st.text(11)});
         }
         st.reset();
         for (auto& hit : hits) {

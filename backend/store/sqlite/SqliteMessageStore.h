@@ -1,13 +1,16 @@
 #pragma once
 
 #include "store/MessageStore.h"
+#include "store/sqlite/SqliteAttachmentStore.h"
 #include "store/sqlite/SqliteEngine.h"
 
 namespace confab::backend {
 
 class SqliteMessageStore final : public MessageStore {
 public:
-    explicit SqliteMessageStore(sqlite::Engine& engine) : m_db(engine) {}
+    SqliteMessageStore(sqlite::Engine& engine, SqliteAttachmentStore& attachments)
+        : m_db(engine), m_attachments(attachments)
+    {}
 
     MessageRecord send(const NewMessage& message, Appended* appended) override;
     void sendAsync(NewMessage message, SendDone done) override;
@@ -28,6 +31,7 @@ public:
 
 private:
     sqlite::Engine& m_db;
+    SqliteAttachmentStore& m_attachments;
 };
 
 } // namespace confab::backend

@@ -129,7 +129,42 @@ MessageRecord readMessage(const Statement& st, int first)
     message.deleted = st.integer(first + 7) != 0;
     message.clientMessageId = st.text(first + 8);
     message.replyTo = st.text(first + 9);
+    if (!st.isNull(first + 10)) {
+        message.attachments = views::unpackAttachments(st.blob(first + 10));
+    }
     return message;
+}
+
+AttachmentRecord readAttachment(const Statement& st)
+{
+    AttachmentRecord out;
+    out.id = st.text(0);
+    out.roomId = st.text(1);
+    out.uploaderId = st.text(2);
+    out.fileName = st.text(3);
+    out.mimeType = st.text(4);
+    out.size = static_cast<std::uint64_t>(st.integer(5));
+    out.sha256 = st.text(6);
+    out.width = static_cast<std::uint32_t>(st.integer(7));
+    out.height = static_cast<std::uint32_t>(st.integer(8));
+    out.thumbnail = st.blob(9);
+    out.createdAt = st.integer(10);
+    out.complete = st.integer(11) != 0;
+    out.messageId = st.text(12);
+    return out;
+}
+
+std::optional<AttachmentRecord> selectAttachment(Database& db, const std::string& id)
+{
+    Statement& st =
+        db.prepare("SELECT " CONFAB_ATTACHMENT_COLUMNS " FROM attachments WHERE id = ?");
+    st.with(id);
+    if (!st.step()) {
+        return std::nullopt;
+    }
+    auto attachment = readAttachment(st);
+    st.reset();
+    return attachment;
 }
 
 std::optional<MessageRecord> selectMessage(Database& db, const std::string& messageId)

@@ -13,7 +13,11 @@ namespace confab::backend::sqlite {
 
 #define CONFAB_MESSAGE_COLUMNS                                                                     \
     "id, room_id, seq, author_id, text, sent_at, edited_at, deleted, "                             \
-    "COALESCE(client_message_id, ''), COALESCE(reply_to, '')"
+    "COALESCE(client_message_id, ''), COALESCE(reply_to, ''), attachments"
+
+#define CONFAB_ATTACHMENT_COLUMNS                                                                  \
+    "id, room_id, uploader_id, file_name, mime_type, size, sha256, width, height, thumbnail, "     \
+    "created_at, complete, COALESCE(message_id, '')"
 
 #define CONFAB_ROOM_COLUMNS                                                                        \
     "id, name, topic, visibility, COALESCE(direct_key, ''), created_at, last_seq"
@@ -39,6 +43,8 @@ Membership requireMember(Database& db, const std::string& roomId, const std::str
 std::uint32_t memberCount(Database& db, const std::string& roomId);
 
 MessageRecord readMessage(const Statement& st, int first = 0);
+AttachmentRecord readAttachment(const Statement& st);
+std::optional<AttachmentRecord> selectAttachment(Database& db, const std::string& id);
 std::optional<MessageRecord> selectMessage(Database& db, const std::string& messageId);
 
 // Numbers `event` as the next of its room's log (the seq comes from the

@@ -140,6 +140,32 @@ const char* const kMigrations[] = {
     END;
     CREATE INDEX messages_sent ON messages (sent_at);
     )sql",
+    R"sql(
+    -- Uploaded files; the bytes are files named by id in the attachments
+    -- directory beside the database. message_id is set when a message
+    -- carries the file; the message keeps what it shows of them in
+    -- messages.attachments (a serialized confab.v1.Message with only
+    -- attachments).
+    CREATE TABLE attachments (
+        id TEXT PRIMARY KEY,
+        room_id TEXT NOT NULL REFERENCES rooms (id),
+        uploader_id TEXT NOT NULL REFERENCES users (id),
+        file_name TEXT NOT NULL,
+        mime_type TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL DEFAULT '',
+        width INTEGER NOT NULL DEFAULT 0,
+        height INTEGER NOT NULL DEFAULT 0,
+        thumbnail BLOB NOT NULL,
+        created_at INTEGER NOT NULL,
+        complete INTEGER NOT NULL DEFAULT 0,
+        message_id TEXT REFERENCES messages (id)
+    );
+    CREATE INDEX attachments_uploader ON attachments (uploader_id, created_at);
+    CREATE INDEX attachments_message ON attachments (message_id) WHERE message_id IS NOT NULL;
+    CREATE INDEX attachments_waiting ON attachments (created_at) WHERE message_id IS NULL;
+    ALTER TABLE messages ADD COLUMN attachments BLOB;
+    )sql",
 };
 
 } // namespace
@@ -149,7 +175,8 @@ SqliteStore::SqliteStore(const std::filesystem::path& file, std::size_t readers)
       m_users(m_engine),
       m_sessions(m_engine),
       m_rooms(m_engine),
-      m_messages(m_engine)
+      m_attachments(m_engine, file.parent_path() / "attachments"),
+      m_messages(m_engine, m_attachments)
 {}
 
 SqliteStore::~SqliteStore() = default;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "store/Store.h"
+#include "store/sqlite/SqliteAttachmentStore.h"
 #include "store/sqlite/SqliteEngine.h"
 #include "store/sqlite/SqliteMessageStore.h"
 #include "store/sqlite/SqliteRoomStore.h"
@@ -22,6 +23,7 @@ public:
     SessionStore& sessions() override { return m_sessions; }
     RoomStore& rooms() override { return m_rooms; }
     MessageStore& messages() override { return m_messages; }
+    AttachmentStore& attachments() override { return m_attachments; }
 
     // "ok" when the database is sound; SQLite's findings otherwise.
     std::string integrityCheck() { return m_engine.integrityCheck(); }
@@ -32,6 +34,7 @@ private:
     SqliteUserStore m_users;
     SqliteSessionStore m_sessions;
     SqliteRoomStore m_rooms;
+    SqliteAttachmentStore m_attachments;
     SqliteMessageStore m_messages;
 };
 

@@ -1,0 +1,69 @@
+#include "media/Transfers.h"
+
+namespace confab::backend {
+
+std::optional<Transfers::Id> Transfers::enter(const std::string& userId,
+                                              grpc::CallbackServerContext* ctx)
+{
+    std::lock_guard lock(m_mutex);
+    if (m_entries.size() >= m_config.transfersMax) {
+        return std::nullopt;
+    }
+    std::size_t& mine = m_perUser[userId];
+    if (mine >= m_config.transfersPerUser) {
+        if (mine == 0) {
+            m_perUser.erase(userId);
+        }
+        return std::nullopt;
+    }
+    ++mine;
+    const Id id = m_next++;
+    m_entries.emplace(id, Entry{userId, ctx, Clock::now()});
+    return id;
+}
+
+void Transfers::touch(Id id)
+{
+    std::lock_guard lock(m_mutex);
+    if (const auto it = m_entries.find(id); it != m_entries.end()) {
+        it->second.lastActive = Clock::now();
+    }
+}
+
+void Transfers::leave(Id id)
+{
+    std::lock_guard lock(m_mutex);
+    const auto it = m_entries.find(id);
+    if (it == m_entries.end()) {
+        return;
+    }
+    if (const auto user = m_perUser.find(it->second.userId);
+        user != m_perUser.end() && --user->second == 0) {
+        m_perUser.erase(user);
+    }
+    m_entries.erase(it);
+}
+
+std::size_t Transfers::cancelIdle(Clock::time_point now)
+{
+    std::lock_guard lock(m_mutex);
+    std::size_t cancelled = 0;
+    for (auto& [id, entry] : m_entries) {
+        if (now - entry.lastActive >= m_config.idleTimeout) {
+            // The call stays valid until leave(): a reactor leaves before
+            // it finishes.
+            entry.ctx->TryCancel();
+            entry.lastActive = now; // once per timeout, not every sweep
+            ++cancelled;
+        }
+    }
+    return cancelled;
+}
+
+std::size_t Transfers::open() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_entries.size();
+}
+
+} // namespace confab::backend
