@@ -47,7 +47,9 @@ ChatClient::ChatClient(Session& session, Options options, QObject* parent)
       m_outbox(std::make_unique<Outbox>(session, m_options.dataDir)),
       m_stream(std::make_unique<EventStream>(session)),
       m_directory(std::make_unique<DirectoryModel>(session, m_rooms.get())),
-      m_userSearch(std::make_unique<UserSearchModel>(session))
+      m_userSearch(std::make_unique<UserSearchModel>(session)),
+      m_invites(std::make_unique<InvitesModel>(*m_users)),
+      m_messageSearch(std::make_unique<SearchModel>(session, *m_users, *m_rooms))
 {
     auto settings = m_options.settingsFile.isEmpty()
                         ? std::make_unique<QSettings>()
@@ -160,6 +162,7 @@ void ChatClient::onStateChanged(EventStream::State state)
     for (TimelineModel* timeline : std::as_const(m_timelines)) {
         timeline->load();
     }
+    loadInvites();
     if (!std::exchange(m_freshList, false)) {
         scheduleRoomsRefresh();
         for (MembersModel* members : std::as_const(m_members)) {
@@ -205,6 +208,13 @@ void ChatClient::dispatch(const v1::Event& event)
         m_users->insert(event.profile().user());
         scheduleRoomsRefresh(); // direct rooms carry the peer's name
         break;
+    case v1::Event::kInvited: {
+        const QString roomId = toQString(event.invited().room().id());
+        if (!m_rooms->contains(roomId) && m_invites->add(event.invited())) {
+            emit invited(roomId);
+        }
+        break;
+    }
     case v1::Event::kRoomRemoved: {
         const QString roomId = toQString(event.room_removed().room_id());
         m_removedSinceRefresh.insert(roomId);
@@ -224,7 +234,8 @@ void ChatClient::applyRoomEvent(const v1::RoomEvent& event)
         return; // we left; room_removed follows
     }
     if (m_rooms->applyEvent(event, myId())) {
-        scheduleRoomsRefresh(); // a room new to us: its name and counts
+        scheduleRoomsRefresh();    // a room new to us: its name and counts
+        m_invites->remove(roomId); // joined, here or on another device
     }
     if (TimelineModel* timeline = existingTimeline(roomId)) {
         timeline->applyEvent(event);
@@ -488,6 +499,52 @@ void ChatClient::adoptRoom(const v1::Room& room)
 {
     m_removedSinceRefresh.remove(toQString(room.id()));
     m_rooms->upsert(room);
+    m_invites->remove(toQString(room.id()));
+}
+
+void ChatClient::loadInvites()
+{
+    m_session.call(&ChatApi::ListInvites, {}, this,
+                   [this](const Error& error, v1::ListInvitesResponse response) {
+                       if (!error.ok()) {
+                           emit actionFailed(Action::LoadInvites, error);
+                           return;
+                       }
+                       std::vector<v1::Invite> invites;
+                       for (const auto& invite : response.invites()) {
+                           if (!m_rooms->contains(toQString(invite.room().id()))) {
+                               invites.push_back(invite);
+                           }
+                       }
+                       m_invites->reset(invites);
+                   });
+}
+
+void ChatClient::declineInvite(const QString& roomId)
+{
+    v1::DeclineInviteRequest request;
+    request.set_room_id(roomId.toStdString());
+    m_session.call(&ChatApi::DeclineInvite, request, this,
+                   [this, roomId](const Error& error, v1::DeclineInviteResponse) {
+                       if (!error.ok() && error.code != Error::Code::NotFound) {
+                           emit actionFailed(Action::DeclineInvite, error);
+                           return;
+                       }
+                       m_invites->remove(roomId); // gone either way
+                   });
+}
+
+void ChatClient::react(const QString& messageId, const QString& emoji, bool remove)
+{
+    v1::ReactRequest request;
+    request.set_message_id(messageId.toStdString());
+    request.set_emoji(emoji.toStdString());
+    request.set_remove(remove);
+    m_session.call(&ChatApi::React, request, this, [this](const Error& error, v1::ReactResponse) {
+        if (!error.ok()) {
+            emit actionFailed(Action::React, error);
+        }
+    });
 }
 
 void ChatClient::createRoom(const QString& name, const QString& topic, bool isPublic,

@@ -3,8 +3,10 @@
 #include "chat/Outbox.h"
 #include "chat/UserCache.h"
 #include "models/DirectoryModel.h"
+#include "models/InvitesModel.h"
 #include "models/MembersModel.h"
 #include "models/RoomsModel.h"
+#include "models/SearchModel.h"
 #include "models/TimelineModel.h"
 #include "models/UserSearchModel.h"
 #include "net/Error.h"
@@ -42,6 +44,9 @@ public:
         OpenDirectRoom,
         EditMessage,
         DeleteMessage,
+        React,
+        DeclineInvite,
+        LoadInvites,
     };
     Q_ENUM(Action)
 
@@ -72,6 +77,10 @@ public:
     UserCache* users() { return m_users.get(); }
     DirectoryModel* directory() { return m_directory.get(); }
     UserSearchModel* userSearch() { return m_userSearch.get(); }
+    // The rooms this user is invited to.
+    InvitesModel* invites() { return m_invites.get(); }
+    // Message search (Ctrl+F).
+    SearchModel* messageSearch() { return m_messageSearch.get(); }
     // The room's timeline, made and loaded on first use. Owned here; it goes
     // (after roomRemoved) when the user is no longer in the room.
     TimelineModel* timeline(const QString& roomId);
@@ -104,6 +113,11 @@ public:
     void invite(const QString& roomId, const QString& username);
     void openDirectRoom(const QString& username);
     void setMuted(const QString& roomId, bool muted) { m_rooms->setMuted(roomId, muted); }
+    // Adds (or takes back) this user's `emoji` under a message.
+    void react(const QString& messageId, const QString& emoji, bool remove = false);
+    // Accepting an invitation joins the room (roomJoined follows).
+    void acceptInvite(const QString& roomId) { joinRoom(roomId); }
+    void declineInvite(const QString& roomId);
     // The signed-in user's id.
     QString myId() const;
 
@@ -121,6 +135,8 @@ signals:
     void roomRemoved(const QString& roomId);
     void readMarkerReceived(const QString& roomId, const QString& userId, quint64 seq);
     void typingSent(const QString& roomId, bool typing);
+    // Someone invited this user to a room (live, not from the list).
+    void invited(const QString& roomId);
 
 private:
     struct TypingOut {
@@ -138,6 +154,7 @@ private:
     void scheduleRoomsRefresh();
     void refreshRooms();
     void adoptRoom(const v1::Room& room);
+    void loadInvites();
     // Every end of typing comes here: `tell` the room, unless the stream is
     // going (the server ends it then).
     void endTyping(const QString& roomId, bool tell);
@@ -153,6 +170,8 @@ private:
     std::unique_ptr<EventStream> m_stream;
     std::unique_ptr<DirectoryModel> m_directory;
     std::unique_ptr<UserSearchModel> m_userSearch;
+    std::unique_ptr<InvitesModel> m_invites;
+    std::unique_ptr<SearchModel> m_messageSearch;
     QHash<QString, TimelineModel*> m_timelines;
     QHash<QString, MembersModel*> m_members;
     bool m_roomsLoaded = false;

@@ -74,6 +74,8 @@ QVariant RoomsModel::data(const QModelIndex& index, int role) const
         return room.activityMs == 0 ? QDateTime() : QDateTime::fromMSecsSinceEpoch(room.activityMs);
     case UnreadCountRole:
         return room.unread();
+    case MentionCountRole:
+        return room.mentions();
     case LastSeqRole:
         return QVariant::fromValue<qulonglong>(room.lastSeq);
     case MutedRole:
@@ -96,7 +98,8 @@ QHash<int, QByteArray> RoomsModel::roleNames() const
             {LastActivityRole, "lastActivity"},
             {UnreadCountRole, "unreadCount"},
             {LastSeqRole, "lastSeq"},
-            {MutedRole, "muted"}};
+            {MutedRole, "muted"},
+            {MentionCountRole, "mentionCount"}};
 }
 
 void RoomsModel::setSettings(std::unique_ptr<QSettings> settings, const QString& group)
@@ -148,6 +151,9 @@ void RoomsModel::takeSnapshot(Entry& entry, const v1::Room& room)
         entry.baseUnread = static_cast<int>(room.unread_count());
         entry.unreadSince.erase(entry.unreadSince.begin(),
                                 entry.unreadSince.upper_bound(entry.snapshotSeq));
+        entry.baseMentions = static_cast<int>(room.mention_count());
+        entry.mentionsSince.erase(entry.mentionsSince.begin(),
+                                  entry.mentionsSince.upper_bound(entry.snapshotSeq));
     }
     entry.lastSeq = std::max<quint64>(entry.lastSeq, room.last_seq());
     if (room.has_last_message() && room.last_message().seq() > entry.lastMessageSeq) {
@@ -283,6 +289,11 @@ bool RoomsModel::applyEvent(const v1::RoomEvent& event, const QString& myUserId)
         if (entry.lastMessageAuthorId != myUserId && !message.deleted() &&
             event.seq() > entry.readSeq && event.seq() > entry.snapshotSeq) {
             entry.unreadSince.emplace(event.seq(), entry.lastMessageId);
+            const auto& mentioned = message.mentioned_user_ids();
+            if (std::find(mentioned.begin(), mentioned.end(), myUserId.toStdString()) !=
+                mentioned.end()) {
+                entry.mentionsSince.insert(event.seq());
+            }
         }
         break;
     }
@@ -301,6 +312,7 @@ bool RoomsModel::applyEvent(const v1::RoomEvent& event, const QString& myUserId)
             std::find_if(entry.unreadSince.begin(), entry.unreadSince.end(),
                          [&](const auto& unread) { return unread.second == messageId; });
         if (it != entry.unreadSince.end()) {
+            entry.mentionsSince.erase(it->first);
             entry.unreadSince.erase(it);
         } else if (entry.baseUnread > 0) {
             emit unreadStale(roomId);
@@ -355,11 +367,17 @@ void RoomsModel::markRead(const QString& roomId, quint64 seq)
     }
     entry.readSeq = seq;
     const int before = entry.unread();
+    const int mentionsBefore = entry.mentions();
     entry.unreadSince.erase(entry.unreadSince.begin(), entry.unreadSince.upper_bound(seq));
+    entry.mentionsSince.erase(entry.mentionsSince.begin(), entry.mentionsSince.upper_bound(seq));
     if (seq >= entry.snapshotSeq) {
         entry.baseUnread = 0;
+        entry.baseMentions = 0;
     } else if (entry.baseUnread > 0) {
         emit unreadStale(roomId);
+    }
+    if (entry.mentions() != mentionsBefore) {
+        emit dataChanged(index(row), index(row), {MentionCountRole});
     }
     if (entry.unread() != before) {
         emit dataChanged(index(row), index(row), {UnreadCountRole});

@@ -9,6 +9,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <vector>
 
 namespace confab::core {
@@ -35,6 +36,7 @@ public:
         UnreadCountRole,
         LastSeqRole,
         MutedRole,
+        MentionCountRole, // unread messages that mention this user
     };
     Q_ENUM(Roles)
 
@@ -97,6 +99,9 @@ private:
         quint64 snapshotSeq = 0;
         int baseUnread = 0;
         std::map<quint64, QString> unreadSince; // seq -> message id
+        // Likewise for unread messages that mention this user.
+        int baseMentions = 0;
+        std::set<quint64> mentionsSince;
         QString lastMessageId;
         quint64 lastMessageSeq = 0;
         QString lastMessageText;
@@ -106,6 +111,7 @@ private:
         bool listed = false; // its details came from the server, not only from events
 
         int unread() const { return baseUnread + static_cast<int>(unreadSince.size()); }
+        int mentions() const { return baseMentions + static_cast<int>(mentionsSince.size()); }
     };
 
     static bool before(const Entry& a, const Entry& b);

@@ -117,6 +117,23 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
                    : row.error.field + QStringLiteral(": ") + row.error.reason;
     case ClientMessageIdRole:
         return row.clientMessageId;
+    case ReactionsRole:
+        return QVariant::fromValue(row.reactions);
+    case MyReactionsRole: {
+        QStringList mine;
+        for (const Reaction& reaction : row.reactions) {
+            if (reaction.userIds.contains(myId())) {
+                mine.append(reaction.emoji);
+            }
+        }
+        return mine;
+    }
+    case MentionsMeRole:
+        return !row.deleted && row.mentionedIds.contains(myId());
+    case MentionedIdsRole:
+        return row.mentionedIds;
+    case AttachmentsRole:
+        return QVariant::fromValue(row.attachments);
     default:
         return {};
     }
@@ -142,7 +159,12 @@ QHash<int, QByteArray> TimelineModel::roleNames() const
             {ErrorRole, "error"},
             {ErrorTextRole, "errorText"},
             {ClientMessageIdRole, "clientMessageId"},
-            {AuthorAvatarRole, "authorAvatar"}};
+            {AuthorAvatarRole, "authorAvatar"},
+            {ReactionsRole, "reactions"},
+            {MyReactionsRole, "myReactions"},
+            {MentionsMeRole, "mentionsMe"},
+            {MentionedIdsRole, "mentionedIds"},
+            {AttachmentsRole, "attachments"}};
 }
 
 int TimelineModel::confirmedRowOfSeq(quint64 seq) const
@@ -178,6 +200,33 @@ int TimelineModel::rowOfClientMessage(const QString& clientMessageId) const
     return -1;
 }
 
+namespace {
+
+// What a message carries besides its text: reactions, mentions, files.
+template <typename Row>
+void fillRich(Row& row, const v1::Message& message)
+{
+    row.reactions.clear();
+    for (const auto& summary : message.reactions()) {
+        Reaction reaction;
+        reaction.emoji = toQString(summary.emoji());
+        for (const auto& userId : summary.user_ids()) {
+            reaction.userIds.append(toQString(userId));
+        }
+        row.reactions.append(reaction);
+    }
+    row.mentionedIds.clear();
+    for (const auto& userId : message.mentioned_user_ids()) {
+        row.mentionedIds.append(toQString(userId));
+    }
+    row.attachments.clear();
+    for (const auto& attachment : message.attachments()) {
+        row.attachments.append(Attachment::from(attachment));
+    }
+}
+
+} // namespace
+
 TimelineModel::Row TimelineModel::rowOf(const v1::Message& message, quint64 seq) const
 {
     Row row;
@@ -191,6 +240,7 @@ TimelineModel::Row TimelineModel::rowOf(const v1::Message& message, quint64 seq)
     row.deleted = message.deleted();
     row.replyTo = toQString(message.reply_to_message_id());
     row.clientMessageId = toQString(message.client_message_id());
+    fillRich(row, message);
     return row;
 }
 
@@ -250,6 +300,9 @@ void TimelineModel::updateMessage(const v1::Message& message, bool deleted)
         }
         row.deleted = true;
         row.text.clear();
+        row.reactions.clear();
+        row.mentionedIds.clear();
+        row.attachments.clear();
     } else {
         const QDateTime editedAt = toDateTime(message.edited_at());
         if (row.deleted || (row.editedAt.isValid() && editedAt < row.editedAt)) {
@@ -257,11 +310,46 @@ void TimelineModel::updateMessage(const v1::Message& message, bool deleted)
         }
         row.text = toQString(message.text());
         row.editedAt = editedAt;
+        fillRich(row, message);
     }
     const QModelIndex changed = index(rowIndex);
     emit dataChanged(changed, changed,
-                     {TextRole, Qt::DisplayRole, EditedRole, EditedAtRole, DeletedRole});
+                     {TextRole, Qt::DisplayRole, EditedRole, EditedAtRole, DeletedRole,
+                      ReactionsRole, MyReactionsRole, MentionsMeRole, MentionedIdsRole,
+                      AttachmentsRole});
     repliesChanged(row.id);
+}
+
+void TimelineModel::applyReaction(const v1::Reaction& reaction, bool added)
+{
+    const int rowIndex = rowOfMessage(toQString(reaction.message_id()));
+    if (rowIndex < 0) {
+        return; // its page will bring it as it is now
+    }
+    Row& row = m_rows[static_cast<std::size_t>(rowIndex)];
+    const QString emoji = toQString(reaction.emoji());
+    const QString userId = toQString(reaction.user_id());
+    auto it = std::find_if(row.reactions.begin(), row.reactions.end(),
+                           [&](const Reaction& r) { return r.emoji == emoji; });
+    if (added) {
+        if (it == row.reactions.end()) {
+            row.reactions.append(Reaction{emoji, {}});
+            it = std::prev(row.reactions.end());
+        }
+        if (it->userIds.contains(userId)) {
+            return;
+        }
+        it->userIds.append(userId);
+    } else {
+        if (it == row.reactions.end() || !it->userIds.removeOne(userId)) {
+            return;
+        }
+        if (it->userIds.isEmpty()) {
+            row.reactions.erase(it);
+        }
+    }
+    const QModelIndex changed = index(rowIndex);
+    emit dataChanged(changed, changed, {ReactionsRole, MyReactionsRole});
 }
 
 void TimelineModel::repliesChanged(const QString& messageId)
@@ -319,6 +407,12 @@ void TimelineModel::apply(const v1::RoomEvent& event)
         insertConfirmed(std::move(row));
         break;
     }
+    case v1::RoomEvent::kReactionAdded:
+        applyReaction(event.reaction_added(), true);
+        break;
+    case v1::RoomEvent::kReactionRemoved:
+        applyReaction(event.reaction_removed(), false);
+        break;
     default:
         break; // room updates belong to the room list
     }

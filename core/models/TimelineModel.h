@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chat/Attachment.h"
 #include "chat/Outbox.h"
 #include "net/Error.h"
 #include "net/Rpc.h"
@@ -55,6 +56,11 @@ public:
         ErrorTextRole, // the server's words for it
         ClientMessageIdRole,
         AuthorAvatarRole, // encoded picture bytes; empty for none (or not yet)
+        ReactionsRole,    // QList<core::Reaction>, each emoji in the order first used
+        MyReactionsRole,  // QStringList: the emoji this user chose
+        MentionsMeRole,   // the text mentions this user
+        MentionedIdsRole, // QStringList of the members it mentions
+        AttachmentsRole,  // QList<core::Attachment>
     };
     Q_ENUM(Roles)
 
@@ -122,6 +128,9 @@ private:
         QString clientMessageId;
         SendState state = SendState::Sent;
         Error error;
+        QList<Reaction> reactions;
+        QStringList mentionedIds;
+        QList<Attachment> attachments;
     };
 
     void apply(const v1::RoomEvent& event);
@@ -133,6 +142,7 @@ private:
     // stream, a history page), takes the place of its outbox row.
     void insertConfirmed(Row row);
     void updateMessage(const v1::Message& message, bool deleted);
+    void applyReaction(const v1::Reaction& reaction, bool added);
     int confirmedRowOfSeq(quint64 seq) const;
     void removeRow(int row);
     void repliesChanged(const QString& messageId);
