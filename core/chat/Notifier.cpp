@@ -8,8 +8,10 @@
 
 #include <QDBusMessage>
 #include <QDBusPendingCallWatcher>
+
 #include <QDBusPendingReply>
 #include <QPointer>
+#include <algorithm>
 
 namespace confab::core {
 
@@ -92,13 +94,35 @@ bool Notifier::isSeen(const QString& roomId) const
 
 void Notifier::onEvent(const v1::Event& event)
 {
-    if (!m_enabled || !event.has_room_event() || !event.room_event().has_message_posted()) {
+    if (!m_enabled) {
+        return;
+    }
+    if (event.has_invited() && !isCatchingUp()) {
+        const v1::Invite& invite = event.invited();
+        const QString roomId = toQString(invite.room().id());
+        if (m_chat.rooms()->contains(roomId)) {
+            return;
+        }
+        const QString inviter = toQString(invite.inviter().display_name()).isEmpty()
+                                    ? toQString(invite.inviter().username())
+                                    : toQString(invite.inviter().display_name());
+        const QString room =
+            invite.room().direct() ? tr("a direct conversation") : toQString(invite.room().name());
+        postInvite(roomId, tr("Invitation"), tr("%1 invited you to %2").arg(inviter, room));
+        return;
+    }
+    if (!event.has_room_event() || !event.room_event().has_message_posted()) {
         return;
     }
     const v1::Message& message = event.room_event().message_posted();
     const QString roomId = toQString(event.room_event().room_id());
-    if (toQString(message.author_id()) == m_chat.myId() || m_chat.rooms()->isMuted(roomId) ||
-        isSeen(roomId) || m_chat.rooms()->readSeq(roomId) >= event.room_event().seq()) {
+    const auto& mentioned = message.mentioned_user_ids();
+    // A muted room still tells of a message that mentions this user.
+    const bool mentionsMe = std::find(mentioned.begin(), mentioned.end(),
+                                      m_chat.myId().toStdString()) != mentioned.end();
+    if (toQString(message.author_id()) == m_chat.myId() ||
+        (m_chat.rooms()->isMuted(roomId) && !mentionsMe) || isSeen(roomId) ||
+        m_chat.rooms()->readSeq(roomId) >= event.room_event().seq()) {
         return;
     }
     const QString body = bodyOf(roomId, message);
@@ -147,6 +171,21 @@ QString Notifier::bodyOf(const QString& roomId, const v1::Message& message) cons
         author = toQString(message.author_id()).left(8);
     }
     return tr("%1: %2").arg(author, text);
+}
+
+void Notifier::postInvite(const QString& roomId, const QString& title, const QString& body)
+{
+    emit notificationPosted(roomId, title, body);
+    if (!m_serviceWorks) {
+        return;
+    }
+    QDBusMessage call =
+        QDBusMessage::createMethodCall(m_service, kPath, kInterface, QStringLiteral("Notify"));
+    const QVariantMap hints{{QStringLiteral("desktop-entry"), QStringLiteral("confab")},
+                            {QStringLiteral("category"), QStringLiteral("im")}};
+    call << QStringLiteral("Confab") << uint{0} << QStringLiteral("confab") << title << body
+         << QStringList{QStringLiteral("default"), tr("Open")} << hints << -1;
+    m_bus.asyncCall(call);
 }
 
 void Notifier::post(const QString& roomId, int added, const QString& body)

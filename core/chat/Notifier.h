@@ -53,6 +53,8 @@ private:
     bool isSeen(const QString& roomId) const;
     QString bodyOf(const QString& roomId, const v1::Message& message) const;
     void post(const QString& roomId, int added, const QString& body);
+    // An invitation: a notification of its own, not counted with messages.
+    void postInvite(const QString& roomId, const QString& title, const QString& body);
     void close(const QString& roomId);
 
 private slots:

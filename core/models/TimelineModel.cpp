@@ -134,6 +134,17 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
         return row.mentionedIds;
     case AttachmentsRole:
         return QVariant::fromValue(row.attachments);
+    case ReactorNamesRole: {
+        QList<QStringList> names;
+        for (const Reaction& reaction : row.reactions) {
+            QStringList who;
+            for (const QString& userId : reaction.userIds) {
+                who.append(userId == myId() ? tr("You") : m_users.displayName(userId));
+            }
+            names.append(who);
+        }
+        return QVariant::fromValue(names);
+    }
     default:
         return {};
     }
@@ -164,7 +175,8 @@ QHash<int, QByteArray> TimelineModel::roleNames() const
             {MyReactionsRole, "myReactions"},
             {MentionsMeRole, "mentionsMe"},
             {MentionedIdsRole, "mentionedIds"},
-            {AttachmentsRole, "attachments"}};
+            {AttachmentsRole, "attachments"},
+            {ReactorNamesRole, "reactorNames"}};
 }
 
 int TimelineModel::confirmedRowOfSeq(quint64 seq) const
@@ -349,7 +361,7 @@ void TimelineModel::applyReaction(const v1::Reaction& reaction, bool added)
         }
     }
     const QModelIndex changed = index(rowIndex);
-    emit dataChanged(changed, changed, {ReactionsRole, MyReactionsRole});
+    emit dataChanged(changed, changed, {ReactionsRole, MyReactionsRole, ReactorNamesRole});
 }
 
 void TimelineModel::repliesChanged(const QString& messageId)

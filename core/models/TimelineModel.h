@@ -61,6 +61,7 @@ public:
         MentionsMeRole,   // the text mentions this user
         MentionedIdsRole, // QStringList of the members it mentions
         AttachmentsRole,  // QList<core::Attachment>
+        ReactorNamesRole, // QList<QStringList>: who chose each emoji of ReactionsRole, by name
     };
     Q_ENUM(Roles)
 

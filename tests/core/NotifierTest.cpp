@@ -148,6 +148,26 @@ TEST_F(NotifierTest, NotifiesNewMessagesOfRoomsNotInViewOncePerRoom)
     EXPECT_EQ(service.posted.at(2).body, QStringLiteral("Anna: unmuted again"));
 }
 
+TEST_F(NotifierTest, AMentionNotifiesEvenInAMutedRoomAndSoDoesAnInvitation)
+{
+    Pair pair;
+    ASSERT_NO_FATAL_FAILURE(annaAndBobInARoom(pair));
+    core::Notifier notifier(*pair.bob->chat, QDBusConnection::sessionBus(), name);
+    pair.bob->chat->setMuted(pair.roomId, true);
+    pair.anna->chat->sendMessage(pair.roomId, QStringLiteral("muted chatter"));
+    pair.anna->chat->sendMessage(pair.roomId, QStringLiteral("@bob your turn"));
+    ASSERT_TRUE(postedCount(1));
+    EXPECT_EQ(service.posted.at(0).body, QStringLiteral("Anna: @bob your turn"));
+    QTest::qWait(200);
+    EXPECT_EQ(service.posted.size(), 1u);
+
+    const QString party = createRoom(*pair.anna, QStringLiteral("Party"), {}, {pair.anna.get()});
+    pair.anna->chat->invite(party, QStringLiteral("bob"));
+    ASSERT_TRUE(postedCount(2));
+    EXPECT_EQ(service.posted.at(1).summary, QStringLiteral("Invitation"));
+    EXPECT_EQ(service.posted.at(1).body, QStringLiteral("Anna invited you to Party"));
+}
+
 TEST_F(NotifierTest, WhatWasMissedOfflineComesAsOneSummaryPerRoom)
 {
     Pair pair;

@@ -6,9 +6,13 @@
 #include "chat/ChatView.h"
 #include "chat/Composer.h"
 #include "chat/ConnectionBanner.h"
+#include "chat/EmojiPicker.h"
+#include "chat/InvitationsPanel.h"
 #include "chat/MembersPanel.h"
 #include "chat/RoomListPanel.h"
 #include "chat/TimelineView.h"
+#include "delegates/MessageDelegate.h"
+#include "delegates/RoomDelegate.h"
 #include "dialogs/ElidedLabel.h"
 #include "dialogs/SettingsDialog.h"
 #include "shell/MainWindow.h"
@@ -19,6 +23,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
@@ -538,8 +543,175 @@ TEST_F(ChatWindowTest, TheTimelineIsReachedWithTabReadRowByRowAndActedOnFromTheK
             items << action->text();
         }
     }
-    EXPECT_EQ(items, (QStringList{QStringLiteral("&Reply"), QStringLiteral("&Copy text")}));
+    EXPECT_EQ(items, (QStringList{QStringLiteral("&Reply"), QStringLiteral("Re&act…"),
+                                  QStringLiteral("&Copy text")}));
     menu->close();
+}
+
+QString reactionsOf(const TimelineModel& timeline, int row)
+{
+    QStringList parts;
+    for (const auto& reaction : timeline.data(timeline.index(row), TimelineModel::ReactionsRole)
+                                    .value<QList<core::Reaction>>()) {
+        parts.append(reaction.emoji + QString::number(reaction.userIds.size()));
+    }
+    return parts.join(QLatin1Char(' '));
+}
+
+// Reactions: keys 1-6 on the message the keyboard is on, the bar over it,
+// a click on a chip to take one back, and the picker from the row's
+// actions; the other side sees each.
+TEST_F(ChatWindowTest, ReactionsFromTheKeysTheBarTheChipsAndThePicker)
+{
+    ASSERT_NO_FATAL_FAILURE(openAnnasWindow());
+    const QString roomId = roomWithBob();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return view().roomId() == roomId; }, 5000));
+    TimelineModel* annas = window->chat()->timeline(roomId);
+    TimelineModel* bobs = openTimeline(*bob, roomId);
+    bob->chat->sendMessage(roomId, QStringLiteral("who's in for cake?"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return messageRows(*annas).size() == 1; }, 10000));
+    const int row = messageRows(*annas).front();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return messageRows(*bobs).size() == 1; }, 10000));
+    const int bobsRow = messageRows(*bobs).front();
+
+    ui::TimelineView* timeline = view().timelineView();
+    timeline->setFocus();
+    timeline->setCurrentIndex(timeline->model()->index(row, 0));
+    // The bar shows over the message the keyboard is on.
+    ASSERT_TRUE(timeline->reactionBar()->isVisible());
+    EXPECT_TRUE(timeline->visualRect(timeline->currentIndex())
+                    .intersects(timeline->reactionBar()->geometry()));
+    QTest::keyClick(timeline, Qt::Key_1);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return reactionsOf(*bobs, bobsRow) == "👍1"; }, 10000));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return reactionsOf(*annas, row) == "👍1"; }, 10000));
+
+    // A button of the bar.
+    QToolButton* heart = nullptr;
+    for (auto* button : timeline->reactionBar()->findChildren<QToolButton*>()) {
+        if (button->text() == QStringLiteral("❤️")) {
+            heart = button;
+        }
+    }
+    ASSERT_NE(heart, nullptr);
+    EXPECT_EQ(heart->focusPolicy(), Qt::NoFocus);
+    heart->click();
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return reactionsOf(*bobs, bobsRow) == "👍1 ❤️1"; }, 10000));
+
+    // Bob agrees; the chip counts two, and says who.
+    bob->chat->react(value(*bobs, bobsRow, TimelineModel::IdRole).toString(), QStringLiteral("👍"));
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return reactionsOf(*annas, row) == "👍2 ❤️1"; }, 10000));
+    const QModelIndex index = timeline->model()->index(row, 0);
+    // Names joined the locale's way ("You and Bob" in English).
+    const QString both =
+        QLocale().createSeparatedList({QStringLiteral("You"), QStringLiteral("Bob")});
+    EXPECT_EQ(ui::MessageDelegate::reactorsText(index, 0),
+              both + QStringLiteral(" reacted with 👍"));
+    EXPECT_TRUE(ui::MessageDelegate::spokenText(index).contains(
+        QStringLiteral("Reactions: %1 reacted with 👍; You reacted with ❤️.").arg(both)))
+        << ui::MessageDelegate::spokenText(index).toStdString();
+
+    // A click on Anna's ❤️ chip takes it back.
+    QStyleOptionViewItem option;
+    option.initFrom(timeline->viewport());
+    option.font = timeline->font();
+    option.rect = timeline->visualRect(index);
+    const auto layout = timeline->messageDelegate()->layout(option, index);
+    ASSERT_EQ(layout.reactions.size(), 2);
+    EXPECT_GT(layout.reactions[0].top(), layout.bubble.bottom());
+    QTest::mouseClick(timeline->viewport(), Qt::LeftButton, {}, layout.reactions[1].center());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return reactionsOf(*bobs, bobsRow) == "👍2"; }, 10000));
+
+    // The picker, from the row's actions (as a screen reader does it).
+    QAccessibleInterface* item = QAccessible::queryAccessibleInterface(timeline)->child(row);
+    ASSERT_TRUE(item->actionInterface()->actionNames().contains(QStringLiteral("React")));
+    item->actionInterface()->doAction(QStringLiteral("React"));
+    auto* picker = visibleChild<ui::EmojiPicker>(&view());
+    ASSERT_NE(picker, nullptr);
+    QListWidget* grid = picker->list();
+    EXPECT_EQ(grid->currentItem()->text(), QStringLiteral("👍"));
+    const auto found = grid->findItems(QStringLiteral("🎉"), Qt::MatchExactly);
+    ASSERT_EQ(found.size(), 1);
+    grid->setCurrentItem(found.front());
+    QTest::keyClick(grid, Qt::Key_Return);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return reactionsOf(*bobs, bobsRow) == "👍2 🎉1"; }, 10000));
+    EXPECT_FALSE(picker->isVisible());
+}
+
+// A message that mentions Anna stands out in the timeline, is said so, and
+// the room list counts it apart from the other unread ones.
+TEST_F(ChatWindowTest, MentionsStandOutAndAreCountedInTheRoomList)
+{
+    ASSERT_NO_FATAL_FAILURE(openAnnasWindow());
+    QString plans;
+    QString garden;
+    ASSERT_NO_FATAL_FAILURE(plansOpenAndNewsInGarden(plans, garden));
+    bob->chat->sendMessage(garden, QStringLiteral("@anna are you coming?"));
+    core::RoomsModel& rooms = *window->chat()->rooms();
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return value(rooms, rooms.rowOf(garden), core::RoomsModel::MentionCountRole) == 1; },
+        10000));
+    EXPECT_EQ(rooms.unreadCount(garden), 3);
+    QListView* list = window->roomList()->view();
+    const QModelIndex gardenIndex = list->model()->index(0, 0);
+    ASSERT_EQ(gardenIndex.data(core::RoomsModel::IdRole).toString(), garden);
+    const QString spoken = gardenIndex.data(Qt::AccessibleTextRole).toString();
+    EXPECT_TRUE(spoken.contains(QStringLiteral("3 unread, 1 mentioning you")))
+        << spoken.toStdString();
+
+    window->openRoom(garden);
+    TimelineModel* annas = window->chat()->timeline(garden);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return messageRows(*annas).size() == 3; }, 10000));
+    const int mention = messageRows(*annas).back();
+    EXPECT_TRUE(value(*annas, mention, TimelineModel::MentionsMeRole).toBool());
+    EXPECT_FALSE(
+        value(*annas, messageRows(*annas).front(), TimelineModel::MentionsMeRole).toBool());
+    EXPECT_TRUE(ui::MessageDelegate::spokenText(annas->index(mention))
+                    .contains(QStringLiteral("Mentions you.")));
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return value(rooms, rooms.rowOf(garden), core::RoomsModel::MentionCountRole) == 0; },
+        10000));
+}
+
+// Invitations wait above the room list: Accept joins and opens the room,
+// Decline makes it go away.
+TEST_F(ChatWindowTest, InvitationsAreAcceptedOrDeclinedFromTheRoomList)
+{
+    ASSERT_NO_FATAL_FAILURE(openAnnasWindow());
+    bob = newUser(QStringLiteral("bob"), QStringLiteral("Bob"));
+    ASSERT_TRUE(startLive(*bob));
+    ui::InvitationsPanel* panel = window->roomList()->invitations();
+    EXPECT_FALSE(panel->isVisible());
+    const QString secret = createRoom(*bob, QStringLiteral("Secret"), {}, {bob.get()});
+    const QString other = createRoom(*bob, QStringLiteral("Other"), {}, {bob.get()});
+    bob->chat->invite(secret, QStringLiteral("anna"));
+    bob->chat->invite(other, QStringLiteral("anna"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window->chat()->invites()->rowCount() == 2; }, 10000));
+    ASSERT_TRUE(panel->isVisible());
+    EXPECT_EQ(panel->heading()->text(), QStringLiteral("Invitations (2)"));
+
+    const auto button = [&](const QString& name) -> QPushButton* {
+        for (auto* candidate : panel->findChildren<QPushButton*>()) {
+            if (candidate->accessibleName() == name) {
+                return candidate;
+            }
+        }
+        return nullptr;
+    };
+    QPushButton* accept = button(QStringLiteral("Accept the invitation to Secret"));
+    ASSERT_NE(accept, nullptr);
+    EXPECT_EQ(accept->focusPolicy() & Qt::TabFocus, Qt::TabFocus);
+    accept->click();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return view().roomId() == secret; }, 10000));
+    EXPECT_TRUE(window->chat()->rooms()->contains(secret));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window->chat()->invites()->rowCount() == 1; }, 5000));
+
+    QPushButton* decline = button(QStringLiteral("Decline the invitation to Other"));
+    ASSERT_NE(decline, nullptr);
+    decline->click();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !panel->isVisible(); }, 10000));
+    EXPECT_FALSE(window->chat()->rooms()->contains(other));
 }
 
 // The room list is browsed with the arrow keys (each room read out with its

@@ -2,6 +2,7 @@
 
 #include "chat/ChatClient.h"
 #include "chat/Composer.h"
+#include "chat/EmojiPicker.h"
 #include "chat/TimelineView.h"
 #include "delegates/MessageDelegate.h"
 #include "dialogs/ElidedLabel.h"
@@ -114,6 +115,7 @@ void ChatView::buildTimeline(QVBoxLayout* layout)
     });
     connect(m_timeline, &TimelineView::messageMenuRequested, this, &ChatView::showMessageMenu);
     connect(m_timeline, &TimelineView::messageActionRequested, this, &ChatView::runMessageAction);
+    connect(m_timeline, &TimelineView::reactionToggled, this, &ChatView::toggleReaction);
 }
 
 // Under the timeline: who is typing, what a reply or an edit refers to, and
@@ -424,6 +426,15 @@ void ChatView::showMessageMenu(const QModelIndex& index, const QPoint& globalPos
     menu->popup(globalPos);
 }
 
+void ChatView::toggleReaction(const QModelIndex& index, const QString& emoji)
+{
+    if (!TimelineView::canReact(index)) {
+        return;
+    }
+    const bool mine = index.data(TimelineModel::MyReactionsRole).toStringList().contains(emoji);
+    m_chat.react(index.data(TimelineModel::IdRole).toString(), emoji, mine);
+}
+
 void ChatView::runMessageAction(const QModelIndex& index, TimelineView::MessageAction action)
 {
     if (!index.isValid()) {
@@ -433,6 +444,15 @@ void ChatView::runMessageAction(const QModelIndex& index, TimelineView::MessageA
     case TimelineView::MessageAction::Reply:
         startReply(index);
         break;
+    case TimelineView::MessageAction::React: {
+        auto* picker = new EmojiPicker(this);
+        picker->setAttribute(Qt::WA_DeleteOnClose);
+        const QPersistentModelIndex row(index);
+        connect(picker, &EmojiPicker::chosen, this,
+                [this, row](const QString& emoji) { toggleReaction(row, emoji); });
+        picker->open();
+        break;
+    }
     case TimelineView::MessageAction::Edit:
         startEdit(index);
         break;

@@ -39,6 +39,8 @@ public:
     void editLast();
     void cancel();
     void send();
+    // Adds the user's `emoji` to a message, or takes it back if it is theirs.
+    void toggleReaction(const QModelIndex& index, const QString& emoji);
     // The window gained focus: what is on screen has been seen.
     void markSeen();
 

@@ -1,6 +1,7 @@
 #include "chat/RoomListPanel.h"
 
 #include "chat/ChatClient.h"
+#include "chat/InvitationsPanel.h"
 #include "delegates/RoomDelegate.h"
 #include "shell/Theme.h"
 
@@ -68,6 +69,10 @@ RoomListPanel::RoomListPanel(core::ChatClient& chat, QWidget* parent)
     top->addWidget(m_search, 1);
     top->addWidget(m_new);
     layout->addLayout(top);
+
+    m_invitations = new InvitationsPanel(m_chat, this);
+    connect(m_invitations, &InvitationsPanel::roomAccepted, this, &RoomListPanel::roomSelected);
+    layout->addWidget(m_invitations);
 
     m_view = new QListView(this);
     auto* delegate = new RoomDelegate(m_chat, m_view);

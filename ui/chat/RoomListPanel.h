@@ -14,6 +14,8 @@ class ChatClient;
 
 namespace confab::ui {
 
+class InvitationsPanel;
+
 // The rooms and direct conversations of the user, newest activity first,
 // with unread badges and a filter; actions to start or join more.
 class RoomListPanel : public QWidget {
@@ -33,6 +35,7 @@ public:
     QLineEdit* searchField() const { return m_search; }
     QListView* view() const { return m_view; }
     QToolButton* newButton() const { return m_new; }
+    InvitationsPanel* invitations() const { return m_invitations; }
 
 signals:
     void roomSelected(const QString& roomId);
@@ -51,6 +54,7 @@ private:
 
     core::ChatClient& m_chat;
     QLineEdit* m_search;
+    InvitationsPanel* m_invitations;
     QListView* m_view;
     QSortFilterProxyModel* m_filter;
     QToolButton* m_new;

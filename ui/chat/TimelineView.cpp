@@ -1,14 +1,17 @@
 #include "chat/TimelineView.h"
 
+#include "chat/EmojiPicker.h"
 #include "chat/TimelineAccessible.h"
 #include "delegates/MessageDelegate.h"
 #include "models/TimelineModel.h"
 
 #include <QAccessible>
 #include <QContextMenuEvent>
+#include <QHBoxLayout>
 #include <QIdentityProxyModel>
 #include <QMouseEvent>
 #include <QScrollBar>
+#include <QToolButton>
 
 namespace confab::ui {
 
@@ -67,7 +70,50 @@ TimelineView::TimelineView(QWidget* parent)
         m_delegate->setHighlightedRow(-1);
         viewport()->update();
     });
+    // The quick reactions: mouse targets (the keyboard has keys 1-6 and
+    // the row's menu), so they never take the focus.
+    auto* bar = new QFrame(viewport());
+    bar->setObjectName(QStringLiteral("reactionBar"));
+    bar->setFrameShape(QFrame::StyledPanel);
+    bar->setAutoFillBackground(true);
+    bar->setAccessibleName(tr("Quick reactions"));
+    auto* barLayout = new QHBoxLayout(bar);
+    barLayout->setContentsMargins(3, 2, 3, 2);
+    barLayout->setSpacing(0);
+    const QStringList& quick = EmojiPicker::quickEmoji();
+    for (int i = 0; i < quick.size(); ++i) {
+        auto* button = new QToolButton(bar);
+        button->setText(quick[i]);
+        button->setAutoRaise(true);
+        button->setFocusPolicy(Qt::NoFocus);
+        button->setToolTip(tr("React with %1 (key %2)").arg(quick[i]).arg(i + 1));
+        button->setAccessibleName(tr("React with %1").arg(quick[i]));
+        connect(button, &QToolButton::clicked, this, [this, emoji = quick[i]] {
+            if (m_barIndex.isValid()) {
+                emit reactionToggled(m_barIndex, emoji);
+            }
+        });
+        barLayout->addWidget(button);
+    }
+    auto* more = new QToolButton(bar);
+    more->setText(QStringLiteral("…"));
+    more->setAutoRaise(true);
+    more->setFocusPolicy(Qt::NoFocus);
+    more->setToolTip(tr("More reactions"));
+    more->setAccessibleName(tr("More reactions"));
+    connect(more, &QToolButton::clicked, this, [this] {
+        if (m_barIndex.isValid()) {
+            emit messageActionRequested(m_barIndex, MessageAction::React);
+        }
+    });
+    barLayout->addWidget(more);
+    bar->adjustSize();
+    bar->hide();
+    m_reactionBar = bar;
+
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &TimelineView::onScrolled);
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this,
+            [this] { placeReactionBar(hasFocus() ? currentIndex() : QModelIndex()); });
     connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, [this] {
         if (m_stick && !m_adjusting) {
             settle();
@@ -240,6 +286,11 @@ void TimelineView::mouseReleaseEvent(QMouseEvent* event)
             showMessage(index.data(TimelineModel::ReplyToRole).toString());
             return;
         }
+        const QString emoji = m_delegate->reactionAt(option, index, event->position().toPoint());
+        if (!emoji.isEmpty() && canReact(index)) {
+            emit reactionToggled(index, emoji);
+            return;
+        }
         if (layout.bubble.contains(event->position().toPoint()) &&
             TimelineModel::sendStateAt(index) == TimelineModel::SendState::Failed) {
             emit messageMenuRequested(index, event->globalPosition().toPoint());
@@ -247,6 +298,72 @@ void TimelineView::mouseReleaseEvent(QMouseEvent* event)
         }
     }
     QListView::mouseReleaseEvent(event);
+}
+
+bool TimelineView::canReact(const QModelIndex& index)
+{
+    return index.isValid() && TimelineModel::kindAt(index) == TimelineModel::Kind::Message &&
+           TimelineModel::sendStateAt(index) == TimelineModel::SendState::Sent &&
+           !index.data(TimelineModel::DeletedRole).toBool() &&
+           !index.data(TimelineModel::IdRole).toString().isEmpty();
+}
+
+void TimelineView::placeReactionBar(const QModelIndex& index)
+{
+    if (!canReact(index)) {
+        m_barIndex = QPersistentModelIndex();
+        m_reactionBar->hide();
+        return;
+    }
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    option.rect = visualRect(index);
+    const QRect bubble = m_delegate->layout(option, index).bubble;
+    const QSize size = m_reactionBar->sizeHint();
+    const bool own = index.data(TimelineModel::OwnRole).toBool();
+    int x = own ? bubble.left() - size.width() / 3 : bubble.right() - size.width() * 2 / 3;
+    x = std::clamp(x, 2, std::max(2, viewport()->width() - size.width() - 2));
+    const int y = std::max(0, bubble.top() - size.height() + 6);
+    m_barIndex = index;
+    m_reactionBar->setGeometry(QRect(QPoint(x, y), size));
+    m_reactionBar->show();
+    m_reactionBar->raise();
+}
+
+void TimelineView::mouseMoveEvent(QMouseEvent* event)
+{
+    QListView::mouseMoveEvent(event);
+    if (m_reactionBar->geometry().contains(event->position().toPoint())) {
+        return;
+    }
+    const QModelIndex index = indexAt(event->position().toPoint());
+    if (index != m_barIndex) {
+        placeReactionBar(index.isValid() ? index : (hasFocus() ? currentIndex() : QModelIndex()));
+    }
+}
+
+void TimelineView::leaveEvent(QEvent* event)
+{
+    QListView::leaveEvent(event);
+    if (!m_reactionBar->underMouse()) {
+        placeReactionBar(hasFocus() ? currentIndex() : QModelIndex());
+    }
+}
+
+void TimelineView::focusOutEvent(QFocusEvent* event)
+{
+    QListView::focusOutEvent(event);
+    if (!viewport()->underMouse()) {
+        placeReactionBar({});
+    }
+}
+
+void TimelineView::currentChanged(const QModelIndex& current, const QModelIndex& previous)
+{
+    QListView::currentChanged(current, previous);
+    if (hasFocus()) {
+        placeReactionBar(current);
+    }
 }
 
 QList<TimelineView::MessageAction> TimelineView::actionsFor(const QModelIndex& index)
@@ -260,7 +377,7 @@ QList<TimelineView::MessageAction> TimelineView::actionsFor(const QModelIndex& i
     switch (TimelineModel::sendStateAt(index)) {
     case TimelineModel::SendState::Sent:
         if (!deleted) {
-            actions << MessageAction::Reply;
+            actions << MessageAction::Reply << MessageAction::React;
         }
         if (own && !deleted) {
             actions << MessageAction::Edit << MessageAction::Delete;
@@ -284,6 +401,8 @@ QString TimelineView::actionName(MessageAction action)
     switch (action) {
     case MessageAction::Reply:
         return QStringLiteral("Reply");
+    case MessageAction::React:
+        return QStringLiteral("React");
     case MessageAction::Edit:
         return QStringLiteral("Edit");
     case MessageAction::Delete:
@@ -303,6 +422,8 @@ QString TimelineView::actionText(MessageAction action)
     switch (action) {
     case MessageAction::Reply:
         return tr("&Reply");
+    case MessageAction::React:
+        return tr("Re&act…");
     case MessageAction::Edit:
         return tr("&Edit");
     case MessageAction::Delete:
@@ -351,6 +472,7 @@ void TimelineView::focusInEvent(QFocusEvent* event)
                                           QItemSelectionModel::NoUpdate);
     }
     QListView::focusInEvent(event);
+    placeReactionBar(currentIndex());
     if (QAccessible::isActive() && currentIndex().isValid()) {
         QAccessibleEvent focus(this, QAccessible::Focus);
         focus.setChild(currentIndex().row());
@@ -361,6 +483,13 @@ void TimelineView::focusInEvent(QFocusEvent* event)
 void TimelineView::keyPressEvent(QKeyEvent* event)
 {
     const QModelIndex current = currentIndex();
+    // Keys 1-6: the quick reactions, on the message the keyboard is on.
+    if (event->modifiers() == Qt::NoModifier && event->key() >= Qt::Key_1 &&
+        event->key() < Qt::Key_1 + EmojiPicker::quickEmoji().size() && canReact(current)) {
+        emit reactionToggled(current, EmojiPicker::quickEmoji()[event->key() - Qt::Key_1]);
+        event->accept();
+        return;
+    }
     switch (event->key()) {
     case Qt::Key_Return:
     case Qt::Key_Enter:

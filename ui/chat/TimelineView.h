@@ -19,7 +19,7 @@ class TimelineView : public QListView {
 
 public:
     // What can be done with a row (its menu, and its accessible actions).
-    enum class MessageAction { Reply, Edit, Delete, Retry, Discard, Copy };
+    enum class MessageAction { Reply, React, Edit, Delete, Retry, Discard, Copy };
     Q_ENUM(MessageAction)
 
     explicit TimelineView(QWidget* parent = nullptr);
@@ -31,6 +31,11 @@ public:
     static QString actionText(MessageAction action);
     // Opens the menu of a row, as the Menu key does for the current one.
     void showMenuFor(const QModelIndex& index);
+    // A sent message that is not deleted: one can react to it.
+    static bool canReact(const QModelIndex& index);
+    // The bar of quick reactions over the row under the mouse (or, while
+    // the view has the keyboard, over the current row; keys 1-6 choose).
+    QWidget* reactionBar() const { return m_reactionBar; }
 
     void setTimeline(core::TimelineModel* timeline);
     core::TimelineModel* timeline() const { return m_timeline; }
@@ -50,6 +55,9 @@ signals:
     void messageMenuRequested(const QModelIndex& index, const QPoint& globalPos);
     void messageActionRequested(const QModelIndex& index,
                                 confab::ui::TimelineView::MessageAction action);
+    // The user's reaction `emoji` to a row is to be added, or taken back
+    // when it is theirs already (a chip, the bar, or keys 1-6).
+    void reactionToggled(const QModelIndex& index, const QString& emoji);
 
 protected:
     void rowsInserted(const QModelIndex& parent, int start, int end) override;
@@ -58,6 +66,10 @@ protected:
                      const QList<int>& roles) override;
     void resizeEvent(QResizeEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+    void focusOutEvent(QFocusEvent* event) override;
+    void currentChanged(const QModelIndex& current, const QModelIndex& previous) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
     void focusInEvent(QFocusEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
@@ -67,6 +79,8 @@ private:
     void rememberAnchor(int start);
     void maybeFetchOlder();
     void settle();
+    // Puts the reaction bar over `index`'s bubble, or hides it.
+    void placeReactionBar(const QModelIndex& index);
 
     QPointer<core::TimelineModel> m_timeline;
     MessageDelegate* m_delegate;
@@ -77,6 +91,8 @@ private:
     int m_anchorTop = 0;
     bool m_adjusting = false;
     QTimer m_glow;
+    QWidget* m_reactionBar = nullptr;
+    QPersistentModelIndex m_barIndex;
 };
 
 } // namespace confab::ui

@@ -30,6 +30,8 @@ constexpr int kDayHeight = 34;
 constexpr int kEventHeight = 24;
 constexpr int kMaxBubble = 620;
 constexpr qint64 kRunGapSecs = 5 * 60;
+constexpr int kChipPad = 8;
+constexpr int kChipGap = 6;
 
 QFont smallFont(const QFont& base)
 {
@@ -146,6 +148,36 @@ QString MessageDelegate::footerText(const QModelIndex& index)
     return time;
 }
 
+QString MessageDelegate::chipText(const core::Reaction& reaction)
+{
+    return reaction.emoji + QChar(0x2009) + QLocale().toString(reaction.userIds.size());
+}
+
+QString MessageDelegate::reactorsText(const QModelIndex& index, int reaction)
+{
+    const auto reactions = index.data(TimelineModel::ReactionsRole).value<QList<core::Reaction>>();
+    const auto names = index.data(TimelineModel::ReactorNamesRole).value<QList<QStringList>>();
+    if (reaction < 0 || reaction >= reactions.size() || reaction >= names.size()) {
+        return {};
+    }
+    return tr("%1 reacted with %2", "who, emoji")
+        .arg(QLocale().createSeparatedList(names[reaction]), reactions[reaction].emoji);
+}
+
+QString MessageDelegate::reactionAt(const QStyleOptionViewItem& option, const QModelIndex& index,
+                                    const QPoint& pos) const
+{
+    const Layout l = layout(option, index);
+    for (int i = 0; i < l.reactions.size(); ++i) {
+        if (l.reactions[i].contains(pos)) {
+            const auto reactions =
+                index.data(TimelineModel::ReactionsRole).value<QList<core::Reaction>>();
+            return i < reactions.size() ? reactions[i].emoji : QString();
+        }
+    }
+    return {};
+}
+
 QString MessageDelegate::spokenText(const QModelIndex& index)
 {
     const QString who = index.data(TimelineModel::AuthorNameRole).toString();
@@ -163,6 +195,19 @@ QString MessageDelegate::spokenText(const QModelIndex& index)
         spoken = tr("%1, %2: %3", "author, time: text").arg(who, time, shownText(index));
         if (!deleted && index.data(TimelineModel::EditedRole).toBool()) {
             spoken += QLatin1Char(' ') + tr("(edited)");
+        }
+        if (!deleted && index.data(TimelineModel::MentionsMeRole).toBool()) {
+            spoken += QLatin1Char(' ') + tr("Mentions you.");
+        }
+        const auto reactions =
+            index.data(TimelineModel::ReactionsRole).value<QList<core::Reaction>>();
+        if (!deleted && !reactions.isEmpty()) {
+            QStringList counted;
+            for (int i = 0; i < reactions.size(); ++i) {
+                counted.append(reactorsText(index, i));
+            }
+            spoken +=
+                QLatin1Char(' ') + tr("Reactions: %1.").arg(counted.join(QStringLiteral("; ")));
         }
         if (!deleted && !index.data(TimelineModel::ReplyToRole).toString().isEmpty()) {
             const QString author = index.data(TimelineModel::ReplyAuthorNameRole).toString();
@@ -283,6 +328,35 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem& opti
     out.footer = QRect(out.bubble.right() - kPadH - footerWidth + 1, footerTop, footerWidth,
                        smallMetrics.height());
     out.height = out.bubble.bottom() + 1 - r.top() + 2;
+
+    // Reactions: chips under the bubble, on its side, wrapping as needed.
+    const auto reactions = index.data(TimelineModel::ReactionsRole).value<QList<core::Reaction>>();
+    if (!reactions.isEmpty() && !index.data(TimelineModel::DeletedRole).toBool()) {
+        const QFontMetrics chipMetrics(option.font);
+        const int chipHeight = chipMetrics.height() + 6;
+        const int lineWidth = std::max(maxBubble, out.bubble.width());
+        std::vector<std::vector<QRect>> lines(1);
+        int x = 0;
+        for (const auto& reaction : reactions) {
+            const int width = layOut(chipText(reaction), option.font, 10000).width + 2 * kChipPad;
+            if (x > 0 && x + width > lineWidth) {
+                lines.emplace_back();
+                x = 0;
+            }
+            lines.back().push_back(QRect(x, 0, width, chipHeight));
+            x += width + kChipGap;
+        }
+        int lineTop = out.bubble.bottom() + 1 + 4;
+        for (auto& line : lines) {
+            const int used = line.back().right() + 1;
+            const int start = own ? out.bubble.right() + 1 - used : out.bubble.left();
+            for (const QRect& chip : line) {
+                out.reactions.append(chip.translated(start, lineTop));
+            }
+            lineTop += chipHeight + 4;
+        }
+        out.height = lineTop - r.top() + 2;
+    }
     if (out.avatar.isValid()) {
         out.height = std::max(out.height, out.avatar.bottom() + 1 - r.top() + 2);
     }
@@ -305,6 +379,22 @@ bool MessageDelegate::helpEvent(QHelpEvent* event, QAbstractItemView* view,
         return QStyledItemDelegate::helpEvent(event, view, option, index);
     }
     const Layout l = layout(option, index);
+    for (int i = 0; i < l.reactions.size(); ++i) {
+        if (l.reactions[i].contains(event->pos())) {
+            const bool mine = index.data(TimelineModel::MyReactionsRole)
+                                  .toStringList()
+                                  .contains(index.data(TimelineModel::ReactionsRole)
+                                                .value<QList<core::Reaction>>()
+                                                .value(i)
+                                                .emoji);
+            QToolTip::showText(
+                event->globalPos(),
+                reactorsText(index, i) + QLatin1Char('\n') +
+                    (mine ? tr("Click to take yours back.") : tr("Click to react the same way.")),
+                view);
+            return true;
+        }
+    }
     if (!l.bubble.contains(event->pos()) && !l.memberEvent.contains(event->pos())) {
         QToolTip::hideText();
         return true;
@@ -409,6 +499,13 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
     if (state == TimelineModel::SendState::Failed) {
         painter->setPen(QPen(c.failed, 1.5));
         painter->drawPath(bubble);
+    } else if (!deleted && index.data(TimelineModel::MentionsMeRole).toBool()) {
+        // A message that mentions this user stands out.
+        painter->setPen(QPen(c.badge, 2));
+        painter->drawPath(bubble);
+        painter->fillRect(
+            QRect(l.bubble.left() - 6, l.bubble.top() + 6, 3, std::max(0, l.bubble.height() - 12)),
+            c.badge);
     }
     // The message the keyboard is on.
     if (option.state & QStyle::State_HasFocus) {
@@ -459,6 +556,31 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
     }
     painter->setPen(footerInk);
     painter->drawText(l.footer, Qt::AlignRight | Qt::AlignVCenter, footerText(index));
+
+    if (!l.reactions.isEmpty()) {
+        const auto reactions =
+            index.data(TimelineModel::ReactionsRole).value<QList<core::Reaction>>();
+        const QStringList mine = index.data(TimelineModel::MyReactionsRole).toStringList();
+        const QColor accent = option.palette.highlight().color();
+        for (int i = 0; i < l.reactions.size() && i < reactions.size(); ++i) {
+            const QRectF chip = QRectF(l.reactions[i]).adjusted(0.5, 0.5, -0.5, -0.5);
+            QColor back = c.otherBubble;
+            QColor edge = c.separator;
+            if (mine.contains(reactions[i].emoji)) {
+                back = accent;
+                back.setAlpha(dark ? 90 : 40);
+                edge = accent;
+            }
+            QPainterPath path;
+            path.addRoundedRect(chip, chip.height() / 2, chip.height() / 2);
+            painter->fillPath(path, back);
+            painter->setPen(QPen(edge, 1));
+            painter->drawPath(path);
+            painter->setPen(c.otherBubbleText);
+            layOut(chipText(reactions[i]), option.font, 10000, painter,
+                   QPointF(l.reactions[i].left() + kChipPad, l.reactions[i].top() + 3));
+        }
+    }
     painter->restore();
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "chat/Attachment.h"
+
 #include <QStyledItemDelegate>
 
 namespace confab::ui {
@@ -26,6 +28,8 @@ public:
         int textWidth = 0; // the width the text is wrapped to
         bool footerInline = false;
         QRect memberEvent;
+        // One chip per emoji under the bubble, in the order of ReactionsRole.
+        QList<QRect> reactions;
     };
 
     explicit MessageDelegate(QObject* parent = nullptr);
@@ -46,6 +50,13 @@ public:
     // Hours and minutes, the locale's way.
     static QString timeText(const QTime& time);
     static QString footerText(const QModelIndex& index);
+    // A reaction chip's words: the emoji and how many chose it.
+    static QString chipText(const core::Reaction& reaction);
+    // "Anna and you reacted with 🎂", for a chip's tooltip.
+    static QString reactorsText(const QModelIndex& index, int reaction);
+    // The emoji of the chip at `pos` in a row laid out by `layout`, or empty.
+    QString reactionAt(const QStyleOptionViewItem& option, const QModelIndex& index,
+                       const QPoint& pos) const;
     // A row as a screen reader says it: who, when, what, whether edited,
     // what it replies to, and whether it is still on its way.
     static QString spokenText(const QModelIndex& index);

@@ -78,10 +78,8 @@ void drawPresenceDot(QPainter* painter, const QRect& avatar, bool online, const 
     painter->drawEllipse(QRectF(avatar.right() - dot + 2, avatar.bottom() - dot + 2, dot, dot));
 }
 
-namespace {
-
 // The colour emoji font from the system (Debian: fonts-noto-color-emoji).
-const QString& emojiFamily()
+QString emojiFamily()
 {
     static const QString family = [] {
         for (const QString& candidate :
@@ -95,6 +93,8 @@ const QString& emojiFamily()
     }();
     return family;
 }
+
+namespace {
 
 bool isPictograph(char32_t cp)
 {

@@ -38,6 +38,8 @@ void drawPresenceDot(QPainter* painter, const QRect& avatar, bool online, const 
 // as ❤️ or ☀️): ranges in the colour emoji font, which takes them before a
 // text font that has a plain glyph for the symbol. Empty without such a font.
 QList<QTextLayout::FormatRange> emojiFormats(const QString& text);
+// The colour emoji font's family, or empty when there is none.
+QString emojiFamily();
 // One line of `text` in `rect` (cut with an ellipsis to fit), its emoji in
 // colour.
 void drawTextLine(QPainter* painter, const QRect& rect, const QString& text,

@@ -86,6 +86,10 @@ QString RoomDelegate::spokenText(const QModelIndex& index) const
     if (unread > 0) {
         spoken += QStringLiteral(", ") + RoomListPanel::tr("%n unread", nullptr, unread);
     }
+    const int mentions = index.data(RoomsModel::MentionCountRole).toInt();
+    if (mentions > 0) {
+        spoken += QStringLiteral(", ") + RoomListPanel::tr("%n mentioning you", nullptr, mentions);
+    }
     return spoken + QStringLiteral(". ") + previewText(index);
 }
 
@@ -136,6 +140,12 @@ void RoomDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
     if (unread > 0) {
         badge = unread > 99 ? QStringLiteral("99+") : QString::number(unread);
     }
+    // Messages that mention the user: "@" before the count, in the badge's
+    // colour even when the room is muted.
+    const int mentions = index.data(RoomsModel::MentionCountRole).toInt();
+    if (mentions > 0) {
+        badge = QStringLiteral("@ ") + badge;
+    }
     const int badgeWidth =
         badge.isEmpty() ? 0 : std::max(smallMetrics.horizontalAdvance(badge) + 12, 20);
     const int secondTop = top + nameMetrics.height() + 3;
@@ -144,7 +154,7 @@ void RoomDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
                          smallMetrics.height() + 2);
         QPainterPath path;
         path.addRoundedRect(QRectF(pill), pill.height() / 2.0, pill.height() / 2.0);
-        painter->fillPath(path, muted ? c.mutedText : c.badge);
+        painter->fillPath(path, muted && mentions == 0 ? c.mutedText : c.badge);
         QFont bold = small;
         bold.setBold(true);
         painter->setFont(bold);
