@@ -489,7 +489,8 @@ void TimelineModel::requestHistory(quint64 beforeSeq, bool initial)
     v1::GetHistoryRequest request;
     request.set_room_id(m_roomId.toStdString());
     request.set_before_seq(beforeSeq);
-    request.set_limit(kPageSize);
+    // Pages for a reveal are as large as the server gives.
+    request.set_limit(m_revealSeq != 0 && !initial ? 200 : kPageSize);
     m_session.call(&ChatApi::GetHistory, request, this,
                    [this, beforeSeq, initial](const Error& error, v1::GetHistoryResponse response) {
                        if (!error.ok()) {
@@ -501,10 +502,14 @@ void TimelineModel::requestHistory(quint64 beforeSeq, bool initial)
                                setFetching(false);
                            }
                            emit loadFailed(error);
+                           if (const quint64 seq = std::exchange(m_revealSeq, 0)) {
+                               emit revealed(seq, false);
+                           }
                            return;
                        }
                        if (!initial && beforeSeq != m_oldestSeq) {
                            setFetching(false);
+                           continueReveal();
                            return; // not the page asked for any more
                        }
                        // The flags change only after the rows are in: views asking for
@@ -541,7 +546,32 @@ void TimelineModel::requestHistory(quint64 beforeSeq, bool initial)
                            setFetching(false);
                            emit historyFetched(rowCount() - before);
                        }
+                       continueReveal();
                    });
+}
+
+void TimelineModel::reveal(quint64 seq)
+{
+    m_revealSeq = seq;
+    if (!m_loaded) {
+        load(); // continues when the page is in
+        return;
+    }
+    continueReveal();
+}
+
+void TimelineModel::continueReveal()
+{
+    if (m_revealSeq == 0 || !m_loaded || m_fetching) {
+        return;
+    }
+    if (m_oldestSeq <= m_revealSeq || !m_hasMore || m_oldestSeq <= 1) {
+        const quint64 seq = std::exchange(m_revealSeq, 0);
+        emit revealed(seq, confirmedRowOfSeq(seq) >= 0);
+        return;
+    }
+    setFetching(true);
+    requestHistory(m_oldestSeq, false);
 }
 
 void TimelineModel::setLocalItem(const OutboxItem& item)

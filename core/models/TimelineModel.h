@@ -98,6 +98,9 @@ public:
 
     // Loads the newest page, unless loaded or loading.
     void load();
+    // Loads older pages (large ones) until the event `seq` is in, then
+    // says revealed(seq, found). A later reveal replaces an earlier one.
+    void reveal(quint64 seq);
     // A room event from the stream; kept until loaded. The users it
     // names are the stream's to put in the user cache, not this model's.
     void applyEvent(const v1::RoomEvent& event);
@@ -113,6 +116,7 @@ signals:
     void loadFailed(const confab::core::Error& error);
     // An older page arrived with `added` rows.
     void historyFetched(int added);
+    void revealed(quint64 seq, bool found);
     void typingUsersChanged();
 
 private:
@@ -151,6 +155,7 @@ private:
     void expireTyping();
     void setFetching(bool fetching);
     void requestHistory(quint64 beforeSeq, bool initial);
+    void continueReveal();
     Row rowOf(const v1::Message& message, quint64 seq) const;
     QString myId() const;
 
@@ -171,6 +176,7 @@ private:
     QHash<QString, qint64> m_typingUntil;
     QTimer m_typingTimer;
     std::chrono::milliseconds m_typingLifetime{6000};
+    quint64 m_revealSeq = 0; // 0: nothing to reveal
 };
 
 } // namespace confab::core

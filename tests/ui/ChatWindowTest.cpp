@@ -10,6 +10,7 @@
 #include "chat/InvitationsPanel.h"
 #include "chat/MembersPanel.h"
 #include "chat/RoomListPanel.h"
+#include "chat/SearchPanel.h"
 #include "chat/TimelineView.h"
 #include "delegates/MessageDelegate.h"
 #include "delegates/RoomDelegate.h"
@@ -17,6 +18,7 @@
 #include "dialogs/SettingsDialog.h"
 #include "shell/MainWindow.h"
 
+#include "models/SearchModel.h"
 #include <QApplication>
 #include <QCheckBox>
 #include <QContextMenuEvent>
@@ -712,6 +714,70 @@ TEST_F(ChatWindowTest, InvitationsAreAcceptedOrDeclinedFromTheRoomList)
     decline->click();
     ASSERT_TRUE(QTest::qWaitFor([&] { return !panel->isVisible(); }, 10000));
     EXPECT_FALSE(window->chat()->rooms()->contains(other));
+}
+
+// Ctrl+F finds a message far back in the room; choosing it loads the
+// history around it, scrolls there, and puts the keyboard on it.
+TEST_F(ChatWindowTest, SearchFindsAnOldMessageAndJumpsToIt)
+{
+    ASSERT_NO_FATAL_FAILURE(openAnnasWindow());
+    const QString plans = roomWithBob();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return view().roomId() == plans; }, 5000));
+    // A long history in another room, which Anna's app has not loaded.
+    const QString roomId = roomWithBob(QStringLiteral("Archive"));
+    bob->chat->sendMessage(roomId, QStringLiteral("the spare key is under the blue pot"));
+    for (int i = 0; i < 120; ++i) {
+        bob->chat->sendMessage(roomId, QStringLiteral("filler %1").arg(i));
+    }
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return value(*window->chat()->rooms(), window->chat()->rooms()->rowOf(roomId),
+                         core::RoomsModel::LastMessageRole) == QStringLiteral("filler 119");
+        },
+        20000));
+    EXPECT_EQ(view().roomId(), plans);
+
+    QTest::keyClick(window.get(), Qt::Key_F, Qt::ControlModifier);
+    ui::SearchPanel* panel = window->searchPanel();
+    ASSERT_TRUE(panel->isVisible());
+    EXPECT_EQ(QApplication::focusWidget(), panel->queryField());
+    // Not in this room; in all of them.
+    QTest::keyClicks(panel->queryField(), QStringLiteral("blue key"));
+    QTest::keyClick(panel->queryField(), Qt::Key_Return);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return panel->statusLabel()->text() == QStringLiteral("No messages found."); },
+        10000))
+        << panel->statusLabel()->text().toStdString();
+    panel->allRoomsBox()->setChecked(true);
+    QTest::keyClick(panel->queryField(), Qt::Key_Return);
+    QListView* results = panel->results();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return results->model()->rowCount() == 1; }, 10000));
+    const QModelIndex hit = results->model()->index(0, 0);
+    EXPECT_EQ(hit.data(core::SearchModel::SnippetRole).toString(),
+              QStringLiteral("the spare key is under the blue pot"));
+    EXPECT_TRUE(hit.data(Qt::AccessibleTextRole).toString().startsWith(QStringLiteral("Archive")))
+        << hit.data(Qt::AccessibleTextRole).toString().toStdString();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !panel->statusLabel()->text().isEmpty(); }, 5000));
+
+    QTest::keyClick(panel->queryField(), Qt::Key_Down);
+    EXPECT_EQ(QApplication::focusWidget(), results);
+    QTest::keyClick(results, Qt::Key_Return);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return view().roomId() == roomId; }, 5000));
+    TimelineModel* annas = window->chat()->timeline(roomId);
+    ui::TimelineView* timeline = view().timelineView();
+    const QString messageId = hit.data(core::SearchModel::MessageIdRole).toString();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return annas->rowOfMessage(messageId) >= 0; }, 10000));
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return timeline->currentIndex().row() == annas->rowOfMessage(messageId); }, 5000));
+    EXPECT_EQ(QApplication::focusWidget(), timeline);
+    EXPECT_TRUE(timeline->viewport()->rect().intersects(
+        timeline->visualRect(timeline->model()->index(annas->rowOfMessage(messageId), 0))));
+
+    // Escape closes the panel and gives the keyboard back to the composer.
+    panel->queryField()->setFocus();
+    QTest::keyClick(panel->queryField(), Qt::Key_Escape);
+    EXPECT_FALSE(panel->isVisible());
+    EXPECT_EQ(QApplication::focusWidget(), &composer());
 }
 
 // The room list is browsed with the arrow keys (each room read out with its

@@ -426,6 +426,35 @@ void ChatView::showMessageMenu(const QModelIndex& index, const QPoint& globalPos
     menu->popup(globalPos);
 }
 
+void ChatView::revealMessage(const QString& messageId, quint64 seq)
+{
+    TimelineModel* timeline = m_roomId.isEmpty() ? nullptr : m_chat.timeline(m_roomId);
+    if (!timeline) {
+        return;
+    }
+    const auto show = [this, timeline, messageId] {
+        if (m_timeline->timeline() != timeline || !m_timeline->showMessage(messageId)) {
+            return;
+        }
+        m_timeline->setCurrentIndex(
+            m_timeline->model()->index(timeline->rowOfMessage(messageId), 0));
+        m_timeline->setFocus(Qt::OtherFocusReason);
+    };
+    if (timeline->rowOfMessage(messageId) >= 0) {
+        show();
+        return;
+    }
+    connect(
+        timeline, &TimelineModel::revealed, this,
+        [show](quint64, bool found) {
+            if (found) {
+                show();
+            }
+        },
+        Qt::SingleShotConnection);
+    timeline->reveal(seq);
+}
+
 void ChatView::toggleReaction(const QModelIndex& index, const QString& emoji)
 {
     if (!TimelineView::canReact(index)) {

@@ -39,6 +39,9 @@ public:
     void editLast();
     void cancel();
     void send();
+    // Scrolls to a message of this room, loading older history until it is
+    // in, and makes it glow; the keyboard goes to it.
+    void revealMessage(const QString& messageId, quint64 seq);
     // Adds the user's `emoji` to a message, or takes it back if it is theirs.
     void toggleReaction(const QModelIndex& index, const QString& emoji);
     // The window gained focus: what is on screen has been seen.

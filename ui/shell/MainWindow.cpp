@@ -3,6 +3,7 @@
 #include "account/AccountContext.h"
 #include "chat/ChatClient.h"
 #include "chat/ChatView.h"
+#include "chat/Composer.h"
 #include "chat/ConnectionBanner.h"
 #include "chat/MembersPanel.h"
 #include "chat/Notifier.h"
@@ -81,13 +82,19 @@ MainWindow::MainWindow(core::Client& client, core::AccountContext& account, QWid
     m_members = new MembersPanel(*chat(), m_splitter);
     m_members->hide();
     m_members->setMinimumWidth(180);
+    // Right too, when asked for: messages found.
+    m_search = new SearchPanel(*chat(), m_splitter);
+    m_search->hide();
+    m_search->setMinimumWidth(240);
     m_splitter->addWidget(sidebar);
     m_splitter->addWidget(centre);
     m_splitter->addWidget(m_members);
+    m_splitter->addWidget(m_search);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setStretchFactor(2, 0);
-    m_splitter->setSizes({290, 700, 230});
+    m_splitter->setStretchFactor(3, 0);
+    m_splitter->setSizes({290, 700, 230, 300});
     setCentralWidget(m_splitter);
 
     buildMenus();
@@ -201,6 +208,7 @@ void MainWindow::buildMenus()
     rooms->addSeparator();
     rooms->addAction(tr("&Go to a room…"), QKeySequence(Qt::CTRL | Qt::Key_K), m_rooms,
                      &RoomListPanel::jumpToRoom);
+    rooms->addAction(tr("&Find in messages…"), QKeySequence::Find, this, &MainWindow::findMessages);
     rooms->addAction(tr("&Next room"), QKeySequence(Qt::ALT | Qt::Key_Down), this,
                      [this] { m_rooms->openNeighbour(1); });
     rooms->addAction(tr("&Previous room"), QKeySequence(Qt::ALT | Qt::Key_Up), this,
@@ -258,6 +266,27 @@ void MainWindow::connectViews()
     connect(m_chatView, &ChatView::inviteRequested, this, &MainWindow::invite);
     connect(m_chatView, &ChatView::leaveRequested, this, &MainWindow::leave);
     connect(m_chatView, &ChatView::membersToggled, m_members, &QWidget::setVisible);
+    connect(m_search, &SearchPanel::hitChosen, this,
+            [this](const QString& roomId, const QString& messageId, quint64 seq) {
+                openRoom(roomId);
+                if (m_chatView->roomId() == roomId) {
+                    m_chatView->revealMessage(messageId, seq);
+                }
+            });
+    connect(m_search, &SearchPanel::closed, this, [this] {
+        if (m_chatView->isVisible()) {
+            m_chatView->composer()->setFocus(Qt::OtherFocusReason);
+        }
+    });
+}
+
+void MainWindow::findMessages()
+{
+    if (!m_account) {
+        return;
+    }
+    m_search->setRoom(m_chatView->roomId());
+    m_search->start();
 }
 
 // Every connection from the account's objects to this window is made here
@@ -483,6 +512,7 @@ void MainWindow::openRoom(const QString& roomId)
     m_rooms->selectRoom(roomId);
     m_chatView->setRoom(roomId);
     m_members->setRoom(roomId);
+    m_search->setRoom(roomId);
     notifier()->setViewedRoom(roomId);
     m_centre->setCurrentWidget(m_chatView);
 }

@@ -6,6 +6,7 @@
 #include "chat/ConnectionBanner.h"
 #include "chat/MembersPanel.h"
 #include "chat/RoomListPanel.h"
+#include "chat/SearchPanel.h"
 
 #include <QLabel>
 #include <QMainWindow>
@@ -64,6 +65,9 @@ public:
     RoomListPanel* roomList() const { return m_rooms; }
     ChatView* chatView() const { return m_chatView; }
     MembersPanel* membersPanel() const { return m_members; }
+    SearchPanel* searchPanel() const { return m_search; }
+    // Ctrl+F: the search panel, with the keyboard in its query.
+    void findMessages();
     ConnectionBanner* banner() const { return m_banner; }
 
 signals:
@@ -106,6 +110,7 @@ private:
     QPointer<QLabel> m_empty;
     QPointer<ChatView> m_chatView;
     QPointer<MembersPanel> m_members;
+    QPointer<SearchPanel> m_search;
     QSystemTrayIcon* m_tray = nullptr;
     QString m_lastNotifiedRoom;
 };
