@@ -170,6 +170,18 @@
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
+    <message>
+        <source>a direct conversation</source>
+        <translation>einer Direktunterhaltung</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation>Einladung</translation>
+    </message>
+    <message>
+        <source>%1 invited you to %2</source>
+        <translation>%1 hat Sie zu %2 eingeladen</translation>
+    </message>
 </context>
 <context>
     <name>confab::core::Session</name>
@@ -199,6 +211,10 @@
     <message>
         <source>Message deleted</source>
         <translation>Nachricht gelöscht</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Sie</translation>
     </message>
 </context>
 <context>
@@ -534,6 +550,55 @@
     </message>
 </context>
 <context>
+    <name>confab::ui::EmojiPicker</name>
+    <message>
+        <source>React</source>
+        <translation>Reagieren</translation>
+    </message>
+    <message>
+        <source>Choose a reaction</source>
+        <translation>Reaktion auswählen</translation>
+    </message>
+    <message>
+        <source>Emoji</source>
+        <translation>Emoji</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::InvitationsPanel</name>
+    <message>
+        <source>Invitations (%1)</source>
+        <translation>Einladungen (%1)</translation>
+    </message>
+    <message>
+        <source>Invitation to %1</source>
+        <translation>Einladung zu %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 invited you · %n member(s)</source>
+        <translation>
+            <numerusform>%1 hat Sie eingeladen · %n Mitglied</numerusform>
+            <numerusform>%1 hat Sie eingeladen · %n Mitglieder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Annehmen</translation>
+    </message>
+    <message>
+        <source>Accept the invitation to %1</source>
+        <translation>Einladung zu %1 annehmen</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Decline the invitation to %1</source>
+        <translation>Einladung zu %1 ablehnen</translation>
+    </message>
+</context>
+<context>
     <name>confab::ui::MainWindow</name>
     <message>
         <source>Confab</source>
@@ -681,6 +746,10 @@
         <source>New messages still reach you. Choose Quit in the tray menu to close Confab, or turn this off in Settings.</source>
         <translation>Neue Nachrichten erreichen Sie weiterhin. Wählen Sie „Beenden“ im Menü des Infobereichs, um Confab zu schließen, oder schalten Sie dies in den Einstellungen ab.</translation>
     </message>
+    <message>
+        <source>&amp;Find in messages…</source>
+        <translation>In Nachrichten &amp;suchen…</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::MembersPanel</name>
@@ -785,6 +854,27 @@ Klicken Sie mit der rechten Maustaste, um die Nachricht zu bearbeiten, erneut zu
     <message>
         <source>Not sent: %1</source>
         <translation>Nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>%1 reacted with %2</source>
+        <comment>who, emoji</comment>
+        <translation>%1 hat mit %2 reagiert</translation>
+    </message>
+    <message>
+        <source>Mentions you.</source>
+        <translation>Erwähnt Sie.</translation>
+    </message>
+    <message>
+        <source>Reactions: %1.</source>
+        <translation>Reaktionen: %1.</translation>
+    </message>
+    <message>
+        <source>Click to take yours back.</source>
+        <translation>Klicken, um Ihre zurückzunehmen.</translation>
+    </message>
+    <message>
+        <source>Click to react the same way.</source>
+        <translation>Klicken, um genauso zu reagieren.</translation>
     </message>
 </context>
 <context>
@@ -1100,6 +1190,60 @@ Klicken Sie mit der rechten Maustaste, um die Nachricht zu bearbeiten, erneut zu
             <numerusform>%n ungelesen</numerusform>
             <numerusform>%n ungelesen</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mentioning you</source>
+        <translation>
+            <numerusform>%n erwähnt Sie</numerusform>
+            <numerusform>%n erwähnen Sie</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::SearchPanel</name>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <comment>room · author · when</comment>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation>Nachrichten durchsuchen</translation>
+    </message>
+    <message>
+        <source>Close search (Esc)</source>
+        <translation>Suche schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>Close search</source>
+        <translation>Suche schließen</translation>
+    </message>
+    <message>
+        <source>In all rooms</source>
+        <translation>In allen Räumen</translation>
+    </message>
+    <message>
+        <source>Messages found</source>
+        <translation>Gefundene Nachrichten</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <source>No messages found.</source>
+        <translation>Keine Nachrichten gefunden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) found</source>
+        <translation>
+            <numerusform>%n Nachricht gefunden</numerusform>
+            <numerusform>%n Nachrichten gefunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, more as you scroll</source>
+        <translation>, weitere beim Blättern</translation>
     </message>
 </context>
 <context>
@@ -1435,6 +1579,26 @@ Vergleichen Sie den Fingerabdruck mit dem, den Sie vom Administrator Ihres Serve
     <message>
         <source>&amp;Copy text</source>
         <translation>Text &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Quick reactions</source>
+        <translation>Schnelle Reaktionen</translation>
+    </message>
+    <message>
+        <source>React with %1 (key %2)</source>
+        <translation>Mit %1 reagieren (Taste %2)</translation>
+    </message>
+    <message>
+        <source>React with %1</source>
+        <translation>Mit %1 reagieren</translation>
+    </message>
+    <message>
+        <source>More reactions</source>
+        <translation>Weitere Reaktionen</translation>
+    </message>
+    <message>
+        <source>Re&amp;act…</source>
+        <translation>Re&amp;agieren…</translation>
     </message>
 </context>
 <context>

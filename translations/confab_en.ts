@@ -49,6 +49,16 @@
     </message>
 </context>
 <context>
+    <name>confab::ui::InvitationsPanel</name>
+    <message numerus="yes">
+        <source>%1 invited you · %n member(s)</source>
+        <translation>
+            <numerusform>%1 invited you · %n member</numerusform>
+            <numerusform>%1 invited you · %n members</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>confab::ui::MainWindow</name>
     <message numerus="yes">
         <source>Confab: %n unread message(s)</source>
@@ -89,6 +99,23 @@
         <translation>
             <numerusform>%n unread</numerusform>
             <numerusform>%n unread</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mentioning you</source>
+        <translation>
+            <numerusform>%n mentioning you</numerusform>
+            <numerusform>%n mentioning you</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::SearchPanel</name>
+    <message numerus="yes">
+        <source>%n message(s) found</source>
+        <translation>
+            <numerusform>%n message found</numerusform>
+            <numerusform>%n messages found</numerusform>
         </translation>
     </message>
 </context>

@@ -169,6 +169,18 @@
         <source>Open</source>
         <translation>열기</translation>
     </message>
+    <message>
+        <source>a direct conversation</source>
+        <translation>1:1 대화</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation>초대</translation>
+    </message>
+    <message>
+        <source>%1 invited you to %2</source>
+        <translation>%1님이 %2에 초대했습니다</translation>
+    </message>
 </context>
 <context>
     <name>confab::core::Session</name>
@@ -198,6 +210,10 @@
     <message>
         <source>Message deleted</source>
         <translation>삭제된 메시지</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>나</translation>
     </message>
 </context>
 <context>
@@ -529,6 +545,54 @@
     </message>
 </context>
 <context>
+    <name>confab::ui::EmojiPicker</name>
+    <message>
+        <source>React</source>
+        <translation>반응</translation>
+    </message>
+    <message>
+        <source>Choose a reaction</source>
+        <translation>반응 선택</translation>
+    </message>
+    <message>
+        <source>Emoji</source>
+        <translation>이모지</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::InvitationsPanel</name>
+    <message>
+        <source>Invitations (%1)</source>
+        <translation>초대 (%1)</translation>
+    </message>
+    <message>
+        <source>Invitation to %1</source>
+        <translation>%1 초대</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 invited you · %n member(s)</source>
+        <translation>
+            <numerusform>%1님이 초대함 · 멤버 %n명</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>수락</translation>
+    </message>
+    <message>
+        <source>Accept the invitation to %1</source>
+        <translation>%1 초대 수락</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>거절</translation>
+    </message>
+    <message>
+        <source>Decline the invitation to %1</source>
+        <translation>%1 초대 거절</translation>
+    </message>
+</context>
+<context>
     <name>confab::ui::MainWindow</name>
     <message>
         <source>Confab</source>
@@ -674,6 +738,10 @@
         <source>New messages still reach you. Choose Quit in the tray menu to close Confab, or turn this off in Settings.</source>
         <translation>새 메시지는 계속 받습니다. Confab을 닫으려면 트레이 메뉴에서 끝내기를 선택하거나 설정에서 이 기능을 끄세요.</translation>
     </message>
+    <message>
+        <source>&amp;Find in messages…</source>
+        <translation>메시지에서 찾기(&amp;F)…</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::MembersPanel</name>
@@ -778,6 +846,27 @@ Right-click to edit, retry or discard it.</source>
     <message>
         <source>Not sent: %1</source>
         <translation>보내지 못함: %1</translation>
+    </message>
+    <message>
+        <source>%1 reacted with %2</source>
+        <comment>who, emoji</comment>
+        <translation>%1님이 %2(으)로 반응함</translation>
+    </message>
+    <message>
+        <source>Mentions you.</source>
+        <translation>나를 언급함.</translation>
+    </message>
+    <message>
+        <source>Reactions: %1.</source>
+        <translation>반응: %1.</translation>
+    </message>
+    <message>
+        <source>Click to take yours back.</source>
+        <translation>클릭하면 내 반응을 취소합니다.</translation>
+    </message>
+    <message>
+        <source>Click to react the same way.</source>
+        <translation>클릭하면 같은 반응을 남깁니다.</translation>
     </message>
 </context>
 <context>
@@ -1090,6 +1179,58 @@ Right-click to edit, retry or discard it.</source>
         <translation>
             <numerusform>읽지 않음 %n개</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mentioning you</source>
+        <translation>
+            <numerusform>나를 언급한 메시지 %n개</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::SearchPanel</name>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <comment>room · author · when</comment>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation>메시지 검색</translation>
+    </message>
+    <message>
+        <source>Close search (Esc)</source>
+        <translation>검색 닫기 (Esc)</translation>
+    </message>
+    <message>
+        <source>Close search</source>
+        <translation>검색 닫기</translation>
+    </message>
+    <message>
+        <source>In all rooms</source>
+        <translation>모든 방에서</translation>
+    </message>
+    <message>
+        <source>Messages found</source>
+        <translation>찾은 메시지</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>검색 중…</translation>
+    </message>
+    <message>
+        <source>No messages found.</source>
+        <translation>메시지를 찾지 못했습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) found</source>
+        <translation>
+            <numerusform>메시지 %n개를 찾았습니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, more as you scroll</source>
+        <translation>, 스크롤하면 더 보입니다</translation>
     </message>
 </context>
 <context>
@@ -1425,6 +1566,26 @@ SHA-256 지문:
     <message>
         <source>&amp;Copy text</source>
         <translation>텍스트 복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Quick reactions</source>
+        <translation>빠른 반응</translation>
+    </message>
+    <message>
+        <source>React with %1 (key %2)</source>
+        <translation>%1(으)로 반응 (키 %2)</translation>
+    </message>
+    <message>
+        <source>React with %1</source>
+        <translation>%1(으)로 반응</translation>
+    </message>
+    <message>
+        <source>More reactions</source>
+        <translation>반응 더 보기</translation>
+    </message>
+    <message>
+        <source>Re&amp;act…</source>
+        <translation>반응(&amp;A)…</translation>
     </message>
 </context>
 <context>

@@ -169,6 +169,18 @@
         <source>Open</source>
         <translation>打开</translation>
     </message>
+    <message>
+        <source>a direct conversation</source>
+        <translation>一个私聊</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation>邀请</translation>
+    </message>
+    <message>
+        <source>%1 invited you to %2</source>
+        <translation>%1 邀请你加入 %2</translation>
+    </message>
 </context>
 <context>
     <name>confab::core::Session</name>
@@ -198,6 +210,10 @@
     <message>
         <source>Message deleted</source>
         <translation>消息已删除</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>你</translation>
     </message>
 </context>
 <context>
@@ -529,6 +545,54 @@
     </message>
 </context>
 <context>
+    <name>confab::ui::EmojiPicker</name>
+    <message>
+        <source>React</source>
+        <translation>回应</translation>
+    </message>
+    <message>
+        <source>Choose a reaction</source>
+        <translation>选择一个回应</translation>
+    </message>
+    <message>
+        <source>Emoji</source>
+        <translation>表情</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::InvitationsPanel</name>
+    <message>
+        <source>Invitations (%1)</source>
+        <translation>邀请（%1）</translation>
+    </message>
+    <message>
+        <source>Invitation to %1</source>
+        <translation>加入 %1 的邀请</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 invited you · %n member(s)</source>
+        <translation>
+            <numerusform>%1 邀请了你 · %n 位成员</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <source>Accept the invitation to %1</source>
+        <translation>接受加入 %1 的邀请</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Decline the invitation to %1</source>
+        <translation>拒绝加入 %1 的邀请</translation>
+    </message>
+</context>
+<context>
     <name>confab::ui::MainWindow</name>
     <message>
         <source>Confab</source>
@@ -674,6 +738,10 @@
         <source>New messages still reach you. Choose Quit in the tray menu to close Confab, or turn this off in Settings.</source>
         <translation>您仍会收到新消息。在托盘菜单中选择“退出”以关闭 Confab，或在设置中关闭此功能。</translation>
     </message>
+    <message>
+        <source>&amp;Find in messages…</source>
+        <translation>在消息中查找(&amp;F)…</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::MembersPanel</name>
@@ -778,6 +846,27 @@ Right-click to edit, retry or discard it.</source>
     <message>
         <source>Not sent: %1</source>
         <translation>未发送：%1</translation>
+    </message>
+    <message>
+        <source>%1 reacted with %2</source>
+        <comment>who, emoji</comment>
+        <translation>%1 回应了 %2</translation>
+    </message>
+    <message>
+        <source>Mentions you.</source>
+        <translation>提到了你。</translation>
+    </message>
+    <message>
+        <source>Reactions: %1.</source>
+        <translation>回应：%1。</translation>
+    </message>
+    <message>
+        <source>Click to take yours back.</source>
+        <translation>点击撤回你的回应。</translation>
+    </message>
+    <message>
+        <source>Click to react the same way.</source>
+        <translation>点击以同样方式回应。</translation>
     </message>
 </context>
 <context>
@@ -1090,6 +1179,58 @@ Right-click to edit, retry or discard it.</source>
         <translation>
             <numerusform>%n 条未读</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mentioning you</source>
+        <translation>
+            <numerusform>%n 条提到你</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::SearchPanel</name>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <comment>room · author · when</comment>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation>搜索消息</translation>
+    </message>
+    <message>
+        <source>Close search (Esc)</source>
+        <translation>关闭搜索（Esc）</translation>
+    </message>
+    <message>
+        <source>Close search</source>
+        <translation>关闭搜索</translation>
+    </message>
+    <message>
+        <source>In all rooms</source>
+        <translation>在所有房间中</translation>
+    </message>
+    <message>
+        <source>Messages found</source>
+        <translation>找到的消息</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>No messages found.</source>
+        <translation>没有找到消息。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) found</source>
+        <translation>
+            <numerusform>找到 %n 条消息</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, more as you scroll</source>
+        <translation>，滚动可看到更多</translation>
     </message>
 </context>
 <context>
@@ -1425,6 +1566,26 @@ SHA-256 指纹：
     <message>
         <source>&amp;Copy text</source>
         <translation>复制文本(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Quick reactions</source>
+        <translation>快速回应</translation>
+    </message>
+    <message>
+        <source>React with %1 (key %2)</source>
+        <translation>用 %1 回应（按键 %2）</translation>
+    </message>
+    <message>
+        <source>React with %1</source>
+        <translation>用 %1 回应</translation>
+    </message>
+    <message>
+        <source>More reactions</source>
+        <translation>更多回应</translation>
+    </message>
+    <message>
+        <source>Re&amp;act…</source>
+        <translation>回应(&amp;A)…</translation>
     </message>
 </context>
 <context>
