@@ -6,6 +6,7 @@
 #include "chat/ChatClient.h"
 #include "chat/ChatView.h"
 #include "chat/Composer.h"
+#include "chat/SearchPanel.h"
 #include "delegates/Avatar.h"
 #include "dialogs/DirectoryDialog.h"
 #include "dialogs/ProfileDialog.h"
@@ -16,6 +17,7 @@
 #include "shell/Translations.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
@@ -298,9 +300,61 @@ int main(int argc, char** argv)
         line.who->sendMessage(party, QString::fromUtf8(line.text));
         ok = wait([&] { return anna.rooms()->lastSeq(party) > before; }, "message") && ok;
     }
+    // Reactions, a mention of Anna, and an invitation waiting in the list.
+    confab::core::TimelineModel* partyTimeline = anna.timeline(party);
+    const auto partyMessage = [&](const char* text) {
+        for (int row = partyTimeline->rowCount() - 1; row >= 0; --row) {
+            const QModelIndex index = partyTimeline->index(row);
+            if (index.data(confab::core::TimelineModel::TextRole) == QString::fromUtf8(text)) {
+                return index.data(confab::core::TimelineModel::IdRole).toString();
+            }
+        }
+        return QString();
+    };
+    const QString job = partyMessage("Chen got the job!!! 🎉🎉🎉");
+    anna.react(job, QStringLiteral("🎉"));
+    chen->chat->react(job, QStringLiteral("❤️"));
+    bob->chat->react(job, QStringLiteral("🎉"));
+    const QString cake =
+        partyMessage("I'll bring the family 👩‍👩‍👧‍👦 and a cake 🍰");
+    chen->chat->react(cake, QStringLiteral("😂"));
+    bob->chat->sendMessage(party, QStringLiteral("@anna can you bring the speaker too?"));
+    QSignalSpy chensRooms(chen->chat.get(), &confab::core::ChatClient::roomCreated);
+    chen->chat->createRoom(QStringLiteral("Climbing Tuesdays"), {}, false, {});
+    if (!wait([&] { return chensRooms.count() == 1; }, "climbing room")) {
+        return 1;
+    }
+    const QString climbing = chensRooms.at(0).at(0).toString();
+    chen->chat->invite(climbing, QStringLiteral("anna"));
+    ok = wait([&] { return anna.invites()->rowCount() == 1; }, "invitation") && ok;
+    ok = wait(
+             [&] {
+                 const int row = partyTimeline->rowCount() - 1;
+                 return row >= 0 &&
+                        partyTimeline->index(row)
+                            .data(confab::core::TimelineModel::MentionsMeRole)
+                            .toBool() &&
+                        partyTimeline->index(partyTimeline->rowOfMessage(job))
+                                .data(confab::core::TimelineModel::ReactionsRole)
+                                .value<QList<confab::core::Reaction>>()
+                                .size() == 2;
+             },
+             "reactions and mention") &&
+         ok;
     main.chatView()->composer()->clear();
     QTest::qWait(500);
     ok = save(&main, out, QStringLiteral("emoji-conversation")) && ok;
+
+    // Search: Ctrl+F, all rooms, a few words.
+    main.openRoom(trip);
+    main.findMessages();
+    main.searchPanel()->allRoomsBox()->setChecked(true);
+    main.searchPanel()->queryField()->setText(QStringLiteral("ridge trail"));
+    QTest::keyClick(main.searchPanel()->queryField(), Qt::Key_Return);
+    ok = wait([&] { return anna.messageSearch()->rowCount() >= 2; }, "search results") && ok;
+    QTest::qWait(500);
+    ok = save(&main, out, QStringLiteral("search-panel")) && ok;
+    main.searchPanel()->hide();
 
     // The same account in German: a window made after the language changed.
     confab::ui::installTranslations(QStringLiteral("de"));

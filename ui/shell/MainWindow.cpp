@@ -266,6 +266,11 @@ void MainWindow::connectViews()
     connect(m_chatView, &ChatView::inviteRequested, this, &MainWindow::invite);
     connect(m_chatView, &ChatView::leaveRequested, this, &MainWindow::leave);
     connect(m_chatView, &ChatView::membersToggled, m_members, &QWidget::setVisible);
+    connect(m_chatView, &ChatView::membersToggled, this, [this](bool shown) {
+        if (shown) {
+            m_search->hide();
+        }
+    });
     connect(m_search, &SearchPanel::hitChosen, this,
             [this](const QString& roomId, const QString& messageId, quint64 seq) {
                 openRoom(roomId);
@@ -284,6 +289,10 @@ void MainWindow::findMessages()
 {
     if (!m_account) {
         return;
+    }
+    // The right side has room for one panel: search takes the members' place.
+    if (m_chatView->membersButton()->isChecked()) {
+        m_chatView->membersButton()->setChecked(false);
     }
     m_search->setRoom(m_chatView->roomId());
     m_search->start();
