@@ -758,6 +758,34 @@ Result measureB7(const Setup& setup, Target& target, const PostgresServer* datab
     result["history.p99_ms"] = quantile(pageMs, 0.99);
     result["history.p999_ms"] = quantile(pageMs, 0.999);
 
+    // Two-word searches across the user's rooms: a word every message has
+    // and one that few have ("number 123456"), and two words every message
+    // has (the newest 20 of a million matches).
+    const auto searchMs = [&](const std::function<std::string()>& query) {
+        std::vector<double> ms;
+        for (int i = 0; i < 500; ++i) {
+            v1::SearchMessagesRequest request;
+            request.set_query(query());
+            request.set_limit(20);
+            v1::SearchMessagesResponse response;
+            const std::int64_t start = nowNs();
+            const grpc::Status status =
+                chat->SearchMessages(context(token).get(), request, &response);
+            ms.push_back(msSince(start));
+            if (!status.ok() || response.hits_size() == 0) {
+                throw std::runtime_error("SearchMessages: " + status.error_message());
+            }
+        }
+        return ms;
+    };
+    const auto selective =
+        searchMs([&] { return "number " + std::to_string(random() % setup.b7Messages); });
+    result["search.selective_p50_ms"] = quantile(selective, 0.5);
+    result["search.selective_p99_ms"] = quantile(selective, 0.99);
+    const auto common = searchMs([] { return std::string("history message"); });
+    result["search.common_p50_ms"] = quantile(common, 0.5);
+    result["search.common_p99_ms"] = quantile(common, 0.99);
+
     // Durable sends: many callers at once, spread over the rooms, then all
     // into one room.
     const auto cpu = [&] {

@@ -89,6 +89,18 @@ struct RateLimitsConfig {
 
     // The burst that goes with a rate given as a flag.
     static double burstFor(double perMinute) { return std::max(10.0, perMinute / 20); }
+
+    // No limit on anything (tests that are not about the limits).
+    static RateLimitsConfig unlimited()
+    {
+        RateLimitsConfig config;
+        for (Rate* rate :
+             {&config.messages, &config.rooms, &config.invites, &config.searches, &config.uploads,
+              &config.registrationsPerAddress, &config.registrations}) {
+            *rate = {0, 0};
+        }
+        return config;
+    }
 };
 
 struct ServerConfig {

@@ -86,7 +86,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***)
     config.passwordOpsLimit = crypto_pwhash_OPSLIMIT_MIN;
     config.passwordMemLimit = crypto_pwhash_MEMLIMIT_MIN;
     config.listenerProbeInterval = std::chrono::seconds(0);
-    config.rates = {{0, 0}, {0, 0}, {0, 0}, {0, 0}, {0, 0}, {0, 0}};
+    config.rates = confab::backend::RateLimitsConfig::unlimited();
     config.throttle.baseDelay = std::chrono::milliseconds(0);
     world->server = std::make_unique<confab::backend::Server>(config);
     world->server->start();

@@ -35,11 +35,7 @@ backend::ServerConfig testConfig(const std::filesystem::path& dataDir)
     config.passwordMemLimit = crypto_pwhash_MEMLIMIT_MIN;
     config.throttle.baseDelay = std::chrono::milliseconds(200);
     // Tests send as fast as they can; the limits are tested on their own.
-    for (auto* rate : {&config.rates.messages, &config.rates.rooms, &config.rates.invites,
-                       &config.rates.searches, &config.rates.uploads,
-                       &config.rates.registrationsPerAddress, &config.rates.registrations}) {
-        *rate = {0, 0};
-    }
+    config.rates = backend::RateLimitsConfig::unlimited();
     return config;
 }
 
