@@ -166,6 +166,12 @@ const char* const kMigrations[] = {
     CREATE INDEX attachments_waiting ON attachments (created_at) WHERE message_id IS NULL;
     ALTER TABLE messages ADD COLUMN attachments BLOB;
     )sql",
+    R"sql(
+    -- Search pages follow the full-text index's own order (rowid, the
+    -- order messages were stored in): nothing reads messages by sent_at,
+    -- and every send paid for keeping this index.
+    DROP INDEX messages_sent;
+    )sql",
 };
 
 } // namespace
