@@ -403,6 +403,18 @@
         <source>Message actions</source>
         <translation>Aktionen für die Nachricht</translation>
     </message>
+    <message>
+        <source>Open link</source>
+        <translation>Link öffnen</translation>
+    </message>
+    <message>
+        <source>Open this address in your web browser?
+
+%1</source>
+        <translation>Diese Adresse im Webbrowser öffnen?
+
+%1</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::Composer</name>

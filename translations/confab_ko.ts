@@ -401,6 +401,18 @@
         <source>Message actions</source>
         <translation>메시지 작업</translation>
     </message>
+    <message>
+        <source>Open link</source>
+        <translation>링크 열기</translation>
+    </message>
+    <message>
+        <source>Open this address in your web browser?
+
+%1</source>
+        <translation>이 주소를 웹 브라우저에서 열까요?
+
+%1</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::Composer</name>

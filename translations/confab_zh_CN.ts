@@ -401,6 +401,18 @@
         <source>Message actions</source>
         <translation>消息操作</translation>
     </message>
+    <message>
+        <source>Open link</source>
+        <translation>打开链接</translation>
+    </message>
+    <message>
+        <source>Open this address in your web browser?
+
+%1</source>
+        <translation>在网页浏览器中打开这个地址？
+
+%1</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::Composer</name>

@@ -21,6 +21,7 @@
 #include "models/SearchModel.h"
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QContextMenuEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -714,6 +715,49 @@ TEST_F(ChatWindowTest, InvitationsAreAcceptedOrDeclinedFromTheRoomList)
     decline->click();
     ASSERT_TRUE(QTest::qWaitFor([&] { return !panel->isVisible(); }, 10000));
     EXPECT_FALSE(window->chat()->rooms()->contains(other));
+}
+
+// Formatted text: the markup is rendered, a link asks before it opens
+// (with the whole address shown), and Copy gives the words without markup.
+TEST_F(ChatWindowTest, FormattedTextShowsLinksThatAskBeforeOpening)
+{
+    ASSERT_NO_FATAL_FAILURE(openAnnasWindow());
+    const QString roomId = roomWithBob();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return view().roomId() == roomId; }, 5000));
+    bob->chat->sendMessage(
+        roomId, QStringLiteral("read **this**: [the plan](https://example.org/plan?x=1)"));
+    TimelineModel* annas = window->chat()->timeline(roomId);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return messageRows(*annas).size() == 1; }, 10000));
+    ui::TimelineView* timeline = view().timelineView();
+    const QModelIndex index = timeline->model()->index(messageRows(*annas).front(), 0);
+    EXPECT_TRUE(
+        ui::MessageDelegate::spokenText(index).contains(QStringLiteral(": read this: the plan")))
+        << ui::MessageDelegate::spokenText(index).toStdString();
+
+    QStyleOptionViewItem option;
+    option.initFrom(timeline->viewport());
+    option.font = timeline->font();
+    option.rect = timeline->visualRect(index);
+    const auto layout = timeline->messageDelegate()->layout(option, index);
+    QPoint onLink;
+    for (int x = layout.text.left(); x <= layout.text.right() && onLink.isNull(); x += 2) {
+        const QPoint at(x, layout.text.top() + layout.text.height() / 2);
+        if (!timeline->messageDelegate()->linkAt(option, index, at).isEmpty()) {
+            onLink = at;
+        }
+    }
+    ASSERT_FALSE(onLink.isNull()) << "no link drawn";
+    EXPECT_EQ(timeline->messageDelegate()->linkAt(option, index, onLink),
+              QStringLiteral("https://example.org/plan?x=1"));
+    QTest::mouseClick(timeline->viewport(), Qt::LeftButton, {}, onLink);
+    auto* question = view().findChild<QMessageBox*>(QStringLiteral("openLinkQuestion"));
+    ASSERT_NE(question, nullptr);
+    EXPECT_TRUE(question->isVisible());
+    EXPECT_TRUE(question->text().contains(QStringLiteral("https://example.org/plan?x=1")));
+    question->reject();
+
+    emit timeline->messageActionRequested(index, ui::TimelineView::MessageAction::Copy);
+    EXPECT_EQ(QApplication::clipboard()->text(), QStringLiteral("read this: the plan"));
 }
 
 // Ctrl+F finds a message far back in the room; choosing it loads the

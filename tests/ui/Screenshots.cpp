@@ -294,6 +294,10 @@ int main(int argc, char** argv)
         {bob->chat.get(), "👍👍"},
         {&anna, "I'll bring the family 👩‍👩‍👧‍👦 and a cake 🍰"},
         {chen->chat.get(), "❤️ see you all ☀️"},
+        {chen->chat.get(),
+         "For the GPS, **door code** `4812`:\n```\n12 Ridge Road\nTahoe City, CA\n```\n"
+         "Map: https://www.openstreetmap.org/#map=15/39.17/-120.14"},
+        {&anna, "> party at mine on Saturday\n\nWhat time? *I'll be late*"},
     };
     for (const Line& line : emoji) {
         const quint64 before = anna.rooms()->lastSeq(party);

@@ -5,12 +5,14 @@
 #include "chat/EmojiPicker.h"
 #include "chat/TimelineView.h"
 #include "delegates/MessageDelegate.h"
+#include "delegates/RichText.h"
 #include "dialogs/ElidedLabel.h"
 #include "dialogs/LiveText.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDesktopServices>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
@@ -116,6 +118,7 @@ void ChatView::buildTimeline(QVBoxLayout* layout)
     connect(m_timeline, &TimelineView::messageMenuRequested, this, &ChatView::showMessageMenu);
     connect(m_timeline, &TimelineView::messageActionRequested, this, &ChatView::runMessageAction);
     connect(m_timeline, &TimelineView::reactionToggled, this, &ChatView::toggleReaction);
+    connect(m_timeline, &TimelineView::linkActivated, this, &ChatView::openLink);
 }
 
 // Under the timeline: who is typing, what a reply or an edit refers to, and
@@ -455,6 +458,27 @@ void ChatView::revealMessage(const QString& messageId, quint64 seq)
     timeline->reveal(seq);
 }
 
+void ChatView::openLink(const QUrl& url)
+{
+    if (!richtext::isOpenable(url)) {
+        return;
+    }
+    // The whole address first: what a link says may not be where it goes.
+    auto* question = new QMessageBox(QMessageBox::Question, tr("Open link"),
+                                     tr("Open this address in your web browser?\n\n%1")
+                                         .arg(url.toDisplayString(QUrl::FullyEncoded)),
+                                     QMessageBox::Open | QMessageBox::Cancel, this);
+    question->setAttribute(Qt::WA_DeleteOnClose);
+    question->setObjectName(QStringLiteral("openLinkQuestion"));
+    question->setDefaultButton(QMessageBox::Cancel);
+    connect(question, &QMessageBox::finished, this, [url](int answer) {
+        if (answer == QMessageBox::Open) {
+            QDesktopServices::openUrl(url);
+        }
+    });
+    question->open();
+}
+
 void ChatView::toggleReaction(const QModelIndex& index, const QString& emoji)
 {
     if (!TimelineView::canReact(index)) {
@@ -506,7 +530,9 @@ void ChatView::runMessageAction(const QModelIndex& index, TimelineView::MessageA
         m_chat.discardMessage(index.data(TimelineModel::ClientMessageIdRole).toString());
         break;
     case TimelineView::MessageAction::Copy:
-        QApplication::clipboard()->setText(index.data(TimelineModel::TextRole).toString());
+        // As the reader sees it, without the markup.
+        QApplication::clipboard()->setText(
+            richtext::plainText(index.data(TimelineModel::TextRole).toString()));
         break;
     }
 }

@@ -42,6 +42,8 @@ public:
     // Scrolls to a message of this room, loading older history until it is
     // in, and makes it glow; the keyboard goes to it.
     void revealMessage(const QString& messageId, quint64 seq);
+    // Asks with the whole address shown, then opens a link in the browser.
+    void openLink(const QUrl& url);
     // Adds the user's `emoji` to a message, or takes it back if it is theirs.
     void toggleReaction(const QModelIndex& index, const QString& emoji);
     // The window gained focus: what is on screen has been seen.

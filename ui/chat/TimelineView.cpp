@@ -286,6 +286,11 @@ void TimelineView::mouseReleaseEvent(QMouseEvent* event)
             showMessage(index.data(TimelineModel::ReplyToRole).toString());
             return;
         }
+        const QString link = m_delegate->linkAt(option, index, event->position().toPoint());
+        if (!link.isEmpty()) {
+            emit linkActivated(QUrl(link));
+            return;
+        }
         const QString emoji = m_delegate->reactionAt(option, index, event->position().toPoint());
         if (!emoji.isEmpty() && canReact(index)) {
             emit reactionToggled(index, emoji);
@@ -333,6 +338,17 @@ void TimelineView::placeReactionBar(const QModelIndex& index)
 void TimelineView::mouseMoveEvent(QMouseEvent* event)
 {
     QListView::mouseMoveEvent(event);
+    {
+        // A hand over links.
+        const QModelIndex under = indexAt(event->position().toPoint());
+        QStyleOptionViewItem option;
+        initViewItemOption(&option);
+        option.rect = visualRect(under);
+        const bool overLink =
+            under.isValid() &&
+            !m_delegate->linkAt(option, under, event->position().toPoint()).isEmpty();
+        viewport()->setCursor(overLink ? Qt::PointingHandCursor : Qt::ArrowCursor);
+    }
     if (m_reactionBar->geometry().contains(event->position().toPoint())) {
         return;
     }

@@ -58,6 +58,8 @@ signals:
     // The user's reaction `emoji` to a row is to be added, or taken back
     // when it is theirs already (a chip, the bar, or keys 1-6).
     void reactionToggled(const QModelIndex& index, const QString& emoji);
+    // A link in a message's text was clicked.
+    void linkActivated(const QUrl& url);
 
 protected:
     void rowsInserted(const QModelIndex& parent, int start, int end) override;

@@ -3,14 +3,18 @@
 #include "delegates/Painting.h"
 
 #include "delegates/Avatar.h"
+#include "delegates/RichText.h"
 #include "dialogs/ErrorText.h"
 #include "models/TimelineModel.h"
 #include "shell/Theme.h"
 
 #include <QAbstractItemView>
+#include <QAbstractTextDocumentLayout>
 #include <QHelpEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QTextBlock>
+#include <QTextDocument>
 #include <QTextLayout>
 #include <QToolTip>
 
@@ -164,6 +168,37 @@ QString MessageDelegate::reactorsText(const QModelIndex& index, int reaction)
         .arg(QLocale().createSeparatedList(names[reaction]), reactions[reaction].emoji);
 }
 
+QTextDocument* MessageDelegate::formatted(const QString& text, const QFont& font, int width) const
+{
+    if (!richtext::looksFormatted(text)) {
+        return nullptr;
+    }
+    const QString key = font.key() + QChar(0x1f) + text;
+    QTextDocument* doc = m_documents.object(key);
+    if (!doc) {
+        doc = richtext::document(text, font).release();
+        m_documents.insert(key, doc);
+    }
+    if (doc->textWidth() != width) {
+        doc->setTextWidth(width);
+    }
+    return doc;
+}
+
+QString MessageDelegate::linkAt(const QStyleOptionViewItem& option, const QModelIndex& index,
+                                const QPoint& pos) const
+{
+    const Layout l = layout(option, index);
+    if (!l.text.contains(pos) || index.data(TimelineModel::DeletedRole).toBool()) {
+        return {};
+    }
+    QTextDocument* doc = formatted(shownText(index), option.font, l.textWidth);
+    if (!doc) {
+        return {};
+    }
+    return doc->documentLayout()->anchorAt(QPointF(pos - l.text.topLeft()));
+}
+
 QString MessageDelegate::reactionAt(const QStyleOptionViewItem& option, const QModelIndex& index,
                                     const QPoint& pos) const
 {
@@ -192,7 +227,8 @@ QString MessageDelegate::spokenText(const QModelIndex& index)
         break;
     case TimelineModel::Kind::Message: {
         const bool deleted = index.data(TimelineModel::DeletedRole).toBool();
-        spoken = tr("%1, %2: %3", "author, time: text").arg(who, time, shownText(index));
+        spoken = tr("%1, %2: %3", "author, time: text")
+                     .arg(who, time, richtext::plainText(shownText(index)));
         if (!deleted && index.data(TimelineModel::EditedRole).toBool()) {
             spoken += QLatin1Char(' ') + tr("(edited)");
         }
@@ -212,7 +248,8 @@ QString MessageDelegate::spokenText(const QModelIndex& index)
         if (!deleted && !index.data(TimelineModel::ReplyToRole).toString().isEmpty()) {
             const QString author = index.data(TimelineModel::ReplyAuthorNameRole).toString();
             const QString preview =
-                index.data(TimelineModel::ReplyPreviewRole).toString().simplified();
+                richtext::plainText(index.data(TimelineModel::ReplyPreviewRole).toString())
+                    .simplified();
             spoken += QLatin1Char(' ') + (author.isEmpty()
                                               ? tr("In reply to an earlier message.")
                                               : tr("In reply to %1: %2").arg(author, preview));
@@ -298,7 +335,9 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem& opti
     if (!index.data(TimelineModel::ReplyToRole).toString().isEmpty() &&
         !index.data(TimelineModel::DeletedRole).toBool()) {
         const QString author = index.data(TimelineModel::ReplyAuthorNameRole).toString();
-        const QString preview = index.data(TimelineModel::ReplyPreviewRole).toString().simplified();
+        const QString preview =
+            richtext::plainText(index.data(TimelineModel::ReplyPreviewRole).toString())
+                .simplified();
         const int wanted = std::max(nameMetrics.horizontalAdvance(author),
                                     smallMetrics.horizontalAdvance(preview));
         contentWidth = std::min(contentMax, wanted + 14);
@@ -307,8 +346,20 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem& opti
 
     QFont textFont = option.font;
     textFont.setItalic(index.data(TimelineModel::DeletedRole).toBool());
-    const TextSize text = layOut(shownText(index), textFont, contentMax);
-    out.textWidth = contentMax;
+    TextSize text;
+    int wrapWidth = contentMax;
+    if (QTextDocument* doc = formatted(shownText(index), textFont, contentMax)) {
+        text.width = std::min(contentMax, static_cast<int>(std::ceil(doc->idealWidth())));
+        text.height = static_cast<int>(std::ceil(doc->size().height()));
+        // The footer goes on a line of its own after formatted text.
+        text.lastLine = contentMax;
+        // Laid out again as wide as its widest line: the same lines, and the
+        // shading of code and quotes ends with the bubble.
+        wrapWidth = std::max(1, text.width);
+    } else {
+        text = layOut(shownText(index), textFont, contentMax);
+    }
+    out.textWidth = wrapWidth;
     const int footerWidth = smallMetrics.horizontalAdvance(footerText(index));
     out.footerInline = text.lastLine + 10 + footerWidth <= contentMax;
     contentWidth = std::max({contentWidth, text.width,
@@ -518,7 +569,9 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
 
     if (l.quote.isValid()) {
         const QString quotedAuthor = index.data(TimelineModel::ReplyAuthorNameRole).toString();
-        const QString preview = index.data(TimelineModel::ReplyPreviewRole).toString().simplified();
+        const QString preview =
+            richtext::plainText(index.data(TimelineModel::ReplyPreviewRole).toString())
+                .simplified();
         QColor back = ink;
         back.setAlpha(22);
         QPainterPath quote;
@@ -547,7 +600,20 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
     QFont textFont = option.font;
     textFont.setItalic(deleted);
     painter->setPen(ink);
-    layOut(shownText(index), textFont, l.textWidth, painter, l.text.topLeft());
+    if (QTextDocument* doc = formatted(shownText(index), textFont, l.textWidth)) {
+        painter->save();
+        painter->translate(l.text.topLeft());
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.palette = option.palette;
+        context.palette.setColor(QPalette::Text, ink);
+        QColor link = own ? ink : option.palette.link().color();
+        context.palette.setColor(QPalette::Link, link);
+        context.clip = QRectF(0, 0, l.textWidth, l.text.height());
+        doc->documentLayout()->draw(painter, context);
+        painter->restore();
+    } else {
+        layOut(shownText(index), textFont, l.textWidth, painter, l.text.topLeft());
+    }
 
     painter->setFont(small);
     QColor footerInk = state == TimelineModel::SendState::Failed ? c.failed : ink;

@@ -2,7 +2,10 @@
 
 #include "chat/Attachment.h"
 
+#include <QCache>
 #include <QStyledItemDelegate>
+
+class QTextDocument;
 
 namespace confab::ui {
 
@@ -54,6 +57,9 @@ public:
     static QString chipText(const core::Reaction& reaction);
     // "Anna and you reacted with 🎂", for a chip's tooltip.
     static QString reactorsText(const QModelIndex& index, int reaction);
+    // The link under `pos` in a message's text, or empty.
+    QString linkAt(const QStyleOptionViewItem& option, const QModelIndex& index,
+                   const QPoint& pos) const;
     // The emoji of the chip at `pos` in a row laid out by `layout`, or empty.
     QString reactionAt(const QStyleOptionViewItem& option, const QModelIndex& index,
                        const QPoint& pos) const;
@@ -65,8 +71,13 @@ private:
     bool startsRun(const QModelIndex& index) const;
     static bool startsDay(const QModelIndex& index);
 
+    // The formatted text of a message (richtext::document) laid out at
+    // `width`; kept for the rows on screen. Null for plain text.
+    QTextDocument* formatted(const QString& text, const QFont& font, int width) const;
+
     bool m_showNames = true;
     int m_highlighted = -1;
+    mutable QCache<QString, QTextDocument> m_documents{300};
 };
 
 } // namespace confab::ui
