@@ -422,6 +422,10 @@
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
+    <message>
+        <source>Members to mention</source>
+        <translation>Mitglieder zum Erwähnen</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::ConnectionBanner</name>

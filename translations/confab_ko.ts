@@ -420,6 +420,10 @@
         <source>Message</source>
         <translation>메시지</translation>
     </message>
+    <message>
+        <source>Members to mention</source>
+        <translation>언급할 멤버</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::ConnectionBanner</name>

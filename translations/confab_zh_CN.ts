@@ -420,6 +420,10 @@
         <source>Message</source>
         <translation>消息</translation>
     </message>
+    <message>
+        <source>Members to mention</source>
+        <translation>可提及的成员</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::ConnectionBanner</name>

@@ -19,9 +19,11 @@
 #include "shell/MainWindow.h"
 
 #include "models/SearchModel.h"
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QCompleter>
 #include <QContextMenuEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -715,6 +717,42 @@ TEST_F(ChatWindowTest, InvitationsAreAcceptedOrDeclinedFromTheRoomList)
     decline->click();
     ASSERT_TRUE(QTest::qWaitFor([&] { return !panel->isVisible(); }, 10000));
     EXPECT_FALSE(window->chat()->rooms()->contains(other));
+}
+
+// @ in the composer offers the room's members; Enter takes one (and does
+// not send), the message then mentions them.
+TEST_F(ChatWindowTest, AtCompletesMemberNamesInTheComposer)
+{
+    ASSERT_NO_FATAL_FAILURE(openAnnasWindow());
+    const QString roomId = roomWithBob();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return view().roomId() == roomId; }, 5000));
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return window->chat()->members(roomId)->rowCount() == 2; }, 10000));
+    composer().setFocus();
+    type(QStringLiteral("lunch? @B"));
+    QCompleter* completer = composer().mentionCompleter();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return completer->popup()->isVisible(); }, 2000));
+    EXPECT_EQ(completer->completionCount(), 1);
+    EXPECT_EQ(completer->popup()->currentIndex().data().toString(), QStringLiteral("Bob (@bob)"));
+    QTest::keyClick(completer->popup(), Qt::Key_Return);
+    EXPECT_FALSE(completer->popup()->isVisible());
+    EXPECT_EQ(composer().text(), QStringLiteral("lunch? @bob "));
+    // Escape closes the list and keeps what is written.
+    type(QStringLiteral("@a"));
+    ASSERT_TRUE(completer->popup()->isVisible());
+    QTest::keyClick(completer->popup(), Qt::Key_Escape);
+    EXPECT_FALSE(completer->popup()->isVisible());
+    EXPECT_EQ(composer().text(), QStringLiteral("lunch? @bob @a"));
+    QTest::keyClick(&composer(), Qt::Key_Backspace);
+    QTest::keyClick(&composer(), Qt::Key_Backspace);
+    type(QStringLiteral("at noon"));
+    press(Qt::Key_Return);
+    TimelineModel* bobs = openTimeline(*bob, roomId);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return messageRows(*bobs).size() == 1; }, 10000));
+    const int row = messageRows(*bobs).front();
+    EXPECT_EQ(value(*bobs, row, TimelineModel::TextRole).toString(),
+              QStringLiteral("lunch? @bob at noon"));
+    EXPECT_TRUE(value(*bobs, row, TimelineModel::MentionsMeRole).toBool());
 }
 
 // Formatted text: the markup is rendered, a link asks before it opens

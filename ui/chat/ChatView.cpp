@@ -196,10 +196,12 @@ void ChatView::setRoom(const QString& roomId)
     m_settingText = false;
     if (roomId.isEmpty()) {
         m_timeline->setTimeline(nullptr);
+        m_composer->setMentionModel(nullptr);
         updateHeader();
         updateTyping();
         return;
     }
+    m_composer->setMentionModel(m_chat.members(roomId));
     TimelineModel* timeline = m_chat.timeline(roomId);
     m_timeline->setTimeline(timeline);
     connect(timeline, &TimelineModel::typingUsersChanged, this, &ChatView::updateTyping);

@@ -1,7 +1,13 @@
 #include "chat/Composer.h"
 
+#include "models/MembersModel.h"
+
+#include <QAbstractItemView>
 #include <QAbstractTextDocumentLayout>
+#include <QCompleter>
+#include <QIdentityProxyModel>
 #include <QKeyEvent>
+#include <QScrollBar>
 #include <QTextBlock>
 
 namespace confab::ui {
@@ -10,7 +16,31 @@ namespace {
 constexpr int kMaxLines = 8;
 }
 
-Composer::Composer(QWidget* parent) : QPlainTextEdit(parent)
+namespace {
+
+// Members as @ offers them: "Bob Marsh (@bob)", matched by username.
+class MentionNames : public QIdentityProxyModel {
+public:
+    using QIdentityProxyModel::QIdentityProxyModel;
+    QVariant data(const QModelIndex& index, int role) const override
+    {
+        if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole) {
+            const QString name =
+                QIdentityProxyModel::data(index, core::MembersModel::DisplayNameRole).toString();
+            const QString username =
+                QIdentityProxyModel::data(index, core::MembersModel::UsernameRole).toString();
+            return name.isEmpty() || name == username
+                       ? QStringLiteral("@") + username
+                       : QStringLiteral("%1 (@%2)").arg(name, username);
+        }
+        return QIdentityProxyModel::data(index, role);
+    }
+};
+
+} // namespace
+
+Composer::Composer(QWidget* parent)
+    : QPlainTextEdit(parent), m_completer(new QCompleter(this)), m_mentionNames(nullptr)
 {
     setTabChangesFocus(true);
     setLineWrapMode(QPlainTextEdit::WidgetWidth);
@@ -20,6 +50,18 @@ Composer::Composer(QWidget* parent) : QPlainTextEdit(parent)
     connect(document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, this,
             [this] { fitHeight(); });
     fitHeight();
+
+    m_mentionNames = new MentionNames(this);
+    m_completer->setModel(m_mentionNames);
+    m_completer->setCompletionRole(core::MembersModel::UsernameRole);
+    m_completer->setCaseSensitivity(Qt::CaseInsensitive);
+    m_completer->setCompletionMode(QCompleter::PopupCompletion);
+    m_completer->setWidget(this);
+    m_completer->popup()->setAccessibleName(tr("Members to mention"));
+    connect(m_completer, qOverload<const QModelIndex&>(&QCompleter::activated), this,
+            [this](const QModelIndex& index) {
+                insertMention(index.data(core::MembersModel::UsernameRole).toString());
+            });
 }
 
 int Composer::heightFor(int lines) const
@@ -48,10 +90,84 @@ QSize Composer::minimumSizeHint() const
     return {100, heightFor(1)};
 }
 
+void Composer::setMentionModel(QAbstractItemModel* members)
+{
+    m_mentionNames->setSourceModel(members);
+}
+
+QString Composer::mentionPrefix() const
+{
+    QTextCursor cursor = textCursor();
+    if (cursor.hasSelection()) {
+        return {};
+    }
+    const QString block = cursor.block().text().left(cursor.positionInBlock());
+    const qsizetype at = block.lastIndexOf(QLatin1Char('@'));
+    if (at < 0 || (at > 0 && !block.at(at - 1).isSpace() && block.at(at - 1) != QLatin1Char('('))) {
+        return {};
+    }
+    const QString word = block.mid(at + 1);
+    for (const QChar c : word) {
+        if (!(c.isLetterOrNumber() || c == QLatin1Char('.') || c == QLatin1Char('_') ||
+              c == QLatin1Char('-'))) {
+            return {};
+        }
+    }
+    return word.isNull() ? QStringLiteral("") : word;
+}
+
+void Composer::updateCompletion()
+{
+    const QString prefix = mentionPrefix();
+    if (prefix.isNull() || !m_mentionNames->sourceModel()) {
+        m_completer->popup()->hide();
+        return;
+    }
+    m_completer->setCompletionPrefix(prefix);
+    if (m_completer->completionCount() == 0) {
+        m_completer->popup()->hide();
+        return;
+    }
+    QRect rect = cursorRect();
+    rect.setWidth(std::max(220, m_completer->popup()->sizeHintForColumn(0) +
+                                    m_completer->popup()->verticalScrollBar()->sizeHint().width()));
+    m_completer->complete(rect);
+    if (!m_completer->popup()->currentIndex().isValid()) {
+        m_completer->popup()->setCurrentIndex(m_completer->completionModel()->index(0, 0));
+    }
+}
+
+void Composer::insertMention(const QString& username)
+{
+    const QString prefix = mentionPrefix();
+    if (prefix.isNull()) {
+        return;
+    }
+    QTextCursor cursor = textCursor();
+    cursor.movePosition(QTextCursor::Left, QTextCursor::KeepAnchor,
+                        static_cast<int>(prefix.size()) + 1);
+    cursor.insertText(QStringLiteral("@") + username + QLatin1Char(' '));
+    setTextCursor(cursor);
+}
+
 void Composer::keyPressEvent(QKeyEvent* event)
 {
     const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
     const Qt::KeyboardModifiers mods = event->modifiers() & ~Qt::KeypadModifier;
+    // The list of members is open: its keys are its own.
+    if (m_completer->popup()->isVisible()) {
+        switch (event->key()) {
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+        case Qt::Key_Tab:
+        case Qt::Key_Backtab:
+        case Qt::Key_Escape:
+            event->ignore();
+            return;
+        default:
+            break;
+        }
+    }
     if (enter && mods == Qt::NoModifier) {
         emit sendRequested();
         return;
@@ -75,6 +191,7 @@ void Composer::keyPressEvent(QKeyEvent* event)
         return;
     }
     QPlainTextEdit::keyPressEvent(event);
+    updateCompletion();
 }
 
 } // namespace confab::ui

@@ -2,11 +2,17 @@
 
 #include <QPlainTextEdit>
 
+class QAbstractItemModel;
+class QCompleter;
+class QIdentityProxyModel;
+
 namespace confab::ui {
 
 // Where a message is written: Enter sends, Shift+Enter starts a new line,
 // Up in an empty composer edits the last own message, Esc cancels a reply
-// or an edit. Grows with its text up to a few lines.
+// or an edit. Grows with its text up to a few lines. Typing @ offers the
+// room's members by username (the arrow keys choose, Enter or Tab takes
+// one, Esc closes the list).
 class Composer : public QPlainTextEdit {
     Q_OBJECT
 
@@ -16,6 +22,9 @@ public:
     QString text() const { return toPlainText(); }
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
+    // Who @ offers: a core::MembersModel (or none).
+    void setMentionModel(QAbstractItemModel* members);
+    QCompleter* mentionCompleter() const { return m_completer; }
 
 signals:
     void sendRequested();
@@ -30,6 +39,13 @@ protected:
 private:
     int heightFor(int lines) const;
     void fitHeight();
+    // The @word the cursor is at the end of (without the @), or null.
+    QString mentionPrefix() const;
+    void updateCompletion();
+    void insertMention(const QString& username);
+
+    QCompleter* m_completer;
+    QIdentityProxyModel* m_mentionNames;
 };
 
 } // namespace confab::ui
