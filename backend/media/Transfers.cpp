@@ -1,5 +1,7 @@
 #include "media/Transfers.h"
 
+#include <vector>
+
 namespace confab::backend {
 
 std::optional<Transfers::Id> Transfers::enter(const std::string& userId,
@@ -46,16 +48,29 @@ void Transfers::leave(Id id)
 
 std::size_t Transfers::cancelIdle(Clock::time_point now)
 {
-    std::lock_guard lock(m_mutex);
-    std::size_t cancelled = 0;
-    for (auto& [id, entry] : m_entries) {
-        if (now - entry.lastActive >= m_config.idleTimeout) {
-            // The call stays valid until leave(): a reactor leaves before
-            // it finishes.
-            entry.ctx->TryCancel();
-            entry.lastActive = now; // once per timeout, not every sweep
-            ++cancelled;
+    std::vector<Id> idle;
+    {
+        std::lock_guard lock(m_mutex);
+        for (const auto& [id, entry] : m_entries) {
+            if (now - entry.lastActive >= m_config.idleTimeout) {
+                idle.push_back(id);
+            }
         }
+    }
+    std::size_t cancelled = 0;
+    for (const Id id : idle) {
+        // Under the lock, so the call is still there (a reactor leaves
+        // before it finishes); nothing of the entry is used after TryCancel,
+        // which may end the transfer before it returns.
+        std::lock_guard lock(m_mutex);
+        const auto it = m_entries.find(id);
+        if (it == m_entries.end()) {
+            continue;
+        }
+        it->second.lastActive = now; // once per timeout, not every sweep
+        grpc::CallbackServerContext* ctx = it->second.ctx;
+        ++cancelled;
+        ctx->TryCancel();
     }
     return cancelled;
 }

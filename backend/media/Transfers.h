@@ -45,7 +45,9 @@ private:
     };
 
     const MediaConfig m_config;
-    mutable std::mutex m_mutex;
+    // Recursive: cancelling a call may run its reactor's end, which leaves,
+    // on this same thread.
+    mutable std::recursive_mutex m_mutex;
     Id m_next = 1;
     std::unordered_map<Id, Entry> m_entries;
     std::unordered_map<std::string, std::size_t> m_perUser;

@@ -796,6 +796,11 @@ TEST_F(ChatWindowTest, FormattedTextShowsLinksThatAskBeforeOpening)
 
     emit timeline->messageActionRequested(index, ui::TimelineView::MessageAction::Copy);
     EXPECT_EQ(QApplication::clipboard()->text(), QStringLiteral("read this: the plan"));
+    // The room list's preview has the words too, not the markup.
+    const QString listed =
+        window->roomList()->view()->model()->index(0, 0).data(Qt::AccessibleTextRole).toString();
+    EXPECT_TRUE(listed.endsWith(QStringLiteral("Bob: read this: the plan")))
+        << listed.toStdString();
 }
 
 // Ctrl+F finds a message far back in the room; choosing it loads the

@@ -6,6 +6,7 @@
 #include "chat/RoomListPanel.h"
 #include "delegates/Avatar.h"
 #include "delegates/MessageDelegate.h"
+#include "delegates/RichText.h"
 #include "models/RoomsModel.h"
 #include "shell/Theme.h"
 
@@ -56,7 +57,8 @@ QString RoomDelegate::previewText(const QModelIndex& index) const
 {
     const bool direct = index.data(RoomsModel::DirectRole).toBool();
     const bool muted = index.data(RoomsModel::MutedRole).toBool();
-    QString preview = index.data(RoomsModel::LastMessageRole).toString().simplified();
+    QString preview =
+        richtext::plainText(index.data(RoomsModel::LastMessageRole).toString()).simplified();
     const QString authorId = index.data(RoomsModel::LastMessageAuthorIdRole).toString();
     if (!preview.isEmpty() && authorId == m_chat.myId()) {
         preview = RoomListPanel::tr("You: %1").arg(preview);
