@@ -816,9 +816,20 @@ Result measureB7(const Setup& setup, Target& target, const PostgresServer* datab
 
 Result runB7(const Setup& setup)
 {
-    const fs::path data = b7Database(setup);
+    // Each run on a copy: the durable sends it measures would otherwise
+    // grow the kept database from run to run.
+    const fs::path kept = b7Database(setup);
+    const fs::path data = freshDir(setup, "b7");
+    for (const char* file : {"confab.db", "confab.db-wal"}) {
+        if (fs::exists(kept / file)) {
+            fs::copy_file(kept / file, data / file);
+        }
+    }
     Target target = Target::confabd(setup, data);
-    return measureB7(setup, target, nullptr);
+    Result result = measureB7(setup, target, nullptr);
+    target.process->stop();
+    fs::remove_all(data);
+    return result;
 }
 
 Result runB7Postgres(const Setup& setup)
