@@ -22,17 +22,19 @@ namespace media {
 
 std::string_view pictureType(std::string_view bytes)
 {
-    if (bytes.starts_with(std::string_view("\x89PNG\r\n\x1a\n", 8))) {
+    // The types avatars and thumbnails take, and GIF.
+    const std::string_view type = validate::imageType(bytes);
+    if (type == "png") {
         return "image/png";
     }
-    if (bytes.starts_with(std::string_view("\xff\xd8\xff", 3))) {
+    if (type == "jpeg") {
         return "image/jpeg";
+    }
+    if (type == "webp") {
+        return "image/webp";
     }
     if (bytes.starts_with("GIF87a") || bytes.starts_with("GIF89a")) {
         return "image/gif";
-    }
-    if (bytes.size() >= 12 && bytes.substr(0, 4) == "RIFF" && bytes.substr(8, 4) == "WEBP") {
-        return "image/webp";
     }
     return {};
 }

@@ -2,6 +2,7 @@
 
 #include "store/Records.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -43,5 +44,19 @@ public:
     // or not), with their bytes; returns how many.
     virtual std::size_t expire(Micros before) = 0;
 };
+
+// The refusal of begin() when an upload of `size` would pass the quota,
+// given the `used` bytes; nothing when it fits.
+inline std::optional<std::string> quotaRefusal(std::uint64_t used, std::uint64_t size,
+                                               std::uint64_t quotaBytes)
+{
+    if (used + size <= quotaBytes) {
+        return std::nullopt;
+    }
+    constexpr std::uint64_t kMiB = 1024 * 1024;
+    return "size: this would pass your upload quota of " + std::to_string(quotaBytes / kMiB) +
+           " MiB a day; " + std::to_string((quotaBytes - std::min(quotaBytes, used)) / kMiB) +
+           " MiB are left";
+}
 
 } // namespace confab::backend

@@ -176,16 +176,21 @@ QString Notifier::bodyOf(const QString& roomId, const v1::Message& message) cons
 void Notifier::postInvite(const QString& roomId, const QString& title, const QString& body)
 {
     emit notificationPosted(roomId, title, body);
-    if (!m_serviceWorks) {
-        return;
+    if (m_serviceWorks) {
+        m_bus.asyncCall(notifyCall(0, title, body, QStringLiteral("im")));
     }
+}
+
+QDBusMessage Notifier::notifyCall(uint replaces, const QString& title, const QString& body,
+                                  const QString& category) const
+{
     QDBusMessage call =
         QDBusMessage::createMethodCall(m_service, kPath, kInterface, QStringLiteral("Notify"));
     const QVariantMap hints{{QStringLiteral("desktop-entry"), QStringLiteral("confab")},
-                            {QStringLiteral("category"), QStringLiteral("im")}};
-    call << QStringLiteral("Confab") << uint{0} << QStringLiteral("confab") << title << body
+                            {QStringLiteral("category"), category}};
+    call << QStringLiteral("Confab") << replaces << QStringLiteral("confab") << title << body
          << QStringList{QStringLiteral("default"), tr("Open")} << hints << -1;
-    m_bus.asyncCall(call);
+    return call;
 }
 
 void Notifier::post(const QString& roomId, int added, const QString& body)
@@ -203,13 +208,8 @@ void Notifier::post(const QString& roomId, int added, const QString& body)
     if (!m_serviceWorks) {
         return;
     }
-    QDBusMessage call =
-        QDBusMessage::createMethodCall(m_service, kPath, kInterface, QStringLiteral("Notify"));
-    const QVariantMap hints{{QStringLiteral("desktop-entry"), QStringLiteral("confab")},
-                            {QStringLiteral("category"), QStringLiteral("im.received")}};
-    call << QStringLiteral("Confab") << shown.id << QStringLiteral("confab") << title << body
-         << QStringList{QStringLiteral("default"), tr("Open")} << hints << -1;
-    auto* watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call), this);
+    auto* watcher = new QDBusPendingCallWatcher(
+        m_bus.asyncCall(notifyCall(shown.id, title, body, QStringLiteral("im.received"))), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this,
             [this, roomId](QDBusPendingCallWatcher* finished) {
                 finished->deleteLater();

@@ -3,6 +3,7 @@
 #include "net/EventStream.h"
 
 #include <QDBusConnection>
+#include <QDBusMessage>
 #include <QHash>
 #include <QObject>
 
@@ -55,6 +56,9 @@ private:
     void post(const QString& roomId, int added, const QString& body);
     // An invitation: a notification of its own, not counted with messages.
     void postInvite(const QString& roomId, const QString& title, const QString& body);
+    // The Notify call of the desktop's notification service.
+    QDBusMessage notifyCall(uint replaces, const QString& title, const QString& body,
+                            const QString& category) const;
     void close(const QString& roomId);
 
 private slots:

@@ -14,17 +14,6 @@ constexpr auto kFatal = QAbstractItemModelTester::FailureReportingMode::Fatal;
 
 class RichMessagesTest : public ChatFixture {};
 
-QString reactionsText(const TimelineModel& timeline, int row)
-{
-    QStringList parts;
-    const auto reactions = timeline.data(timeline.index(row), TimelineModel::ReactionsRole)
-                               .value<QList<core::Reaction>>();
-    for (const auto& reaction : reactions) {
-        parts.append(reaction.emoji + QString::number(reaction.userIds.size()));
-    }
-    return parts.join(QLatin1Char(' '));
-}
-
 TEST_F(RichMessagesTest, ReactionsReachTheOtherSideAndToggle)
 {
     Pair pair;
@@ -45,11 +34,11 @@ TEST_F(RichMessagesTest, ReactionsReachTheOtherSideAndToggle)
     anna->chat->react(messageId, QStringLiteral("🎂"));
     const int annaRow = messageRows(*annaTimeline)[0];
     ASSERT_TRUE(QTest::qWaitFor(
-        [&] { return reactionsText(*annaTimeline, annaRow) == QStringLiteral("🎂2 👍🏽1"); },
+        [&] { return reactionsOf(*annaTimeline, annaRow) == QStringLiteral("🎂2 👍🏽1"); },
         10000))
-        << reactionsText(*annaTimeline, annaRow).toStdString();
+        << reactionsOf(*annaTimeline, annaRow).toStdString();
     ASSERT_TRUE(QTest::qWaitFor(
-        [&] { return reactionsText(*bobTimeline, bobRow) == QStringLiteral("🎂2 👍🏽1"); },
+        [&] { return reactionsOf(*bobTimeline, bobRow) == QStringLiteral("🎂2 👍🏽1"); },
         10000));
     EXPECT_EQ(value(*bobTimeline, bobRow, TimelineModel::MyReactionsRole).toStringList(),
               (QStringList{QStringLiteral("🎂"), QStringLiteral("👍🏽")}));
@@ -63,7 +52,7 @@ TEST_F(RichMessagesTest, ReactionsReachTheOtherSideAndToggle)
     // Taken back: gone from both sides; an emoji nobody keeps goes.
     bob->chat->react(messageId, QStringLiteral("👍🏽"), true);
     ASSERT_TRUE(QTest::qWaitFor(
-        [&] { return reactionsText(*annaTimeline, annaRow) == QStringLiteral("🎂2"); }, 10000));
+        [&] { return reactionsOf(*annaTimeline, annaRow) == QStringLiteral("🎂2"); }, 10000));
 
     // A timeline opened later has them from history.
     auto second = newChat(*bob, bob->dataDir + QStringLiteral("-second"));
@@ -71,7 +60,7 @@ TEST_F(RichMessagesTest, ReactionsReachTheOtherSideAndToggle)
     ASSERT_TRUE(waitLive(*second));
     TimelineModel* fresh = second->timeline(pair.roomId);
     ASSERT_TRUE(QTest::qWaitFor([&] { return fresh->isLoaded(); }, 10000));
-    EXPECT_EQ(reactionsText(*fresh, messageRows(*fresh)[0]), QStringLiteral("🎂2"));
+    EXPECT_EQ(reactionsOf(*fresh, messageRows(*fresh)[0]), QStringLiteral("🎂2"));
 
     // Two emoji at once is refused with the server's words.
     QSignalSpy failed(bob->chat.get(), &ChatClient::actionFailed);

@@ -186,6 +186,17 @@ protected:
         return texts;
     }
 
+    // A row's reactions as "🎂2 👍🏽1": each emoji with how many chose it.
+    static QString reactionsOf(const core::TimelineModel& timeline, int row)
+    {
+        QStringList parts;
+        for (const auto& reaction : value(timeline, row, core::TimelineModel::ReactionsRole)
+                                        .value<QList<core::Reaction>>()) {
+            parts.append(reaction.emoji + QString::number(reaction.userIds.size()));
+        }
+        return parts.join(QLatin1Char(' '));
+    }
+
     static std::vector<quint64> confirmedSeqs(const core::TimelineModel& timeline)
     {
         std::vector<quint64> seqs;

@@ -554,16 +554,6 @@ TEST_F(ChatWindowTest, TheTimelineIsReachedWithTabReadRowByRowAndActedOnFromTheK
     menu->close();
 }
 
-QString reactionsOf(const TimelineModel& timeline, int row)
-{
-    QStringList parts;
-    for (const auto& reaction : timeline.data(timeline.index(row), TimelineModel::ReactionsRole)
-                                    .value<QList<core::Reaction>>()) {
-        parts.append(reaction.emoji + QString::number(reaction.userIds.size()));
-    }
-    return parts.join(QLatin1Char(' '));
-}
-
 // Reactions: keys 1-6 on the message the keyboard is on, the bar over it,
 // a click on a chip to take one back, and the picker from the row's
 // actions; the other side sees each.

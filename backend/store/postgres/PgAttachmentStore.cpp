@@ -25,12 +25,8 @@ void PgAttachmentStore::begin(const AttachmentRecord& upload, std::uint64_t quot
                      "WHERE uploader_id = $1 AND created_at >= $2",
                      upload.uploaderId, since)
                 .integer(0, 0));
-        if (used + upload.size > quotaBytes) {
-            throw resourceExhausted(
-                "size: this would pass your upload quota of " +
-                std::to_string(quotaBytes / (1024 * 1024)) + " MiB a day; " +
-                std::to_string((quotaBytes - std::min(quotaBytes, used)) / (1024 * 1024)) +
-                " MiB are left");
+        if (auto refusal = quotaRefusal(used, upload.size, quotaBytes)) {
+            throw resourceExhausted(std::move(*refusal));
         }
         db.query("INSERT INTO attachments (id, room_id, uploader_id, file_name, mime_type, size, "
                  "width, height, thumbnail, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "

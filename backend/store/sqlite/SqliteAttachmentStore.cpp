@@ -108,12 +108,8 @@ void SqliteAttachmentStore::begin(const AttachmentRecord& upload, std::uint64_t 
         used.step();
         const auto bytes = static_cast<std::uint64_t>(used.integer(0));
         used.reset();
-        if (bytes + upload.size > quotaBytes) {
-            throw resourceExhausted(
-                "size: this would pass your upload quota of " +
-                std::to_string(quotaBytes / (1024 * 1024)) + " MiB a day; " +
-                std::to_string((quotaBytes - std::min(quotaBytes, bytes)) / (1024 * 1024)) +
-                " MiB are left");
+        if (auto refusal = quotaRefusal(bytes, upload.size, quotaBytes)) {
+            throw resourceExhausted(std::move(*refusal));
         }
         db.prepare("INSERT INTO attachments (id, room_id, uploader_id, file_name, mime_type, size, "
                    "width, height, thumbnail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")

@@ -534,6 +534,13 @@ TEST_F(ChatTest, SearchMessagesFindsWordsInTheCallersRoomsPageByPage)
                   "room_id: ");
     EXPECT_STATUS(search(bob, std::string(201, 'a'), "", 0, "", &ignored), INVALID_ARGUMENT,
                   "query: ");
+
+    // A room bob has left is searched no more, alone or with the rest.
+    ASSERT_OK(leave(bob, room.id()));
+    EXPECT_STATUS(search(bob, "trip", room.id(), 0, "", &ignored), PERMISSION_DENIED, "room_id: ");
+    v1::SearchMessagesResponse after;
+    ASSERT_OK(search(bob, "lisbon trip", "", 0, "", &after));
+    EXPECT_EQ(after.hits_size(), 0);
 }
 
 } // namespace
