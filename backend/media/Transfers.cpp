@@ -35,10 +35,13 @@ void Transfers::touch(Id id)
 void Transfers::leave(Id id)
 {
     std::lock_guard lock(m_mutex);
-    const auto it = m_entries.find(id);
-    if (it == m_entries.end()) {
-        return;
+    if (const auto it = m_entries.find(id); it != m_entries.end()) {
+        release(it);
     }
+}
+
+void Transfers::release(std::unordered_map<Id, Entry>::iterator it)
+{
     if (const auto user = m_perUser.find(it->second.userId);
         user != m_perUser.end() && --user->second == 0) {
         m_perUser.erase(user);
@@ -59,16 +62,17 @@ std::size_t Transfers::cancelIdle(Clock::time_point now)
     }
     std::size_t cancelled = 0;
     for (const Id id : idle) {
-        // Under the lock, so the call is still there (a reactor leaves
-        // before it finishes); nothing of the entry is used after TryCancel,
-        // which may end the transfer before it returns.
+        // The place is given back before the call is cancelled, so a client
+        // that sees its upload cancelled can start the next one at once; the
+        // reactor's own leave() then finds nothing. Under the lock, so the
+        // call is still there (a reactor leaves before it finishes).
         std::lock_guard lock(m_mutex);
         const auto it = m_entries.find(id);
         if (it == m_entries.end()) {
             continue;
         }
-        it->second.lastActive = now; // once per timeout, not every sweep
         grpc::CallbackServerContext* ctx = it->second.ctx;
+        release(it);
         ++cancelled;
         ctx->TryCancel();
     }

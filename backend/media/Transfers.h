@@ -31,8 +31,8 @@ public:
     void touch(Id id);
     // The transfer is over; its call must not be cancelled from here on.
     void leave(Id id);
-    // Cancels the transfers that moved nothing for the idle timeout;
-    // returns how many.
+    // Cancels the transfers that moved nothing for the idle timeout, giving
+    // their places back at once; returns how many.
     std::size_t cancelIdle(Clock::time_point now = Clock::now());
 
     std::size_t open() const;
@@ -43,6 +43,9 @@ private:
         grpc::CallbackServerContext* ctx;
         Clock::time_point lastActive;
     };
+
+    // Gives the entry's place back; the lock is held.
+    void release(std::unordered_map<Id, Entry>::iterator it);
 
     const MediaConfig m_config;
     // Recursive: cancelling a call may run its reactor's end, which leaves,
