@@ -45,6 +45,8 @@ ChatClient::ChatClient(Session& session, Options options, QObject* parent)
       m_users(std::make_unique<UserCache>(session)),
       m_rooms(std::make_unique<RoomsModel>()),
       m_outbox(std::make_unique<Outbox>(session, m_options.dataDir)),
+      m_downloads(std::make_unique<Downloads>(
+          session, QDir(m_options.dataDir).filePath(QStringLiteral("cache")))),
       m_stream(std::make_unique<EventStream>(session)),
       m_directory(std::make_unique<DirectoryModel>(session, m_rooms.get())),
       m_userSearch(std::make_unique<UserSearchModel>(session)),
@@ -346,11 +348,15 @@ MembersModel* ChatClient::members(const QString& roomId)
     return members;
 }
 
-QString ChatClient::sendMessage(const QString& roomId, const QString& text, const QString& replyTo)
+QString ChatClient::sendMessage(const QString& roomId, const QString& text, const QString& replyTo,
+                                const QList<OutgoingFile>& files)
 {
-    const QString clientMessageId = m_outbox->send(roomId, text, replyTo);
+    Error error;
+    const QString clientMessageId = m_outbox->send(roomId, text, replyTo, files, &error);
     if (!clientMessageId.isEmpty()) {
         stopTyping(roomId);
+    } else if (!error.ok()) {
+        emit actionFailed(Action::Attach, error);
     }
     return clientMessageId;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chat/Downloads.h"
 #include "chat/Outbox.h"
 #include "chat/UserCache.h"
 #include "models/DirectoryModel.h"
@@ -47,6 +48,7 @@ public:
         React,
         DeclineInvite,
         LoadInvites,
+        Attach, // a file could not be taken into the outbox
     };
     Q_ENUM(Action)
 
@@ -74,6 +76,8 @@ public:
     EventStream::State connectionState() const { return m_stream->state(); }
     RoomsModel* rooms() { return m_rooms.get(); }
     Outbox* outbox() { return m_outbox.get(); }
+    // Attachments fetched to view or saved.
+    Downloads* downloads() { return m_downloads.get(); }
     UserCache* users() { return m_users.get(); }
     DirectoryModel* directory() { return m_directory.get(); }
     UserSearchModel* userSearch() { return m_userSearch.get(); }
@@ -89,9 +93,11 @@ public:
 
     // What the user does with messages, sent or not: the views go through
     // these, never to the outbox.
-    // Queues a message (shown at once as Pending) and ends typing in the
-    // room; returns its client id.
-    QString sendMessage(const QString& roomId, const QString& text, const QString& replyTo = {});
+    // Queues a message with its files (shown at once as Pending) and ends
+    // typing in the room; returns its client id (empty, and actionFailed(Attach),
+    // when a file cannot be read).
+    QString sendMessage(const QString& roomId, const QString& text, const QString& replyTo = {},
+                        const QList<OutgoingFile>& files = {});
     // A failed message goes out again, with `text` instead when one is given.
     bool retryMessage(const QString& clientMessageId, const QString& text = {});
     // Drops a message that is not under way.
@@ -167,6 +173,7 @@ private:
     std::unique_ptr<UserCache> m_users;
     std::unique_ptr<RoomsModel> m_rooms;
     std::unique_ptr<Outbox> m_outbox;
+    std::unique_ptr<Downloads> m_downloads;
     std::unique_ptr<EventStream> m_stream;
     std::unique_ptr<DirectoryModel> m_directory;
     std::unique_ptr<UserSearchModel> m_userSearch;

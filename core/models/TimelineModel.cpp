@@ -134,6 +134,8 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
         return row.mentionedIds;
     case AttachmentsRole:
         return QVariant::fromValue(row.attachments);
+    case UploadProgressRole:
+        return row.uploadProgress;
     case ReactorNamesRole: {
         QList<QStringList> names;
         for (const Reaction& reaction : row.reactions) {
@@ -176,6 +178,7 @@ QHash<int, QByteArray> TimelineModel::roleNames() const
             {MentionsMeRole, "mentionsMe"},
             {MentionedIdsRole, "mentionedIds"},
             {AttachmentsRole, "attachments"},
+            {UploadProgressRole, "uploadProgress"},
             {ReactorNamesRole, "reactorNames"}};
 }
 
@@ -581,15 +584,22 @@ void TimelineModel::setLocalItem(const OutboxItem& item)
     }
     const SendState state =
         item.state == OutboxItem::State::Failed ? SendState::Failed : SendState::Pending;
+    const quint64 filesBytes = item.filesBytes();
+    const double progress = item.files.isEmpty() ? -1.0
+                            : filesBytes == 0    ? (item.uploadedBytes > 0 ? 1.0 : 0.0)
+                                                 : static_cast<double>(item.uploadedBytes) /
+                                                    static_cast<double>(filesBytes);
     for (int i = m_confirmed; i < static_cast<int>(m_rows.size()); ++i) {
         Row& row = m_rows[static_cast<std::size_t>(i)];
         if (row.clientMessageId == item.clientMessageId) {
             row.text = item.text;
             row.state = state;
             row.error = item.error;
+            row.uploadProgress = progress;
             const QModelIndex changed = index(i);
             emit dataChanged(changed, changed,
-                             {TextRole, Qt::DisplayRole, SendStateRole, ErrorRole, ErrorTextRole});
+                             {TextRole, Qt::DisplayRole, SendStateRole, ErrorRole, ErrorTextRole,
+                              UploadProgressRole});
             return;
         }
     }
@@ -602,6 +612,17 @@ void TimelineModel::setLocalItem(const OutboxItem& item)
     row.clientMessageId = item.clientMessageId;
     row.state = state;
     row.error = item.error;
+    row.uploadProgress = progress;
+    for (const OutboxFile& file : item.files) {
+        Attachment attachment;
+        attachment.fileName = file.fileName;
+        attachment.mimeType = file.mimeType;
+        attachment.size = file.size;
+        attachment.width = file.width;
+        attachment.height = file.height;
+        attachment.thumbnail = file.thumbnail;
+        row.attachments.append(attachment);
+    }
     const int position = static_cast<int>(m_rows.size());
     beginInsertRows({}, position, position);
     m_rows.push_back(std::move(row));

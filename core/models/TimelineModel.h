@@ -55,13 +55,14 @@ public:
         ErrorRole,     // core::Error of a failed send
         ErrorTextRole, // the server's words for it
         ClientMessageIdRole,
-        AuthorAvatarRole, // encoded picture bytes; empty for none (or not yet)
-        ReactionsRole,    // QList<core::Reaction>, each emoji in the order first used
-        MyReactionsRole,  // QStringList: the emoji this user chose
-        MentionsMeRole,   // the text mentions this user
-        MentionedIdsRole, // QStringList of the members it mentions
-        AttachmentsRole,  // QList<core::Attachment>
-        ReactorNamesRole, // QList<QStringList>: who chose each emoji of ReactionsRole, by name
+        AuthorAvatarRole,   // encoded picture bytes; empty for none (or not yet)
+        ReactionsRole,      // QList<core::Reaction>, each emoji in the order first used
+        MyReactionsRole,    // QStringList: the emoji this user chose
+        MentionsMeRole,     // the text mentions this user
+        MentionedIdsRole,   // QStringList of the members it mentions
+        AttachmentsRole,    // QList<core::Attachment>
+        ReactorNamesRole,   // QList<QStringList>: who chose each emoji of ReactionsRole, by name
+        UploadProgressRole, // outbox rows with files: 0-1 of their bytes uploaded; else -1
     };
     Q_ENUM(Roles)
 
@@ -136,6 +137,7 @@ private:
         QList<Reaction> reactions;
         QStringList mentionedIds;
         QList<Attachment> attachments;
+        double uploadProgress = -1;
     };
 
     void apply(const v1::RoomEvent& event);

@@ -23,6 +23,7 @@ struct Error {
         Unavailable,   // cannot reach the server
         Timeout,
         Internal,
+        Cancelled, // the user stopped it (an upload, a download)
     };
 
     Code code = Code::None;

@@ -77,6 +77,8 @@ QString ErrorText::describe(const core::Error& error)
         return tr("The server took too long to answer. Try again.");
     case Code::Internal:
         return tr("Something went wrong on the server. Try again later.");
+    case Code::Cancelled:
+        return tr("Cancelled.");
     }
     return error.reason;
 }
