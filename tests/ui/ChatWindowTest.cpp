@@ -3,10 +3,12 @@
 #include "Widgets.h"
 #include "account/AccountContext.h"
 #include "account/Client.h"
+#include "chat/AttachmentTray.h"
 #include "chat/ChatView.h"
 #include "chat/Composer.h"
 #include "chat/ConnectionBanner.h"
 #include "chat/EmojiPicker.h"
+#include "chat/ImageViewer.h"
 #include "chat/InvitationsPanel.h"
 #include "chat/MembersPanel.h"
 #include "chat/RoomListPanel.h"
@@ -25,12 +27,16 @@
 #include <QClipboard>
 #include <QCompleter>
 #include <QContextMenuEvent>
+#include <QDropEvent>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QPainter>
 #include <QPointer>
 #include <QPushButton>
 #include <QScrollBar>
@@ -794,6 +800,186 @@ TEST_F(ChatWindowTest, FormattedTextShowsLinksThatAskBeforeOpening)
         window->roomList()->view()->model()->index(0, 0).data(Qt::AccessibleTextRole).toString();
     EXPECT_TRUE(listed.endsWith(QStringLiteral("Bob: read this: the plan")))
         << listed.toStdString();
+}
+
+// A picture from the Attach button, one pasted and a file dropped go with
+// one message; Bob gets them with the pictures' sizes and thumbnails; the
+// picture opens full size in the viewer, the file saves byte for byte.
+TEST_F(ChatWindowTest, PicturesAndFilesAreAttachedShownAndSaved)
+{
+    ASSERT_NO_FATAL_FAILURE(openAnnasWindow());
+    const QString roomId = roomWithBob();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return view().roomId() == roomId; }, 5000));
+    const auto at = [&](const char* name) {
+        return QString::fromStdString((dir.path() / name).string());
+    };
+    QImage photo(1200, 800, QImage::Format_RGB32);
+    {
+        QPainter painter(&photo);
+        QLinearGradient sky(0, 0, 0, 800);
+        sky.setColorAt(0, QColor(80, 150, 230));
+        sky.setColorAt(1, QColor(240, 210, 150));
+        painter.fillRect(photo.rect(), sky);
+    }
+    ASSERT_TRUE(photo.save(at("holiday.png")));
+    QFile notesFile(at("notes.txt"));
+    ASSERT_TRUE(notesFile.open(QIODevice::WriteOnly));
+    QByteArray notes;
+    for (int i = 0; i < 5000; ++i) {
+        notes += "packing list line " + QByteArray::number(i) + "\n";
+    }
+    notesFile.write(notes);
+    notesFile.close();
+
+    // The Attach button asks for files.
+    ui::AttachmentTray* tray = view().attachmentTray();
+    EXPECT_FALSE(tray->isVisible());
+    QTest::mouseClick(view().attachButton(), Qt::LeftButton);
+    auto* dialog = view().findChild<QFileDialog*>(QStringLiteral("attachDialog"));
+    ASSERT_NE(dialog, nullptr);
+    dialog->selectFile(at("holiday.png"));
+    static_cast<QDialog*>(dialog)->accept(); // as its Open button does
+    ASSERT_EQ(tray->files().size(), 1);
+    EXPECT_TRUE(tray->isVisible());
+    const core::OutgoingFile chosen = tray->files()[0];
+    EXPECT_EQ(chosen.fileName, QStringLiteral("holiday.png"));
+    EXPECT_EQ(chosen.mimeType, QStringLiteral("image/png"));
+    EXPECT_EQ(chosen.width, 1200);
+    EXPECT_EQ(chosen.height, 800);
+    ASSERT_FALSE(chosen.thumbnail.isEmpty());
+    EXPECT_LE(chosen.thumbnail.size(), 64 * 1024);
+    EXPECT_EQ(QImage::fromData(chosen.thumbnail).size(), QSize(320, 213));
+
+    // A picture pasted into the composer is attached, not typed.
+    QImage drawing(300, 200, QImage::Format_ARGB32);
+    drawing.fill(QColor(200, 40, 40, 128));
+    QApplication::clipboard()->setImage(drawing);
+    composer().setFocus();
+    composer().paste();
+    ASSERT_EQ(tray->files().size(), 2);
+    EXPECT_TRUE(composer().text().isEmpty());
+    EXPECT_TRUE(tray->files()[1].fileName.startsWith(QStringLiteral("Pasted picture")));
+    EXPECT_EQ(tray->files()[1].width, 300);
+    EXPECT_EQ(QImage::fromData(tray->files()[1].bytes).size(), QSize(300, 200));
+
+    // A file dropped on the room.
+    QMimeData dropped;
+    dropped.setUrls({QUrl::fromLocalFile(at("notes.txt"))});
+    QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &dropped, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&view(), &enter);
+    EXPECT_TRUE(enter.isAccepted());
+    QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &dropped, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&view(), &drop);
+    ASSERT_EQ(tray->files().size(), 3);
+    EXPECT_EQ(tray->files()[2].mimeType, QStringLiteral("text/plain"));
+    // One too many, taken off again with its button.
+    QMimeData droppedAgain;
+    droppedAgain.setUrls({QUrl::fromLocalFile(at("holiday.png"))});
+    QDragEnterEvent enterAgain(QPoint(50, 50), Qt::CopyAction, &droppedAgain, Qt::LeftButton,
+                               Qt::NoModifier);
+    QApplication::sendEvent(&view(), &enterAgain);
+    QDropEvent again(QPointF(50, 50), Qt::CopyAction, &droppedAgain, Qt::LeftButton,
+                     Qt::NoModifier);
+    QApplication::sendEvent(&view(), &again);
+    ASSERT_EQ(tray->files().size(), 4);
+    QList<QToolButton*> removers;
+    for (auto* button : tray->findChildren<QToolButton*>()) {
+        if (button->accessibleName() == QStringLiteral("Remove holiday.png")) {
+            removers.append(button);
+        }
+    }
+    ASSERT_EQ(removers.size(), 2);
+    QTest::mouseClick(removers.last(), Qt::LeftButton);
+    ASSERT_EQ(tray->files().size(), 3);
+    EXPECT_EQ(tray->files()[0].fileName, QStringLiteral("holiday.png"));
+
+    type(QStringLiteral("from the trip"));
+    press(Qt::Key_Return);
+    EXPECT_TRUE(tray->files().isEmpty());
+    EXPECT_FALSE(tray->isVisible());
+
+    // Bob has them, with their sizes and thumbnails.
+    TimelineModel* bobs = openTimeline(*bob, roomId);
+    ASSERT_TRUE(bobSees(*bobs, 1));
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return value(*bobs, messageRows(*bobs)[0], TimelineModel::AttachmentsRole)
+                       .value<QList<core::Attachment>>()
+                       .size() == 3;
+        },
+        10000));
+    const auto arrived = value(*bobs, messageRows(*bobs)[0], TimelineModel::AttachmentsRole)
+                             .value<QList<core::Attachment>>();
+    EXPECT_EQ(arrived[0].width, 1200);
+    EXPECT_EQ(arrived[0].thumbnail, chosen.thumbnail);
+    EXPECT_EQ(arrived[1].mimeType, QStringLiteral("image/png"));
+    EXPECT_EQ(arrived[2].fileName, QStringLiteral("notes.txt"));
+
+    // Anna's row, once sent: the picture's box comes from its size, so it
+    // is the same before its thumbnail is drawn as after.
+    TimelineModel* annas = window->chat()->timeline(roomId);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            const int row = messageRows(*annas).back();
+            return sendState(*annas, row) == TimelineModel::SendState::Sent;
+        },
+        10000));
+    ui::TimelineView* timeline = view().timelineView();
+    const QModelIndex index = timeline->model()->index(messageRows(*annas).back(), 0);
+    QStyleOptionViewItem option;
+    option.initFrom(timeline->viewport());
+    option.font = timeline->font();
+    option.rect = timeline->visualRect(index);
+    const auto layout = timeline->messageDelegate()->layout(option, index);
+    ASSERT_EQ(layout.attachments.size(), 3);
+    EXPECT_EQ(layout.attachments[0].size(), QSize(320, 213));
+    EXPECT_EQ(layout.attachments[1].size(), QSize(300, 200));
+    EXPECT_LT(layout.attachments[0].bottom(), layout.text.top());
+    EXPECT_TRUE(
+        ui::TimelineView::actionsFor(index).contains(ui::TimelineView::MessageAction::Open));
+    const QString spoken = ui::MessageDelegate::spokenText(index);
+    EXPECT_TRUE(spoken.contains(QStringLiteral("Picture holiday.png, 1,200 × 800.")))
+        << spoken.toStdString();
+    EXPECT_TRUE(spoken.contains(QStringLiteral("File notes.txt,"))) << spoken.toStdString();
+
+    // A click on the picture: the viewer, with the whole picture once in.
+    timeline->scrollTo(index, QAbstractItemView::PositionAtBottom);
+    option.rect = timeline->visualRect(index);
+    const auto shown = timeline->messageDelegate()->layout(option, index);
+    QTest::mouseClick(timeline->viewport(), Qt::LeftButton, {}, shown.attachments[0].center());
+    auto* viewer = view().findChild<ui::ImageViewer*>(QStringLiteral("imageViewer"));
+    ASSERT_NE(viewer, nullptr);
+    EXPECT_TRUE(viewer->isVisible());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return viewer->isComplete(); }, 10000))
+        << viewer->statusLabel()->text().toStdString();
+    EXPECT_EQ(viewer->image().size(), QSize(1200, 800));
+    EXPECT_EQ(viewer->image().pixelColor(600, 0), photo.pixelColor(600, 0));
+    viewer->reject();
+
+    // A click on the file: saved where Anna says, byte for byte; the row says so.
+    QString asked;
+    view().setSaveLocationChooser([&](const QString& suggested) {
+        asked = suggested;
+        return at("saved-notes.txt");
+    });
+    QTest::mouseClick(timeline->viewport(), Qt::LeftButton, {}, shown.attachments[2].center());
+    EXPECT_TRUE(asked.endsWith(QStringLiteral("/notes.txt"))) << asked.toStdString();
+    const QString fileId = value(*annas, index.row(), TimelineModel::AttachmentsRole)
+                               .value<QList<core::Attachment>>()[2]
+                               .id;
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return window->chat()->downloads()->status(fileId).state ==
+                   core::Downloads::State::Done;
+        },
+        10000));
+    QFile saved(at("saved-notes.txt"));
+    ASSERT_TRUE(saved.open(QIODevice::ReadOnly));
+    EXPECT_EQ(saved.readAll(), notes);
+    const auto annasFile = value(*annas, index.row(), TimelineModel::AttachmentsRole)
+                               .value<QList<core::Attachment>>()[2];
+    EXPECT_TRUE(
+        timeline->messageDelegate()->fileStatusText(annasFile).contains(QStringLiteral("Saved")));
 }
 
 // Ctrl+F finds a message far back in the room; choosing it loads the

@@ -1,8 +1,11 @@
 #include "chat/ChatView.h"
 
+#include "chat/Attaching.h"
+#include "chat/AttachmentTray.h"
 #include "chat/ChatClient.h"
 #include "chat/Composer.h"
 #include "chat/EmojiPicker.h"
+#include "chat/ImageViewer.h"
 #include "chat/TimelineView.h"
 #include "delegates/MessageDelegate.h"
 #include "delegates/RichText.h"
@@ -13,10 +16,18 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDesktopServices>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QShortcut>
+#include <QStandardPaths>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -119,6 +130,10 @@ void ChatView::buildTimeline(QVBoxLayout* layout)
     connect(m_timeline, &TimelineView::messageActionRequested, this, &ChatView::runMessageAction);
     connect(m_timeline, &TimelineView::reactionToggled, this, &ChatView::toggleReaction);
     connect(m_timeline, &TimelineView::linkActivated, this, &ChatView::openLink);
+    connect(m_timeline, &TimelineView::attachmentActivated, this, &ChatView::openAttachment);
+    m_timeline->messageDelegate()->setDownloads(m_chat.downloads());
+    connect(m_chat.downloads(), &core::Downloads::changed, m_timeline->viewport(),
+            qOverload<>(&QWidget::update));
 }
 
 // Under the timeline: who is typing, what a reply or an edit refers to, and
@@ -157,8 +172,22 @@ QWidget* ChatView::buildComposer()
     m_contextBar->hide();
     bottomLayout->addWidget(m_contextBar);
 
+    m_tray = new AttachmentTray(bottom);
+    bottomLayout->addWidget(m_tray);
+    connect(m_tray, &AttachmentTray::changed, this, &ChatView::updateSendButton);
+
     auto* composerRow = new QHBoxLayout;
     composerRow->setSpacing(6);
+    m_attachButton = new QToolButton(bottom);
+    m_attachButton->setText(tr("Attach"));
+    m_attachButton->setToolTip(tr("Attach pictures or files (Ctrl+U)"));
+    m_attachButton->setAccessibleName(tr("Attach pictures or files"));
+    m_attachButton->setEnabled(false);
+    composerRow->addWidget(m_attachButton, 0, Qt::AlignBottom);
+    connect(m_attachButton, &QToolButton::clicked, this, &ChatView::chooseFiles);
+    auto* attachShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_U), this);
+    attachShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(attachShortcut, &QShortcut::activated, this, &ChatView::chooseFiles);
     m_composer = new Composer(bottom);
     m_sendButton = new QToolButton(bottom);
     m_sendButton->setText(tr("Send"));
@@ -173,6 +202,9 @@ QWidget* ChatView::buildComposer()
     connect(m_composer, &Composer::cancelRequested, this, &ChatView::cancel);
     connect(m_composer, &Composer::pageRequested, m_timeline, &TimelineView::scrollPage);
     connect(m_composer, &QPlainTextEdit::textChanged, this, &ChatView::onTextChanged);
+    connect(m_composer, &Composer::imagePasted, this, &ChatView::attachImage);
+    connect(m_composer, &Composer::filesPasted, this, &ChatView::attachFiles);
+    setAcceptDrops(true);
     return bottom;
 }
 
@@ -184,6 +216,9 @@ void ChatView::setRoom(const QString& roomId)
     if (!m_roomId.isEmpty()) {
         cancel();
         m_drafts.insert(m_roomId, m_composer->text());
+        if (!m_tray->isEmpty()) {
+            m_stagedFiles.insert(m_roomId, m_tray->files());
+        }
         m_chat.stopTyping(m_roomId);
     }
     if (TimelineModel* old = m_timeline->timeline()) {
@@ -194,6 +229,8 @@ void ChatView::setRoom(const QString& roomId)
     m_composer->setPlainText(m_drafts.take(roomId));
     m_composer->moveCursor(QTextCursor::End);
     m_settingText = false;
+    m_tray->setFiles(m_stagedFiles.take(roomId));
+    m_attachButton->setEnabled(!roomId.isEmpty());
     if (roomId.isEmpty()) {
         m_timeline->setTimeline(nullptr);
         m_composer->setMentionModel(nullptr);
@@ -264,7 +301,9 @@ void ChatView::updateTyping()
 void ChatView::updateSendButton()
 {
     m_sendButton->setText(m_editId.isEmpty() ? tr("Send") : tr("Save"));
-    m_sendButton->setEnabled(!m_roomId.isEmpty() && !m_composer->toPlainText().trimmed().isEmpty());
+    m_sendButton->setEnabled(!m_roomId.isEmpty() &&
+                             (!m_composer->toPlainText().trimmed().isEmpty() ||
+                              (m_editId.isEmpty() && !m_tray->isEmpty())));
 }
 
 void ChatView::onTextChanged()
@@ -389,10 +428,13 @@ void ChatView::send()
         m_settingText = false;
         return;
     }
-    if (text.isEmpty()) {
+    if (text.isEmpty() && m_tray->isEmpty()) {
         return;
     }
-    m_chat.sendMessage(m_roomId, text, m_replyTo);
+    if (m_chat.sendMessage(m_roomId, text, m_replyTo, m_tray->files()).isEmpty()) {
+        return; // a file could not be kept; the text and the files stay
+    }
+    m_tray->clear();
     m_replyTo.clear();
     setContext({});
     m_settingText = true;
@@ -424,6 +466,18 @@ void ChatView::showMessageMenu(const QModelIndex& index, const QPoint& globalPos
     for (TimelineView::MessageAction action : actions) {
         if (action == TimelineView::MessageAction::Copy) {
             menu->addSeparator();
+        }
+        if (action == TimelineView::MessageAction::Open) {
+            // One entry per attachment, by name.
+            const auto attachments =
+                index.data(TimelineModel::AttachmentsRole).value<QList<core::Attachment>>();
+            for (int i = 0; i < attachments.size(); ++i) {
+                const core::Attachment& attachment = attachments[i];
+                menu->addAction(attachment.isPicture() ? tr("View %1").arg(attachment.fileName)
+                                                       : tr("Save %1…").arg(attachment.fileName),
+                                this, [this, row, i] { openAttachment(row, i); });
+            }
+            continue;
         }
         menu->addAction(TimelineView::actionText(action), this,
                         [this, row, action] { runMessageAction(row, action); });
@@ -481,6 +535,123 @@ void ChatView::openLink(const QUrl& url)
     question->open();
 }
 
+void ChatView::attachFiles(const QStringList& paths)
+{
+    if (m_roomId.isEmpty()) {
+        return;
+    }
+    for (const QString& path : paths) {
+        if (!QFileInfo(path).isFile()) {
+            continue; // folders are not sent
+        }
+        if (!m_tray->add(attaching::fromPath(path))) {
+            QMessageBox::information(
+                this, tr("Attach"),
+                tr("A message can carry %n files at most.", nullptr, AttachmentTray::kMaxFiles));
+            break;
+        }
+    }
+    m_composer->setFocus();
+}
+
+void ChatView::attachImage(const QImage& image)
+{
+    if (m_roomId.isEmpty() || image.isNull()) {
+        return;
+    }
+    const QString name =
+        tr("Pasted picture %1.png", "date and time")
+            .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH.mm.ss")));
+    m_tray->add(attaching::fromImage(image, name));
+}
+
+void ChatView::chooseFiles()
+{
+    if (m_roomId.isEmpty()) {
+        return;
+    }
+    auto* dialog = new QFileDialog(this, tr("Attach pictures or files"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("attachDialog"));
+    dialog->setFileMode(QFileDialog::ExistingFiles);
+    dialog->setDirectory(QStandardPaths::writableLocation(QStandardPaths::PicturesLocation));
+    connect(dialog, &QFileDialog::filesSelected, this, &ChatView::attachFiles);
+    dialog->open();
+}
+
+void ChatView::dragEnterEvent(QDragEnterEvent* event)
+{
+    const QMimeData* data = event->mimeData();
+    bool files = data->hasUrls();
+    for (const QUrl& url : data->urls()) {
+        files = files && url.isLocalFile();
+    }
+    if (!m_roomId.isEmpty() && (files || data->hasImage())) {
+        event->acceptProposedAction();
+    }
+}
+
+void ChatView::dropEvent(QDropEvent* event)
+{
+    const QMimeData* data = event->mimeData();
+    QStringList paths;
+    for (const QUrl& url : data->urls()) {
+        if (url.isLocalFile()) {
+            paths.append(url.toLocalFile());
+        }
+    }
+    if (!paths.isEmpty()) {
+        attachFiles(paths);
+    } else if (data->hasImage()) {
+        attachImage(qvariant_cast<QImage>(data->imageData()));
+    }
+    event->acceptProposedAction();
+}
+
+void ChatView::openAttachment(const QModelIndex& index, int n)
+{
+    const auto attachments =
+        index.data(TimelineModel::AttachmentsRole).value<QList<core::Attachment>>();
+    if (n < 0 || n >= attachments.size() || attachments[n].id.isEmpty()) {
+        return; // still on its way up
+    }
+    const core::Attachment& attachment = attachments[n];
+    core::Downloads* downloads = m_chat.downloads();
+    if (attachment.isPicture()) {
+        auto* viewer = new ImageViewer(*downloads, attachment, this);
+        viewer->setAttribute(Qt::WA_DeleteOnClose);
+        viewer->setObjectName(QStringLiteral("imageViewer"));
+        connect(viewer, &ImageViewer::saveRequested, this, &ChatView::saveAttachment);
+        viewer->open();
+        return;
+    }
+    const core::Downloads::Status status = downloads->status(attachment.id);
+    if (status.state == core::Downloads::State::Running) {
+        downloads->cancel(attachment.id);
+        return;
+    }
+    if (status.state == core::Downloads::State::Done && QFileInfo::exists(status.path)) {
+        QDesktopServices::openUrl(QUrl::fromLocalFile(status.path));
+        return;
+    }
+    saveAttachment(attachment);
+}
+
+void ChatView::saveAttachment(const core::Attachment& attachment)
+{
+    QString folder = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
+    if (folder.isEmpty()) {
+        folder = QDir::homePath();
+    }
+    const QString suggested = QDir(folder).filePath(QFileInfo(attachment.fileName).fileName());
+    const QString path = m_saveLocation
+                             ? m_saveLocation(suggested)
+                             : QFileDialog::getSaveFileName(this, tr("Save file"), suggested);
+    if (!path.isEmpty()) {
+        m_chat.downloads()->save(attachment, path);
+    }
+}
+
 void ChatView::toggleReaction(const QModelIndex& index, const QString& emoji)
 {
     if (!TimelineView::canReact(index)) {
@@ -525,6 +696,9 @@ void ChatView::runMessageAction(const QModelIndex& index, TimelineView::MessageA
         question->open();
         break;
     }
+    case TimelineView::MessageAction::Open:
+        openAttachment(index, 0);
+        break;
     case TimelineView::MessageAction::Retry:
         m_chat.retryMessage(index.data(TimelineModel::ClientMessageIdRole).toString());
         break;

@@ -2,9 +2,13 @@
 
 #include "chat/TimelineView.h"
 
+#include "chat/Outbox.h"
+
 #include <QHash>
 #include <QPersistentModelIndex>
 #include <QWidget>
+
+#include <functional>
 
 class QLabel;
 class QToolButton;
@@ -18,6 +22,7 @@ class QVBoxLayout;
 
 namespace confab::ui {
 
+class AttachmentTray;
 class Composer;
 
 // One room on screen: its name and topic, the timeline, who is typing, and
@@ -46,6 +51,22 @@ public:
     void openLink(const QUrl& url);
     // Adds the user's `emoji` to a message, or takes it back if it is theirs.
     void toggleReaction(const QModelIndex& index, const QString& emoji);
+    // Files to go with the next message (chosen, dropped or pasted).
+    void attachFiles(const QStringList& paths);
+    void attachImage(const QImage& image);
+    // Asks for files to attach (the Attach button, Ctrl+U).
+    void chooseFiles();
+    // Attachment `n` of a row: a picture opens in the viewer; a file is
+    // saved where the user says (or, once saved, opened; while it is being
+    // saved, the saving stops).
+    void openAttachment(const QModelIndex& index, int n);
+    // Saves an attachment where the user says.
+    void saveAttachment(const core::Attachment& attachment);
+    // Where "Save" puts a file: asked with a file dialog unless a test says.
+    void setSaveLocationChooser(std::function<QString(const QString& suggested)> chooser)
+    {
+        m_saveLocation = std::move(chooser);
+    }
     // The window gained focus: what is on screen has been seen.
     void markSeen();
 
@@ -58,6 +79,8 @@ public:
     QWidget* contextBar() const { return m_contextBar; }
     QToolButton* membersButton() const { return m_membersButton; }
     QToolButton* sendButton() const { return m_sendButton; }
+    QToolButton* attachButton() const { return m_attachButton; }
+    AttachmentTray* attachmentTray() const { return m_tray; }
     // The message being edited (its id, or a failed one's client id).
     const QString& editingId() const { return m_editId; }
     const QString& replyingTo() const { return m_replyTo; }
@@ -66,6 +89,10 @@ signals:
     void inviteRequested(const QString& roomId);
     void leaveRequested(const QString& roomId);
     void membersToggled(bool shown);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     QWidget* buildHeader();
@@ -90,6 +117,10 @@ private:
     TimelineView* m_timeline;
     QLabel* m_typing;
     QToolButton* m_sendButton;
+    QToolButton* m_attachButton;
+    AttachmentTray* m_tray;
+    QHash<QString, QList<core::OutgoingFile>> m_stagedFiles;
+    std::function<QString(const QString&)> m_saveLocation;
     QWidget* m_contextBar;
     QLabel* m_contextText;
     Composer* m_composer;

@@ -6,7 +6,9 @@
 #include <QAbstractTextDocumentLayout>
 #include <QCompleter>
 #include <QIdentityProxyModel>
+#include <QImage>
 #include <QKeyEvent>
+#include <QMimeData>
 #include <QScrollBar>
 #include <QTextBlock>
 
@@ -148,6 +150,48 @@ void Composer::insertMention(const QString& username)
                         static_cast<int>(prefix.size()) + 1);
     cursor.insertText(QStringLiteral("@") + username + QLatin1Char(' '));
     setTextCursor(cursor);
+}
+
+namespace {
+
+// The local files `source` names, when it names only local files.
+QStringList localFiles(const QMimeData* source)
+{
+    QStringList paths;
+    if (!source->hasUrls()) {
+        return paths;
+    }
+    for (const QUrl& url : source->urls()) {
+        if (!url.isLocalFile()) {
+            return {};
+        }
+        paths.append(url.toLocalFile());
+    }
+    return paths;
+}
+
+} // namespace
+
+bool Composer::canInsertFromMimeData(const QMimeData* source) const
+{
+    return source->hasImage() || !localFiles(source).isEmpty() ||
+           QPlainTextEdit::canInsertFromMimeData(source);
+}
+
+void Composer::insertFromMimeData(const QMimeData* source)
+{
+    if (const QStringList files = localFiles(source); !files.isEmpty()) {
+        emit filesPasted(files);
+        return;
+    }
+    if (source->hasImage()) {
+        const QImage image = qvariant_cast<QImage>(source->imageData());
+        if (!image.isNull()) {
+            emit imagePasted(image);
+            return;
+        }
+    }
+    QPlainTextEdit::insertFromMimeData(source);
 }
 
 void Composer::keyPressEvent(QKeyEvent* event)

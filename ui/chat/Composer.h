@@ -12,7 +12,7 @@ namespace confab::ui {
 // Up in an empty composer edits the last own message, Esc cancels a reply
 // or an edit. Grows with its text up to a few lines. Typing @ offers the
 // room's members by username (the arrow keys choose, Enter or Tab takes
-// one, Esc closes the list).
+// one, Esc closes the list). A pasted picture or file is attached.
 class Composer : public QPlainTextEdit {
     Q_OBJECT
 
@@ -32,9 +32,14 @@ signals:
     void cancelRequested();
     // Page Up (-1) or Page Down (1): the timeline scrolls by a page.
     void pageRequested(int direction);
+    // A picture or files were pasted: they go with the message, not into its text.
+    void imagePasted(const QImage& image);
+    void filesPasted(const QStringList& paths);
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
+    bool canInsertFromMimeData(const QMimeData* source) const override;
+    void insertFromMimeData(const QMimeData* source) override;
 
 private:
     int heightFor(int lines) const;

@@ -291,6 +291,11 @@ void TimelineView::mouseReleaseEvent(QMouseEvent* event)
             emit linkActivated(QUrl(link));
             return;
         }
+        const int attachment = m_delegate->attachmentAt(option, index, event->position().toPoint());
+        if (attachment >= 0) {
+            emit attachmentActivated(index, attachment);
+            return;
+        }
         const QString emoji = m_delegate->reactionAt(option, index, event->position().toPoint());
         if (!emoji.isEmpty() && canReact(index)) {
             emit reactionToggled(index, emoji);
@@ -346,7 +351,8 @@ void TimelineView::mouseMoveEvent(QMouseEvent* event)
         option.rect = visualRect(under);
         const bool overLink =
             under.isValid() &&
-            !m_delegate->linkAt(option, under, event->position().toPoint()).isEmpty();
+            (!m_delegate->linkAt(option, under, event->position().toPoint()).isEmpty() ||
+             m_delegate->attachmentAt(option, under, event->position().toPoint()) >= 0);
         viewport()->setCursor(overLink ? Qt::PointingHandCursor : Qt::ArrowCursor);
     }
     if (m_reactionBar->geometry().contains(event->position().toPoint())) {
@@ -394,6 +400,11 @@ QList<TimelineView::MessageAction> TimelineView::actionsFor(const QModelIndex& i
     case TimelineModel::SendState::Sent:
         if (!deleted) {
             actions << MessageAction::Reply << MessageAction::React;
+            if (!index.data(TimelineModel::AttachmentsRole)
+                     .value<QList<core::Attachment>>()
+                     .isEmpty()) {
+                actions << MessageAction::Open;
+            }
         }
         if (own && !deleted) {
             actions << MessageAction::Edit << MessageAction::Delete;
@@ -419,6 +430,8 @@ QString TimelineView::actionName(MessageAction action)
         return QStringLiteral("Reply");
     case MessageAction::React:
         return QStringLiteral("React");
+    case MessageAction::Open:
+        return QStringLiteral("Open");
     case MessageAction::Edit:
         return QStringLiteral("Edit");
     case MessageAction::Delete:
@@ -440,6 +453,8 @@ QString TimelineView::actionText(MessageAction action)
         return tr("&Reply");
     case MessageAction::React:
         return tr("Re&act…");
+    case MessageAction::Open:
+        return tr("&Open attachment");
     case MessageAction::Edit:
         return tr("&Edit");
     case MessageAction::Delete:
@@ -509,8 +524,10 @@ void TimelineView::keyPressEvent(QKeyEvent* event)
     switch (event->key()) {
     case Qt::Key_Return:
     case Qt::Key_Enter:
-        // On a reply: to the message it quotes.
-        if (current.isValid()) {
+        // On files: the first opens. On a reply: to the message it quotes.
+        if (current.isValid() && actionsFor(current).contains(MessageAction::Open)) {
+            emit attachmentActivated(current, 0);
+        } else if (current.isValid()) {
             const QString quoted = current.data(TimelineModel::ReplyToRole).toString();
             if (!quoted.isEmpty() && showMessage(quoted)) {
                 setCurrentIndex(model()->index(m_timeline->rowOfMessage(quoted), 0));

@@ -19,7 +19,7 @@ class TimelineView : public QListView {
 
 public:
     // What can be done with a row (its menu, and its accessible actions).
-    enum class MessageAction { Reply, React, Edit, Delete, Retry, Discard, Copy };
+    enum class MessageAction { Reply, React, Open, Edit, Delete, Retry, Discard, Copy };
     Q_ENUM(MessageAction)
 
     explicit TimelineView(QWidget* parent = nullptr);
@@ -60,6 +60,9 @@ signals:
     void reactionToggled(const QModelIndex& index, const QString& emoji);
     // A link in a message's text was clicked.
     void linkActivated(const QUrl& url);
+    // Attachment `attachment` of a row was clicked (or Enter pressed on the
+    // row: its first).
+    void attachmentActivated(const QModelIndex& index, int attachment);
 
 protected:
     void rowsInserted(const QModelIndex& parent, int start, int end) override;

@@ -2,6 +2,7 @@
 
 #include "delegates/Painting.h"
 
+#include "chat/Downloads.h"
 #include "delegates/Avatar.h"
 #include "delegates/RichText.h"
 #include "dialogs/ErrorText.h"
@@ -10,9 +11,11 @@
 
 #include <QAbstractItemView>
 #include <QAbstractTextDocumentLayout>
+#include <QFileInfo>
 #include <QHelpEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPixmapCache>
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextLayout>
@@ -36,6 +39,13 @@ constexpr int kMaxBubble = 620;
 constexpr qint64 kRunGapSecs = 5 * 60;
 constexpr int kChipPad = 8;
 constexpr int kChipGap = 6;
+// Pictures in a bubble: at most this big, at least this small.
+constexpr int kPictureMaxW = 320;
+constexpr int kPictureMaxH = 240;
+constexpr int kPictureMin = 48;
+constexpr int kFileMaxW = 300;
+constexpr int kAttachmentGap = 6;
+constexpr int kAttachmentRadius = 8;
 
 QFont smallFont(const QFont& base)
 {
@@ -99,6 +109,37 @@ QString shownText(const QModelIndex& index)
                : index.data(TimelineModel::TextRole).toString();
 }
 
+QList<core::Attachment> attachmentsOf(const QModelIndex& index)
+{
+    if (index.data(TimelineModel::DeletedRole).toBool()) {
+        return {};
+    }
+    return index.data(TimelineModel::AttachmentsRole).value<QList<core::Attachment>>();
+}
+
+// The decoded thumbnail, scaled to `size`; kept while it is on screen.
+QPixmap thumbnailPixmap(const QByteArray& thumbnail, const QSize& size, qreal ratio)
+{
+    const QString key = QStringLiteral("confab-thumb-%1-%2x%3@%4")
+                            .arg(qHash(thumbnail))
+                            .arg(size.width())
+                            .arg(size.height())
+                            .arg(ratio);
+    QPixmap pixmap;
+    if (QPixmapCache::find(key, &pixmap)) {
+        return pixmap;
+    }
+    QImage image;
+    if (!image.loadFromData(thumbnail)) {
+        return {};
+    }
+    pixmap = QPixmap::fromImage(
+        image.scaled(size * ratio, Qt::KeepAspectRatioByExpanding, Qt::SmoothTransformation));
+    pixmap.setDevicePixelRatio(ratio);
+    QPixmapCache::insert(key, pixmap);
+    return pixmap;
+}
+
 QDateTime sentAt(const QModelIndex& index)
 {
     return index.data(TimelineModel::SentAtRole).toDateTime().toLocalTime();
@@ -137,8 +178,14 @@ QString MessageDelegate::timeText(const QTime& time)
 QString MessageDelegate::footerText(const QModelIndex& index)
 {
     switch (TimelineModel::sendStateAt(index)) {
-    case TimelineModel::SendState::Pending:
+    case TimelineModel::SendState::Pending: {
+        const double uploaded = index.data(TimelineModel::UploadProgressRole).toDouble();
+        if (uploaded >= 0 && uploaded < 1) {
+            return tr("Uploading %1 %", "percent done")
+                .arg(QLocale().toString(static_cast<int>(uploaded * 100)));
+        }
         return tr("Sending…");
+    }
     case TimelineModel::SendState::Failed:
         return tr("Not sent");
     case TimelineModel::SendState::Sent:
@@ -199,6 +246,156 @@ QString MessageDelegate::linkAt(const QStyleOptionViewItem& option, const QModel
     return doc->documentLayout()->anchorAt(QPointF(pos - l.text.topLeft()));
 }
 
+QSize MessageDelegate::attachmentSize(const core::Attachment& attachment, int maxWidth,
+                                      const QFont& font)
+{
+    if (attachment.isPicture()) {
+        const int boundW = std::max(kPictureMin, std::min(maxWidth, kPictureMaxW));
+        if (attachment.width <= 0 || attachment.height <= 0) {
+            return {boundW, boundW * 3 / 4};
+        }
+        QSize size(attachment.width, attachment.height);
+        if (size.width() > boundW || size.height() > kPictureMaxH) {
+            size = size.scaled(boundW, kPictureMaxH, Qt::KeepAspectRatio);
+        }
+        return size.expandedTo(QSize(kPictureMin, kPictureMin))
+            .boundedTo(QSize(boundW, kPictureMaxH));
+    }
+    const QFontMetrics metrics(smallFont(font));
+    return {std::max(kPictureMin, std::min(maxWidth, kFileMaxW)), 2 * metrics.height() + 14};
+}
+
+QString MessageDelegate::attachmentText(const core::Attachment& attachment)
+{
+    if (attachment.isPicture() && attachment.width > 0 && attachment.height > 0) {
+        return tr("Picture %1, %2 × %3", "file name, width, height")
+            .arg(attachment.fileName, QLocale().toString(attachment.width),
+                 QLocale().toString(attachment.height));
+    }
+    return tr("File %1, %2", "file name, size")
+        .arg(attachment.fileName,
+             QLocale().formattedDataSize(static_cast<qint64>(attachment.size)));
+}
+
+QString MessageDelegate::fileStatusText(const core::Attachment& attachment) const
+{
+    const QString size = QLocale().formattedDataSize(static_cast<qint64>(attachment.size));
+    if (attachment.id.isEmpty()) {
+        return size; // still on its way up
+    }
+    const core::Downloads::Status status =
+        m_downloads ? m_downloads->status(attachment.id) : core::Downloads::Status{};
+    switch (status.state) {
+    case core::Downloads::State::Running: {
+        const int percent =
+            status.total > 0 ? static_cast<int>(status.received * 100 / status.total) : 0;
+        return status.error.ok()
+                   ? tr("Saving %1 % of %2", "percent, size").arg(QLocale().toString(percent), size)
+                   : tr("Waiting for the connection (%1 %)").arg(QLocale().toString(percent));
+    }
+    case core::Downloads::State::Done:
+        return tr("%1 · Saved · Open", "size").arg(size);
+    case core::Downloads::State::Failed:
+        return tr("%1 · Not saved: %2", "size, why").arg(size, ErrorText::describe(status.error));
+    case core::Downloads::State::Idle:
+        break;
+    }
+    return tr("%1 · Save", "size").arg(size);
+}
+
+int MessageDelegate::attachmentAt(const QStyleOptionViewItem& option, const QModelIndex& index,
+                                  const QPoint& pos) const
+{
+    const Layout l = layout(option, index);
+    for (int i = 0; i < l.attachments.size(); ++i) {
+        if (l.attachments[i].contains(pos)) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+void MessageDelegate::paintAttachment(QPainter* painter, const QStyleOptionViewItem& option,
+                                      const core::Attachment& attachment, const QRect& box,
+                                      const QColor& ink, double uploadProgress) const
+{
+    QPainterPath shape;
+    shape.addRoundedRect(QRectF(box), kAttachmentRadius, kAttachmentRadius);
+    QColor back = ink;
+    back.setAlpha(24);
+    const QFont small = smallFont(option.font);
+    const QFontMetrics smallMetrics(small);
+    if (attachment.isPicture()) {
+        const qreal ratio = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+        const QPixmap pixmap = attachment.thumbnail.isEmpty()
+                                   ? QPixmap()
+                                   : thumbnailPixmap(attachment.thumbnail, box.size(), ratio);
+        painter->save();
+        painter->setClipPath(shape);
+        if (pixmap.isNull()) {
+            painter->fillPath(shape, back);
+            painter->setFont(small);
+            painter->setPen(ink);
+            painter->drawText(box.adjusted(8, 8, -8, -8), Qt::AlignCenter | Qt::TextWordWrap,
+                              attachment.fileName);
+        } else {
+            // Centred, cut to the box (the thumbnail may not be the
+            // picture's exact proportions).
+            const QSizeF shown = QSizeF(pixmap.size()) / pixmap.devicePixelRatio();
+            painter->drawPixmap(QPointF(box.left() + (box.width() - shown.width()) / 2,
+                                        box.top() + (box.height() - shown.height()) / 2),
+                                pixmap);
+        }
+        painter->restore();
+    } else {
+        painter->fillPath(shape, back);
+        // The file's kind, as its ending says it.
+        const QRect badge(box.left() + 8, box.top() + (box.height() - 30) / 2, 26, 30);
+        QPainterPath badgePath;
+        badgePath.addRoundedRect(QRectF(badge), 4, 4);
+        QColor badgeBack = ink;
+        badgeBack.setAlpha(60);
+        painter->fillPath(badgePath, badgeBack);
+        QFont kindFont = small;
+        kindFont.setPointSizeF(small.pointSizeF() * 0.7);
+        kindFont.setBold(true);
+        painter->setFont(kindFont);
+        painter->setPen(ink);
+        const QString kind = QFileInfo(attachment.fileName).suffix().left(4).toUpper();
+        painter->drawText(badge, Qt::AlignCenter, kind.isEmpty() ? QStringLiteral("…") : kind);
+        const int textLeft = badge.right() + 9;
+        const int textWidth = box.right() - 8 - textLeft;
+        painter->setFont(nameFont(option.font));
+        const QFontMetrics nameMetrics(painter->font());
+        painter->drawText(QRect(textLeft, box.top() + 6, textWidth, nameMetrics.height()),
+                          Qt::AlignLeft | Qt::AlignVCenter,
+                          nameMetrics.elidedText(attachment.fileName, Qt::ElideMiddle, textWidth));
+        painter->setFont(small);
+        QColor muted = ink;
+        muted.setAlpha(170);
+        painter->setPen(muted);
+        painter->drawText(
+            QRect(textLeft, box.top() + 8 + nameMetrics.height(), textWidth, smallMetrics.height()),
+            Qt::AlignLeft | Qt::AlignVCenter,
+            smallMetrics.elidedText(fileStatusText(attachment), Qt::ElideRight, textWidth));
+        // How much of a file being saved is in.
+        if (m_downloads && !attachment.id.isEmpty()) {
+            const auto status = m_downloads->status(attachment.id);
+            if (status.state == core::Downloads::State::Running && status.total > 0) {
+                uploadProgress =
+                    static_cast<double>(status.received) / static_cast<double>(status.total);
+            }
+        }
+    }
+    if (uploadProgress >= 0 && uploadProgress < 1) {
+        const QRectF track(box.left() + 6, box.bottom() - 6, box.width() - 12, 3);
+        QColor trackColour = attachment.isPicture() ? QColor(0, 0, 0, 90) : back;
+        painter->fillRect(track, trackColour);
+        painter->fillRect(QRectF(track.left(), track.top(), track.width() * uploadProgress, 3),
+                          attachment.isPicture() ? QColor(Qt::white) : ink);
+    }
+}
+
 QString MessageDelegate::reactionAt(const QStyleOptionViewItem& option, const QModelIndex& index,
                                     const QPoint& pos) const
 {
@@ -234,6 +431,9 @@ QString MessageDelegate::spokenText(const QModelIndex& index)
         }
         if (!deleted && index.data(TimelineModel::MentionsMeRole).toBool()) {
             spoken += QLatin1Char(' ') + tr("Mentions you.");
+        }
+        for (const auto& attachment : attachmentsOf(index)) {
+            spoken += QLatin1Char(' ') + attachmentText(attachment) + QLatin1Char('.');
         }
         const auto reactions =
             index.data(TimelineModel::ReactionsRole).value<QList<core::Reaction>>();
@@ -344,11 +544,24 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem& opti
         quoteHeight = nameMetrics.height() + smallMetrics.height() + 8;
     }
 
+    // Attachments: stacked in the bubble, over the text.
+    const QList<core::Attachment> attachments = attachmentsOf(index);
+    QList<QSize> boxes;
+    int attachmentsHeight = 0;
+    for (const auto& attachment : attachments) {
+        boxes.append(attachmentSize(attachment, contentMax, option.font));
+        attachmentsHeight += boxes.last().height() + kAttachmentGap;
+        contentWidth = std::max(contentWidth, boxes.last().width());
+    }
+
     QFont textFont = option.font;
     textFont.setItalic(index.data(TimelineModel::DeletedRole).toBool());
     TextSize text;
     int wrapWidth = contentMax;
-    if (QTextDocument* doc = formatted(shownText(index), textFont, contentMax)) {
+    if (shownText(index).isEmpty() && !attachments.isEmpty()) {
+        // Files alone: the time goes under them.
+        text.lastLine = contentMax;
+    } else if (QTextDocument* doc = formatted(shownText(index), textFont, contentMax)) {
         text.width = std::min(contentMax, static_cast<int>(std::ceil(doc->idealWidth())));
         text.height = static_cast<int>(std::ceil(doc->size().height()));
         // The footer goes on a line of its own after formatted text.
@@ -364,7 +577,8 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem& opti
     out.footerInline = text.lastLine + 10 + footerWidth <= contentMax;
     contentWidth = std::max({contentWidth, text.width,
                              out.footerInline ? text.lastLine + 10 + footerWidth : footerWidth});
-    const int textTop = kPadV + (quoteHeight > 0 ? quoteHeight + 4 : 0);
+    const int attachmentsTop = kPadV + (quoteHeight > 0 ? quoteHeight + 4 : 0);
+    const int textTop = attachmentsTop + attachmentsHeight;
     const int bubbleHeight =
         textTop + text.height + (out.footerInline ? 0 : smallMetrics.height()) + kPadV;
     const int bubbleWidth = contentWidth + 2 * kPadH;
@@ -372,6 +586,11 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem& opti
     out.bubble = QRect(bubbleLeft, y, bubbleWidth, bubbleHeight);
     if (quoteHeight > 0) {
         out.quote = QRect(bubbleLeft + kPadH, y + kPadV, contentWidth, quoteHeight);
+    }
+    int boxTop = y + attachmentsTop;
+    for (const QSize& box : boxes) {
+        out.attachments.append(QRect(QPoint(bubbleLeft + kPadH, boxTop), box));
+        boxTop += box.height() + kAttachmentGap;
     }
     out.text = QRect(bubbleLeft + kPadH, y + textTop, contentWidth, text.height);
     const int footerTop =
@@ -595,6 +814,14 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
                           Qt::AlignLeft | Qt::AlignVCenter,
                           smallMetrics.elidedText(preview.isEmpty() ? tr("Not loaded") : preview,
                                                   Qt::ElideRight, inner.width()));
+    }
+
+    if (!l.attachments.isEmpty()) {
+        const auto attachments = attachmentsOf(index);
+        const double uploaded = index.data(TimelineModel::UploadProgressRole).toDouble();
+        for (int i = 0; i < l.attachments.size() && i < attachments.size(); ++i) {
+            paintAttachment(painter, option, attachments[i], l.attachments[i], ink, uploaded);
+        }
     }
 
     QFont textFont = option.font;

@@ -7,6 +7,10 @@
 
 class QTextDocument;
 
+namespace confab::core {
+class Downloads;
+}
+
 namespace confab::ui {
 
 // Paints a timeline row: a day separator when the day changes, member
@@ -33,6 +37,8 @@ public:
         QRect memberEvent;
         // One chip per emoji under the bubble, in the order of ReactionsRole.
         QList<QRect> reactions;
+        // One box per attachment in the bubble, over the text, in order.
+        QList<QRect> attachments;
     };
 
     explicit MessageDelegate(QObject* parent = nullptr);
@@ -48,6 +54,22 @@ public:
     void setShowNames(bool show) { m_showNames = show; }
     // The row to highlight briefly (the original of a clicked reply).
     void setHighlightedRow(int row) { m_highlighted = row; }
+    // Where files being saved stand (their rows show it); may be null.
+    void setDownloads(core::Downloads* downloads) { m_downloads = downloads; }
+
+    // The box an attachment takes in a bubble whose content may be
+    // `maxWidth` wide: a picture at its proportions (from the width and
+    // height the message carries, so nothing moves when it loads), a file
+    // as a row of two lines.
+    static QSize attachmentSize(const core::Attachment& attachment, int maxWidth,
+                                const QFont& font);
+    // "Picture beach.png, 800 × 600" / "File notes.txt, 300 KB".
+    static QString attachmentText(const core::Attachment& attachment);
+    // What a file's row says under its name: its size, and how saving it goes.
+    QString fileStatusText(const core::Attachment& attachment) const;
+    // The attachment under `pos`, or -1.
+    int attachmentAt(const QStyleOptionViewItem& option, const QModelIndex& index,
+                     const QPoint& pos) const;
 
     static QString dayText(const QDate& day);
     // Hours and minutes, the locale's way.
@@ -75,7 +97,12 @@ private:
     // `width`; kept for the rows on screen. Null for plain text.
     QTextDocument* formatted(const QString& text, const QFont& font, int width) const;
 
+    void paintAttachment(QPainter* painter, const QStyleOptionViewItem& option,
+                         const core::Attachment& attachment, const QRect& box, const QColor& ink,
+                         double uploadProgress) const;
+
     bool m_showNames = true;
+    core::Downloads* m_downloads = nullptr;
     int m_highlighted = -1;
     mutable QCache<QString, QTextDocument> m_documents{300};
 };

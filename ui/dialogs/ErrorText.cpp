@@ -57,6 +57,11 @@ QString ErrorText::describe(const core::Error& error)
     case Code::None:
         return {};
     case Code::InvalidInput:
+        if (error.field == QLatin1String("size") &&
+            error.reason.startsWith(QLatin1String("a file may have at most "))) {
+            return tr("The file is too large for this server (at most %1).")
+                .arg(error.reason.mid(24));
+        }
         return reasonText(error);
     case Code::AlreadyExists:
         return reasonText(error);

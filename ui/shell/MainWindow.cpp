@@ -354,6 +354,13 @@ void MainWindow::connectAccount()
                     showActionError(
                         tr("Your rooms could not be loaded: %1").arg(ErrorText::describe(error)));
                     break;
+                case Action::Attach:
+                    showActionError(error.reason.startsWith(QLatin1String("must be at most"))
+                                        ? tr("The file could not be attached: it is larger "
+                                             "than 1 GiB.")
+                                        : tr("The file could not be attached: it cannot be "
+                                             "read."));
+                    break;
                 default:
                     break; // the dialogs that asked show these
                 }
