@@ -3,9 +3,12 @@
 
 #include "account/AccountContext.h"
 #include "account/Client.h"
+#include "chat/Attaching.h"
+#include "chat/AttachmentTray.h"
 #include "chat/ChatClient.h"
 #include "chat/ChatView.h"
 #include "chat/Composer.h"
+#include "chat/ImageViewer.h"
 #include "chat/SearchPanel.h"
 #include "delegates/Avatar.h"
 #include "dialogs/DirectoryDialog.h"
@@ -21,6 +24,8 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
+#include <QPainterPath>
 #include <QPushButton>
 #include <QScreen>
 #include <QSignalSpy>
@@ -51,6 +56,41 @@ struct Peer {
     std::unique_ptr<confab::core::Account> account;
     std::unique_ptr<confab::core::ChatClient> chat;
 };
+
+// A picture to share: a lake under mountains at `hour` (morning or evening).
+QImage landscape(int width, int height, bool evening)
+{
+    QImage image(width, height, QImage::Format_RGB32);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    QLinearGradient sky(0, 0, 0, height * 0.6);
+    sky.setColorAt(0, evening ? QColor(58, 44, 110) : QColor(70, 140, 220));
+    sky.setColorAt(1, evening ? QColor(250, 150, 90) : QColor(190, 225, 250));
+    painter.fillRect(image.rect(), sky);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(evening ? QColor(255, 210, 120) : QColor(255, 250, 220));
+    painter.drawEllipse(QPointF(width * 0.72, height * 0.28), height * 0.08, height * 0.08);
+    const auto ridge = [&](double base, double peak, QColor colour, int seed) {
+        QPainterPath path;
+        path.moveTo(0, height * base);
+        for (int i = 0; i <= 8; ++i) {
+            const double x = width * i / 8.0;
+            const double y = height * (base - ((i * 37 + seed) % 5) * peak / 4.0);
+            path.lineTo(x, y);
+        }
+        path.lineTo(width, height);
+        path.lineTo(0, height);
+        painter.setBrush(colour);
+        painter.drawPath(path);
+    };
+    ridge(0.55, 0.22, evening ? QColor(90, 60, 110) : QColor(110, 130, 160), 3);
+    ridge(0.62, 0.14, evening ? QColor(60, 40, 80) : QColor(60, 100, 80), 1);
+    QLinearGradient lake(0, height * 0.7, 0, height);
+    lake.setColorAt(0, evening ? QColor(200, 120, 110) : QColor(90, 160, 210));
+    lake.setColorAt(1, evening ? QColor(40, 30, 70) : QColor(30, 80, 130));
+    painter.fillRect(QRectF(0, height * 0.72, width, height * 0.28), lake);
+    return image;
+}
 
 bool wait(const std::function<bool()>& done, const char* what, int ms = 15000)
 {
@@ -348,6 +388,54 @@ int main(int argc, char** argv)
     main.chatView()->composer()->clear();
     QTest::qWait(500);
     ok = save(&main, out, QStringLiteral("emoji-conversation")) && ok;
+
+    // Pictures and a file: two pictures from Bob, the cabin's bill from
+    // Chen, and one more picture in Anna's composer, ready to go.
+    {
+        QTemporaryDir files;
+        const QString lakePath = files.filePath(QStringLiteral("lake-morning.jpg"));
+        const QString duskPath = files.filePath(QStringLiteral("lake-evening.jpg"));
+        landscape(1600, 1067, false).save(lakePath, "JPEG", 85);
+        landscape(1200, 900, true).save(duskPath, "JPEG", 85);
+        const QString billPath = files.filePath(QStringLiteral("cabin-bill.pdf"));
+        {
+            QFile bill(billPath);
+            bill.open(QIODevice::WriteOnly);
+            bill.write(QByteArray("%PDF-1.4\n") + QByteArray(180 * 1024, 'x'));
+        }
+        main.openRoom(trip);
+        const quint64 before = anna.rooms()->lastSeq(trip);
+        bob->chat->sendMessage(
+            trip, QStringLiteral("Sunrise and sunset from the dock 🌄"), {},
+            {confab::ui::attaching::fromPath(lakePath), confab::ui::attaching::fromPath(duskPath)});
+        ok = wait([&] { return anna.rooms()->lastSeq(trip) >= before + 1; }, "pictures") && ok;
+        chen->chat->sendMessage(trip, QStringLiteral("Here's the bill, split four ways"), {},
+                                {confab::ui::attaching::fromPath(billPath)});
+        ok = wait([&] { return anna.rooms()->lastSeq(trip) >= before + 2; }, "the bill") && ok;
+        main.chatView()->attachFiles({lakePath});
+        main.chatView()->composer()->setPlainText(QStringLiteral("One more from me"));
+        QTest::qWait(800);
+        ok = save(&main, out, QStringLiteral("pictures-and-files")) && ok;
+        main.chatView()->attachmentTray()->clear();
+        main.chatView()->composer()->clear();
+
+        // The first picture, full size.
+        confab::core::TimelineModel* tripTimeline = anna.timeline(trip);
+        for (int row = tripTimeline->rowCount() - 1; row >= 0; --row) {
+            const auto attachments = tripTimeline->index(row)
+                                         .data(confab::core::TimelineModel::AttachmentsRole)
+                                         .value<QList<confab::core::Attachment>>();
+            if (!attachments.isEmpty() && attachments[0].isPicture()) {
+                confab::ui::ImageViewer viewer(*anna.downloads(), attachments[0], &main);
+                viewer.resize(900, 680);
+                viewer.show();
+                ok = wait([&] { return viewer.isComplete(); }, "picture viewer") && ok;
+                QTest::qWait(300);
+                ok = save(&viewer, out, QStringLiteral("picture-viewer")) && ok;
+                break;
+            }
+        }
+    }
 
     // Search: Ctrl+F, all rooms, a few words.
     main.openRoom(trip);
