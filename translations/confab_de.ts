@@ -79,6 +79,14 @@
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
+    <message>
+        <source>The file is too large for this server (at most %1).</source>
+        <translation>Die Datei ist für diesen Server zu groß (höchstens %1).</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -279,6 +287,26 @@
     </message>
 </context>
 <context>
+    <name>confab::ui::AttachmentTray</name>
+    <message>
+        <source>Files to send</source>
+        <translation>Zu sendende Dateien</translation>
+    </message>
+    <message>
+        <source>Do not send %1</source>
+        <translation>%1 nicht senden</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>file name, size</comment>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
     <name>confab::ui::ChatView</name>
     <message>
         <source>Room name</source>
@@ -414,6 +442,42 @@
         <translation>Diese Adresse im Webbrowser öffnen?
 
 %1</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>Anhängen</translation>
+    </message>
+    <message>
+        <source>Attach pictures or files (Ctrl+U)</source>
+        <translation>Bilder oder Dateien anhängen (Strg+U)</translation>
+    </message>
+    <message>
+        <source>Attach pictures or files</source>
+        <translation>Bilder oder Dateien anhängen</translation>
+    </message>
+    <message>
+        <source>View %1</source>
+        <translation>%1 ansehen</translation>
+    </message>
+    <message>
+        <source>Save %1…</source>
+        <translation>%1 speichern…</translation>
+    </message>
+    <message numerus="yes">
+        <source>A message can carry %n files at most.</source>
+        <translation>
+            <numerusform>Eine Nachricht kann höchstens %n Datei enthalten.</numerusform>
+            <numerusform>Eine Nachricht kann höchstens %n Dateien enthalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pasted picture %1.png</source>
+        <comment>date and time</comment>
+        <translation>Eingefügtes Bild %1.png</translation>
+    </message>
+    <message>
+        <source>Save file</source>
+        <translation>Datei speichern</translation>
     </message>
 </context>
 <context>
@@ -578,6 +642,38 @@
     <message>
         <source>Emoji</source>
         <translation>Emoji</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ImageViewer</name>
+    <message>
+        <source>Picture status</source>
+        <translation>Bildstatus</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>This picture cannot be shown.</source>
+        <translation>Dieses Bild kann nicht angezeigt werden.</translation>
+    </message>
+    <message>
+        <source>%1 × %2, %3</source>
+        <comment>width, height, size</comment>
+        <translation>%1 × %2, %3</translation>
+    </message>
+    <message>
+        <source>The picture could not be loaded: %1</source>
+        <translation>Das Bild konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Loading… %1 %</source>
+        <translation>Wird geladen… %1 %</translation>
+    </message>
+    <message>
+        <source>Waiting for the connection (%1 %)</source>
+        <translation>Warten auf die Verbindung (%1 %)</translation>
     </message>
 </context>
 <context>
@@ -766,6 +862,14 @@
         <source>&amp;Find in messages…</source>
         <translation>In Nachrichten &amp;suchen…</translation>
     </message>
+    <message>
+        <source>The file could not be attached: it is larger than 1 GiB.</source>
+        <translation>Die Datei konnte nicht angehängt werden: Sie ist größer als 1 GiB.</translation>
+    </message>
+    <message>
+        <source>The file could not be attached: it cannot be read.</source>
+        <translation>Die Datei konnte nicht angehängt werden: Sie kann nicht gelesen werden.</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::MembersPanel</name>
@@ -891,6 +995,45 @@ Klicken Sie mit der rechten Maustaste, um die Nachricht zu bearbeiten, erneut zu
     <message>
         <source>Click to react the same way.</source>
         <translation>Klicken, um genauso zu reagieren.</translation>
+    </message>
+    <message>
+        <source>Uploading %1 %</source>
+        <comment>percent done</comment>
+        <translation>Wird hochgeladen… %1 %</translation>
+    </message>
+    <message>
+        <source>Picture %1, %2 × %3</source>
+        <comment>file name, width, height</comment>
+        <translation>Bild %1, %2 × %3</translation>
+    </message>
+    <message>
+        <source>File %1, %2</source>
+        <comment>file name, size</comment>
+        <translation>Datei %1, %2</translation>
+    </message>
+    <message>
+        <source>Saving %1 % of %2</source>
+        <comment>percent, size</comment>
+        <translation>Wird gespeichert: %1 % von %2</translation>
+    </message>
+    <message>
+        <source>Waiting for the connection (%1 %)</source>
+        <translation>Warten auf die Verbindung (%1 %)</translation>
+    </message>
+    <message>
+        <source>%1 · Saved · Open</source>
+        <comment>size</comment>
+        <translation>%1 · Gespeichert · Öffnen</translation>
+    </message>
+    <message>
+        <source>%1 · Not saved: %2</source>
+        <comment>size, why</comment>
+        <translation>%1 · Nicht gespeichert: %2</translation>
+    </message>
+    <message>
+        <source>%1 · Save</source>
+        <comment>size</comment>
+        <translation>%1 · Speichern</translation>
     </message>
 </context>
 <context>
@@ -1615,6 +1758,10 @@ Vergleichen Sie den Fingerabdruck mit dem, den Sie vom Administrator Ihres Serve
     <message>
         <source>Re&amp;act…</source>
         <translation>Re&amp;agieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Open attachment</source>
+        <translation>Anhang ö&amp;ffnen</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,13 @@
             <numerusform>%n members</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>A message can carry %n files at most.</source>
+        <translation>
+            <numerusform>A message can carry %n file at most.</numerusform>
+            <numerusform>A message can carry %n files at most.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::ConnectionBanner</name>

@@ -79,6 +79,14 @@
         <source>Error</source>
         <translation>오류</translation>
     </message>
+    <message>
+        <source>The file is too large for this server (at most %1).</source>
+        <translation>이 서버에는 파일이 너무 큽니다(최대 %1).</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>취소되었습니다.</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -278,6 +286,26 @@
     </message>
 </context>
 <context>
+    <name>confab::ui::AttachmentTray</name>
+    <message>
+        <source>Files to send</source>
+        <translation>보낼 파일</translation>
+    </message>
+    <message>
+        <source>Do not send %1</source>
+        <translation>%1 보내지 않기</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 제거</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>file name, size</comment>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
     <name>confab::ui::ChatView</name>
     <message>
         <source>Room name</source>
@@ -412,6 +440,41 @@
         <translation>이 주소를 웹 브라우저에서 열까요?
 
 %1</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>첨부</translation>
+    </message>
+    <message>
+        <source>Attach pictures or files (Ctrl+U)</source>
+        <translation>사진 또는 파일 첨부(Ctrl+U)</translation>
+    </message>
+    <message>
+        <source>Attach pictures or files</source>
+        <translation>사진 또는 파일 첨부</translation>
+    </message>
+    <message>
+        <source>View %1</source>
+        <translation>%1 보기</translation>
+    </message>
+    <message>
+        <source>Save %1…</source>
+        <translation>%1 저장…</translation>
+    </message>
+    <message numerus="yes">
+        <source>A message can carry %n files at most.</source>
+        <translation>
+            <numerusform>메시지 하나에 파일을 최대 %n개까지 첨부할 수 있습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pasted picture %1.png</source>
+        <comment>date and time</comment>
+        <translation>붙여넣은 사진 %1.png</translation>
+    </message>
+    <message>
+        <source>Save file</source>
+        <translation>파일 저장</translation>
     </message>
 </context>
 <context>
@@ -573,6 +636,38 @@
     <message>
         <source>Emoji</source>
         <translation>이모지</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ImageViewer</name>
+    <message>
+        <source>Picture status</source>
+        <translation>사진 상태</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>저장…</translation>
+    </message>
+    <message>
+        <source>This picture cannot be shown.</source>
+        <translation>이 사진을 표시할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 × %2, %3</source>
+        <comment>width, height, size</comment>
+        <translation>%1 × %2, %3</translation>
+    </message>
+    <message>
+        <source>The picture could not be loaded: %1</source>
+        <translation>사진을 불러올 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Loading… %1 %</source>
+        <translation>불러오는 중… %1%</translation>
+    </message>
+    <message>
+        <source>Waiting for the connection (%1 %)</source>
+        <translation>연결을 기다리는 중(%1%)</translation>
     </message>
 </context>
 <context>
@@ -758,6 +853,14 @@
         <source>&amp;Find in messages…</source>
         <translation>메시지에서 찾기(&amp;F)…</translation>
     </message>
+    <message>
+        <source>The file could not be attached: it is larger than 1 GiB.</source>
+        <translation>파일을 첨부할 수 없습니다: 1GiB보다 큽니다.</translation>
+    </message>
+    <message>
+        <source>The file could not be attached: it cannot be read.</source>
+        <translation>파일을 첨부할 수 없습니다: 읽을 수 없습니다.</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::MembersPanel</name>
@@ -883,6 +986,45 @@ Right-click to edit, retry or discard it.</source>
     <message>
         <source>Click to react the same way.</source>
         <translation>클릭하면 같은 반응을 남깁니다.</translation>
+    </message>
+    <message>
+        <source>Uploading %1 %</source>
+        <comment>percent done</comment>
+        <translation>업로드 중 %1%</translation>
+    </message>
+    <message>
+        <source>Picture %1, %2 × %3</source>
+        <comment>file name, width, height</comment>
+        <translation>사진 %1, %2 × %3</translation>
+    </message>
+    <message>
+        <source>File %1, %2</source>
+        <comment>file name, size</comment>
+        <translation>파일 %1, %2</translation>
+    </message>
+    <message>
+        <source>Saving %1 % of %2</source>
+        <comment>percent, size</comment>
+        <translation>저장 중: %2 중 %1%</translation>
+    </message>
+    <message>
+        <source>Waiting for the connection (%1 %)</source>
+        <translation>연결을 기다리는 중(%1%)</translation>
+    </message>
+    <message>
+        <source>%1 · Saved · Open</source>
+        <comment>size</comment>
+        <translation>%1 · 저장됨 · 열기</translation>
+    </message>
+    <message>
+        <source>%1 · Not saved: %2</source>
+        <comment>size, why</comment>
+        <translation>%1 · 저장되지 않음: %2</translation>
+    </message>
+    <message>
+        <source>%1 · Save</source>
+        <comment>size</comment>
+        <translation>%1 · 저장</translation>
     </message>
 </context>
 <context>
@@ -1602,6 +1744,10 @@ SHA-256 지문:
     <message>
         <source>Re&amp;act…</source>
         <translation>반응(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open attachment</source>
+        <translation>첨부 파일 열기(&amp;O)</translation>
     </message>
 </context>
 <context>

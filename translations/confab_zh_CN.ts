@@ -79,6 +79,14 @@
         <source>Error</source>
         <translation>错误</translation>
     </message>
+    <message>
+        <source>The file is too large for this server (at most %1).</source>
+        <translation>文件对此服务器来说太大（最多 %1）。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -278,6 +286,26 @@
     </message>
 </context>
 <context>
+    <name>confab::ui::AttachmentTray</name>
+    <message>
+        <source>Files to send</source>
+        <translation>要发送的文件</translation>
+    </message>
+    <message>
+        <source>Do not send %1</source>
+        <translation>不发送 %1</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>移除 %1</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>file name, size</comment>
+        <translation>%1，%2</translation>
+    </message>
+</context>
+<context>
     <name>confab::ui::ChatView</name>
     <message>
         <source>Room name</source>
@@ -412,6 +440,41 @@
         <translation>在网页浏览器中打开这个地址？
 
 %1</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>附加</translation>
+    </message>
+    <message>
+        <source>Attach pictures or files (Ctrl+U)</source>
+        <translation>附加图片或文件（Ctrl+U）</translation>
+    </message>
+    <message>
+        <source>Attach pictures or files</source>
+        <translation>附加图片或文件</translation>
+    </message>
+    <message>
+        <source>View %1</source>
+        <translation>查看 %1</translation>
+    </message>
+    <message>
+        <source>Save %1…</source>
+        <translation>保存 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>A message can carry %n files at most.</source>
+        <translation>
+            <numerusform>一条消息最多可附带 %n 个文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pasted picture %1.png</source>
+        <comment>date and time</comment>
+        <translation>粘贴的图片 %1.png</translation>
+    </message>
+    <message>
+        <source>Save file</source>
+        <translation>保存文件</translation>
     </message>
 </context>
 <context>
@@ -573,6 +636,38 @@
     <message>
         <source>Emoji</source>
         <translation>表情</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ImageViewer</name>
+    <message>
+        <source>Picture status</source>
+        <translation>图片状态</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>This picture cannot be shown.</source>
+        <translation>无法显示此图片。</translation>
+    </message>
+    <message>
+        <source>%1 × %2, %3</source>
+        <comment>width, height, size</comment>
+        <translation>%1 × %2，%3</translation>
+    </message>
+    <message>
+        <source>The picture could not be loaded: %1</source>
+        <translation>无法加载图片：%1</translation>
+    </message>
+    <message>
+        <source>Loading… %1 %</source>
+        <translation>正在加载… %1%</translation>
+    </message>
+    <message>
+        <source>Waiting for the connection (%1 %)</source>
+        <translation>正在等待连接（%1%）</translation>
     </message>
 </context>
 <context>
@@ -758,6 +853,14 @@
         <source>&amp;Find in messages…</source>
         <translation>在消息中查找(&amp;F)…</translation>
     </message>
+    <message>
+        <source>The file could not be attached: it is larger than 1 GiB.</source>
+        <translation>无法附加文件：文件大于 1 GiB。</translation>
+    </message>
+    <message>
+        <source>The file could not be attached: it cannot be read.</source>
+        <translation>无法附加文件：无法读取该文件。</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::MembersPanel</name>
@@ -883,6 +986,45 @@ Right-click to edit, retry or discard it.</source>
     <message>
         <source>Click to react the same way.</source>
         <translation>点击以同样方式回应。</translation>
+    </message>
+    <message>
+        <source>Uploading %1 %</source>
+        <comment>percent done</comment>
+        <translation>正在上传 %1%</translation>
+    </message>
+    <message>
+        <source>Picture %1, %2 × %3</source>
+        <comment>file name, width, height</comment>
+        <translation>图片 %1，%2 × %3</translation>
+    </message>
+    <message>
+        <source>File %1, %2</source>
+        <comment>file name, size</comment>
+        <translation>文件 %1，%2</translation>
+    </message>
+    <message>
+        <source>Saving %1 % of %2</source>
+        <comment>percent, size</comment>
+        <translation>正在保存：%2 的 %1%</translation>
+    </message>
+    <message>
+        <source>Waiting for the connection (%1 %)</source>
+        <translation>正在等待连接（%1%）</translation>
+    </message>
+    <message>
+        <source>%1 · Saved · Open</source>
+        <comment>size</comment>
+        <translation>%1 · 已保存 · 打开</translation>
+    </message>
+    <message>
+        <source>%1 · Not saved: %2</source>
+        <comment>size, why</comment>
+        <translation>%1 · 未保存：%2</translation>
+    </message>
+    <message>
+        <source>%1 · Save</source>
+        <comment>size</comment>
+        <translation>%1 · 保存</translation>
     </message>
 </context>
 <context>
@@ -1602,6 +1744,10 @@ SHA-256 指纹：
     <message>
         <source>Re&amp;act…</source>
         <translation>回应(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open attachment</source>
+        <translation>打开附件(&amp;O)</translation>
     </message>
 </context>
 <context>
