@@ -78,7 +78,16 @@ void Downloads::cancel(const QString& attachmentId)
     if (it == m_running.end()) {
         return;
     }
-    it->second.download->cancel(); // finished(Cancelled) follows
+    Download* download = it->second.download.get();
+    if (download->isActive()) {
+        download->cancel(); // finished(Cancelled) follows
+        return;
+    }
+    // Waiting to try again: it ends here (the part stays, to resume).
+    const Status status{State::Idle, download->received(), download->total(), download->path(),
+                        Error::of(Error::Code::Cancelled)};
+    m_running.erase(it);
+    set(attachmentId, status);
 }
 
 void Downloads::onFinished(const QString& attachmentId, const Error& error)

@@ -73,6 +73,8 @@ public:
     quint64 received() const { return m_received; }
     quint64 total() const { return m_size; }
     const QString& path() const { return m_path; }
+    // A call is under way (not between tries).
+    bool isActive() const { return m_call != nullptr; }
     QString partPath() const { return m_path + QStringLiteral(".part"); }
 
 signals:

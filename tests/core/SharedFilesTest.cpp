@@ -328,5 +328,59 @@ TEST_F(SharedFilesTest, AnUploadCanBeStoppedAndARefusedFileSaysWhy)
         QDir(anna->dataDir + QStringLiteral("/outbox-files")).entryList(QDir::Files).isEmpty());
 }
 
+TEST_F(SharedFilesTest, ADownloadTheNetworkBrokeGoesOnByItselfOrIsCancelled)
+{
+    Pair pair;
+    ASSERT_NO_FATAL_FAILURE(annaAndBobInARoom(pair));
+    auto& anna = pair.anna;
+    auto& bob = pair.bob;
+    TimelineModel* bobTimeline = openTimeline(*bob, pair.roomId);
+    OutgoingFile file;
+    file.bytes = pictureBytes(600 * 1024).mid(8);
+    file.fileName = QStringLiteral("minutes.bin");
+    anna->chat->sendMessage(pair.roomId, QStringLiteral("minutes"), {}, {file});
+    ASSERT_TRUE(QTest::qWaitFor([&] { return messageRows(*bobTimeline).size() == 1; }, 15000));
+    const auto arrived = attachmentsOf(*bobTimeline, messageRows(*bobTimeline)[0]);
+    ASSERT_EQ(arrived.size(), 1);
+    Downloads& downloads = *bob->chat->downloads();
+    downloads.setBackoffLimits(std::chrono::milliseconds(100), std::chrono::milliseconds(500));
+
+    // The server is away: the download waits and tries again; once the
+    // server is back it completes without being asked twice.
+    stopServer();
+    downloads.save(arrived[0], path("minutes.bin"));
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            const auto status = downloads.status(arrived[0].id);
+            return status.state == Downloads::State::Running && status.error.isTransient();
+        },
+        10000));
+    QTest::qWait(700); // a few tries
+    EXPECT_EQ(downloads.status(arrived[0].id).state, Downloads::State::Running);
+    startServer();
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return downloads.status(arrived[0].id).state == Downloads::State::Done; }, 15000));
+    EXPECT_EQ(readAll(path("minutes.bin")), file.bytes);
+
+    // Waiting between tries, it can still be cancelled: it stops there.
+    stopServer();
+    bool cancelled = false;
+    QObject::connect(&downloads, &Downloads::changed, &downloads, [&](const QString& id) {
+        if (!cancelled && downloads.status(id).error.isTransient()) {
+            cancelled = true; // the first try failed; the next waits
+            downloads.cancel(id);
+        }
+    });
+    downloads.save(arrived[0], path("again.bin"));
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return cancelled && downloads.status(arrived[0].id).state == Downloads::State::Idle;
+        },
+        5000));
+    QTest::qWait(700);
+    EXPECT_EQ(downloads.status(arrived[0].id).state, Downloads::State::Idle);
+    EXPECT_FALSE(QFile::exists(path("again.bin")));
+}
+
 } // namespace
 } // namespace confab::test
