@@ -1,24 +1,13 @@
 #include "chat/Attaching.h"
 
+#include "delegates/Avatar.h"
+
 #include <QBuffer>
 #include <QFileInfo>
 #include <QImageReader>
 #include <QMimeDatabase>
 
 namespace confab::ui::attaching {
-
-namespace {
-
-QByteArray encode(const QImage& image, const char* format, int quality)
-{
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, format, quality);
-    return bytes;
-}
-
-} // namespace
 
 QByteArray thumbnailOf(const QImage& image)
 {
@@ -32,13 +21,13 @@ QByteArray thumbnailOf(const QImage& image)
                 ? image
                 : image.scaled(side, side, Qt::KeepAspectRatio, Qt::SmoothTransformation);
         if (small.hasAlphaChannel()) {
-            const QByteArray png = encode(small, "PNG", -1);
+            const QByteArray png = encodeImage(small, "PNG");
             if (png.size() <= kThumbnailMaxBytes) {
                 return png;
             }
         } else {
             for (const int quality : {82, 65, 45}) {
-                const QByteArray jpeg = encode(small, "JPEG", quality);
+                const QByteArray jpeg = encodeImage(small, "JPEG", quality);
                 if (jpeg.size() <= kThumbnailMaxBytes) {
                     return jpeg;
                 }

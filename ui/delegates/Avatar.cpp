@@ -7,9 +7,7 @@
 
 namespace confab::ui {
 
-namespace {
-
-QByteArray encode(const QImage& image, const char* format, int quality)
+QByteArray encodeImage(const QImage& image, const char* format, int quality)
 {
     QByteArray bytes;
     QBuffer buffer(&bytes);
@@ -17,8 +15,6 @@ QByteArray encode(const QImage& image, const char* format, int quality)
     image.save(&buffer, format, quality);
     return bytes;
 }
-
-} // namespace
 
 QByteArray encodeAvatar(const QImage& source, qsizetype maxBytes)
 {
@@ -31,13 +27,13 @@ QByteArray encodeAvatar(const QImage& source, qsizetype maxBytes)
     for (int size = std::min(side, 512); size >= 64; size = size * 3 / 4) {
         const QImage scaled =
             square.scaled(size, size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-        QByteArray png = encode(scaled, "PNG", -1);
+        QByteArray png = encodeImage(scaled, "PNG", -1);
         if (png.size() <= maxBytes) {
             return png;
         }
         const QImage opaque = scaled.convertToFormat(QImage::Format_RGB32);
         for (int quality = 90; quality >= 50; quality -= 10) {
-            QByteArray jpeg = encode(opaque, "JPEG", quality);
+            QByteArray jpeg = encodeImage(opaque, "JPEG", quality);
             if (jpeg.size() <= maxBytes) {
                 return jpeg;
             }

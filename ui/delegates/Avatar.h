@@ -12,6 +12,8 @@ namespace confab::ui {
 // square-cropped, scaled to at most 512 px, PNG when small enough, else
 // JPEG at the best quality that fits `maxBytes`. Empty when the image
 // cannot be read.
+// `image` in `format` ("PNG", "JPEG"; `quality` 0-100, -1 for the default).
+QByteArray encodeImage(const QImage& image, const char* format, int quality = -1);
 QByteArray encodeAvatar(const QImage& image, qsizetype maxBytes = 256 * 1024);
 
 // A round avatar of `size` px: the image, or the initials of `name` on a
