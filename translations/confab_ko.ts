@@ -476,6 +476,10 @@
         <source>Save file</source>
         <translation>파일 저장</translation>
     </message>
+    <message>
+        <source>Open %1</source>
+        <translation>%1 열기</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::Composer</name>

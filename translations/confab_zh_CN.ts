@@ -476,6 +476,10 @@
         <source>Save file</source>
         <translation>保存文件</translation>
     </message>
+    <message>
+        <source>Open %1</source>
+        <translation>打开 %1</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::Composer</name>

@@ -27,6 +27,65 @@ std::string nativePath(const QString& path)
 
 } // namespace
 
+Transfer::Transfer(Session& session, QObject* parent)
+    : QObject(parent), m_session(session), m_lifeline(std::make_shared<Lifeline>(this))
+{}
+
+void Transfer::start()
+{
+    m_cancelled = false;
+    m_active = true;
+    startCall(++m_generation);
+}
+
+void Transfer::cancel()
+{
+    if (m_cancelled || (!m_active && !m_renewing)) {
+        return;
+    }
+    m_cancelled = true;
+    if (m_active) {
+        cancelCall(); // the call's end says Cancelled
+    }
+}
+
+bool Transfer::ended(const grpc::Status& status, const Error& fileError)
+{
+    m_active = false;
+    if (m_cancelled) {
+        fail(Error::of(Error::Code::Cancelled));
+        return true;
+    }
+    if (!fileError.ok()) {
+        fail(fileError);
+        return true;
+    }
+    if (status.error_code() == grpc::StatusCode::UNAUTHENTICATED && !m_retried &&
+        m_session.state() == Session::State::SignedIn) {
+        m_retried = true;
+        m_renewing = true;
+        m_session.refresh([this, guard = QPointer<Transfer>(this)](bool ok) {
+            if (!guard) {
+                return;
+            }
+            m_renewing = false;
+            if (m_cancelled) {
+                fail(Error::of(Error::Code::Cancelled));
+            } else if (ok) {
+                start();
+            } else {
+                fail(Error::of(Error::Code::Unauthenticated));
+            }
+        });
+        return true;
+    }
+    if (!status.ok()) {
+        fail(Error::fromStatus(status));
+        return true;
+    }
+    return false;
+}
+
 // The UploadAttachment call on gRPC's callback API. Each write starts the
 // read of the next chunk when the one before is out, so one chunk is held.
 // What happens is posted to the Upload through the lifeline, tagged with
@@ -119,11 +178,7 @@ private:
 };
 
 Upload::Upload(Session& session, v1::AttachmentHeader header, QString path, QObject* parent)
-    : QObject(parent),
-      m_session(session),
-      m_header(std::move(header)),
-      m_path(std::move(path)),
-      m_lifeline(std::make_shared<Lifeline>(this))
+    : Transfer(session, parent), m_header(std::move(header)), m_path(std::move(path))
 {}
 
 Upload::~Upload()
@@ -134,26 +189,21 @@ Upload::~Upload()
     }
 }
 
-void Upload::start()
+void Upload::startCall(quint64 generation)
 {
-    m_cancelled = false;
     m_sent = 0;
-    m_call = UploadCall::start(m_session.connection(), m_lifeline, this, ++m_generation, m_header,
+    m_call = UploadCall::start(m_session.connection(), m_lifeline, this, generation, m_header,
                                m_path, m_session.accessToken());
 }
 
-void Upload::cancel()
+void Upload::cancelCall()
 {
-    if (!m_call || m_cancelled) {
-        return;
-    }
-    m_cancelled = true;
     m_call->cancel();
 }
 
 void Upload::onProgress(quint64 generation, quint64 sent)
 {
-    if (generation != m_generation) {
+    if (!isCurrent(generation)) {
         return;
     }
     m_sent = sent;
@@ -163,34 +213,15 @@ void Upload::onProgress(quint64 generation, quint64 sent)
 void Upload::onDone(quint64 generation, const grpc::Status& status,
                     const v1::Attachment& attachment, const QString& fileError)
 {
-    if (generation != m_generation) {
+    if (!isCurrent(generation)) {
         return;
     }
     m_call.reset();
-    if (m_cancelled) {
-        emit finished(Error::of(Error::Code::Cancelled), {});
-        return;
+    if (!ended(status, fileError.isEmpty()
+                           ? Error{}
+                           : Error{Error::Code::InvalidInput, QStringLiteral("file"), fileError})) {
+        emit finished({}, attachment);
     }
-    if (!fileError.isEmpty()) {
-        emit finished(Error{Error::Code::InvalidInput, QStringLiteral("file"), fileError}, {});
-        return;
-    }
-    if (status.error_code() == grpc::StatusCode::UNAUTHENTICATED && !m_retried &&
-        m_session.state() == Session::State::SignedIn) {
-        m_retried = true;
-        m_session.refresh([this, guard = QPointer<Upload>(this)](bool ok) {
-            if (!guard) {
-                return;
-            }
-            if (ok) {
-                start();
-            } else {
-                emit finished(Error::of(Error::Code::Unauthenticated), {});
-            }
-        });
-        return;
-    }
-    emit finished(Error::fromStatus(status), attachment);
 }
 
 // The DownloadAttachment call: each chunk is appended to the part file as
@@ -298,13 +329,11 @@ private:
 
 Download::Download(Session& session, QString attachmentId, quint64 size, QString sha256,
                    QString path, QObject* parent)
-    : QObject(parent),
-      m_session(session),
+    : Transfer(session, parent),
       m_attachmentId(std::move(attachmentId)),
       m_size(size),
       m_sha256(std::move(sha256)),
-      m_path(std::move(path)),
-      m_lifeline(std::make_shared<Lifeline>(this))
+      m_path(std::move(path))
 {}
 
 Download::~Download()
@@ -315,9 +344,8 @@ Download::~Download()
     }
 }
 
-void Download::start()
+void Download::startCall(quint64 generation)
 {
-    m_cancelled = false;
     QDir().mkpath(QFileInfo(m_path).absolutePath());
     QFile part(partPath());
     quint64 have = part.exists() ? static_cast<quint64>(part.size()) : 0;
@@ -326,22 +354,18 @@ void Download::start()
         have = 0;
     }
     m_received = have;
-    m_call = DownloadCall::start(m_session.connection(), m_lifeline, this, ++m_generation,
+    m_call = DownloadCall::start(m_session.connection(), m_lifeline, this, generation,
                                  m_attachmentId, partPath(), have, m_size, m_session.accessToken());
 }
 
-void Download::cancel()
+void Download::cancelCall()
 {
-    if (!m_call || m_cancelled) {
-        return;
-    }
-    m_cancelled = true;
     m_call->cancel();
 }
 
 void Download::onProgress(quint64 generation, quint64 received)
 {
-    if (generation != m_generation) {
+    if (!isCurrent(generation)) {
         return;
     }
     m_received = received;
@@ -351,39 +375,16 @@ void Download::onProgress(quint64 generation, quint64 received)
 void Download::onDone(quint64 generation, const grpc::Status& status, quint64 received,
                       const QString& fileError)
 {
-    if (generation != m_generation) {
+    if (!isCurrent(generation)) {
         return;
     }
     m_call.reset();
     m_received = received;
-    if (m_cancelled) {
-        emit finished(Error::of(Error::Code::Cancelled));
-        return;
+    if (!ended(status, fileError.isEmpty()
+                           ? Error{}
+                           : Error{Error::Code::Internal, QStringLiteral("file"), fileError})) {
+        complete();
     }
-    if (!fileError.isEmpty()) {
-        emit finished(Error{Error::Code::Internal, QStringLiteral("file"), fileError});
-        return;
-    }
-    if (status.error_code() == grpc::StatusCode::UNAUTHENTICATED && !m_retried &&
-        m_session.state() == Session::State::SignedIn) {
-        m_retried = true;
-        m_session.refresh([this, guard = QPointer<Download>(this)](bool ok) {
-            if (!guard) {
-                return;
-            }
-            if (ok) {
-                start();
-            } else {
-                emit finished(Error::of(Error::Code::Unauthenticated));
-            }
-        });
-        return;
-    }
-    if (!status.ok()) {
-        emit finished(Error::fromStatus(status));
-        return;
-    }
-    complete();
 }
 
 void Download::complete()

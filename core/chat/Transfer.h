@@ -14,11 +14,52 @@ class Session;
 class UploadCall;
 class DownloadCall;
 
+// What an upload and a download share: the session and the lifeline their
+// call posts through; the generation that tells the news of the call under
+// way from that of one before it; cancelling; and, when the server answers
+// UNAUTHENTICATED, renewing the session's token and starting again, once.
+class Transfer : public QObject {
+    Q_OBJECT
+
+public:
+    void start();
+    // Stops the call under way, or the start that waits for a renewed
+    // token; finished() follows with Error::Code::Cancelled.
+    void cancel();
+    // A call is under way (not between tries).
+    bool isActive() const { return m_active; }
+
+protected:
+    Transfer(Session& session, QObject* parent);
+
+    // Starts the call whose news carries `generation`.
+    virtual void startCall(quint64 generation) = 0;
+    virtual void cancelCall() = 0;
+    // Emits finished() with `error`.
+    virtual void fail(const Error& error) = 0;
+
+    bool isCurrent(quint64 generation) const { return generation == m_generation; }
+    // The current call ended with `status` (and `fileError` when the local
+    // file failed it). True when that is the end of it here: cancelled, a
+    // file error, a refusal (fail() said so), or a renewed token and a new
+    // start; false when the call went through.
+    bool ended(const grpc::Status& status, const Error& fileError);
+
+    Session& m_session;
+    std::shared_ptr<Lifeline> m_lifeline;
+
+private:
+    quint64 m_generation = 0;
+    bool m_active = false;
+    bool m_renewing = false;
+    bool m_retried = false;
+    bool m_cancelled = false;
+};
+
 // One UploadAttachment call: the header, then the file's bytes in chunks of
 // 64 KiB read as the call takes them (one write in flight, never the whole
-// file in memory). finished() comes once, on this object's thread; an
-// answer UNAUTHENTICATED renews the session's token and starts again once.
-class Upload : public QObject {
+// file in memory). finished() comes once, on this object's thread.
+class Upload : public Transfer {
     Q_OBJECT
 
 public:
@@ -28,9 +69,6 @@ public:
     Upload(Session& session, v1::AttachmentHeader header, QString path, QObject* parent = nullptr);
     ~Upload() override;
 
-    void start();
-    // finished() follows with Error::Code::Cancelled.
-    void cancel();
     quint64 sent() const { return m_sent; }
     quint64 total() const { return m_header.size(); }
 
@@ -40,26 +78,25 @@ signals:
 
 private:
     friend class UploadCall;
+    void startCall(quint64 generation) override;
+    void cancelCall() override;
+    void fail(const Error& error) override { emit finished(error, {}); }
     void onProgress(quint64 generation, quint64 sent);
     void onDone(quint64 generation, const grpc::Status& status, const v1::Attachment& attachment,
                 const QString& fileError);
 
-    Session& m_session;
     v1::AttachmentHeader m_header;
     QString m_path;
-    std::shared_ptr<Lifeline> m_lifeline;
     std::shared_ptr<UploadCall> m_call;
-    quint64 m_generation = 0;
     quint64 m_sent = 0;
-    bool m_retried = false;
-    bool m_cancelled = false;
 };
 
 // One DownloadAttachment call into `path`.part, from the bytes already
 // there on (a download that broke goes on where it stopped); once all
 // `size` bytes are in and their SHA-256 is `sha256`, the part becomes
 // `path`. Writes each chunk as it arrives; nothing more is held.
-class Download : public QObject {
+// A cancelled download keeps its part, to resume.
+class Download : public Transfer {
     Q_OBJECT
 
 public:
@@ -67,14 +104,9 @@ public:
              QObject* parent = nullptr);
     ~Download() override;
 
-    void start();
-    // finished() follows with Error::Code::Cancelled; the part stays, to resume.
-    void cancel();
     quint64 received() const { return m_received; }
     quint64 total() const { return m_size; }
     const QString& path() const { return m_path; }
-    // A call is under way (not between tries).
-    bool isActive() const { return m_call != nullptr; }
     QString partPath() const { return m_path + QStringLiteral(".part"); }
 
 signals:
@@ -83,23 +115,21 @@ signals:
 
 private:
     friend class DownloadCall;
+    void startCall(quint64 generation) override;
+    void cancelCall() override;
+    void fail(const Error& error) override { emit finished(error); }
     void onProgress(quint64 generation, quint64 received);
     void onDone(quint64 generation, const grpc::Status& status, quint64 received,
                 const QString& fileError);
     void complete();
 
-    Session& m_session;
     QString m_attachmentId;
     quint64 m_size;
     QString m_sha256;
     QString m_path;
-    std::shared_ptr<Lifeline> m_lifeline;
     std::shared_ptr<DownloadCall> m_call;
-    quint64 m_generation = 0;
     quint64 m_received = 0;
     QString m_computedSha256; // of the whole part, once every byte is in
-    bool m_retried = false;
-    bool m_cancelled = false;
 };
 
 } // namespace confab::core

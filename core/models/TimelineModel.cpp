@@ -586,7 +586,7 @@ void TimelineModel::setLocalItem(const OutboxItem& item)
         item.state == OutboxItem::State::Failed ? SendState::Failed : SendState::Pending;
     const quint64 filesBytes = item.filesBytes();
     const double progress = item.files.isEmpty() ? -1.0
-                            : filesBytes == 0    ? (item.uploadedBytes > 0 ? 1.0 : 0.0)
+                            : filesBytes == 0    ? 1.0 // nothing to upload
                                                  : static_cast<double>(item.uploadedBytes) /
                                                     static_cast<double>(filesBytes);
     for (int i = m_confirmed; i < static_cast<int>(m_rows.size()); ++i) {

@@ -328,7 +328,7 @@ TEST_F(SharedFilesTest, AnUploadCanBeStoppedAndARefusedFileSaysWhy)
         QDir(anna->dataDir + QStringLiteral("/outbox-files")).entryList(QDir::Files).isEmpty());
 }
 
-TEST_F(SharedFilesTest, ADownloadTheNetworkBrokeGoesOnByItselfOrIsCancelled)
+TEST_F(SharedFilesTest, ADownloadWithoutTheServerGoesOnOnceItIsBackOrIsCancelled)
 {
     Pair pair;
     ASSERT_NO_FATAL_FAILURE(annaAndBobInARoom(pair));

@@ -108,6 +108,16 @@ protected:
     }
 
     ui::ChatView& view() { return *window->chatView(); }
+
+    // What the view gives its delegate to lay out and paint `index`.
+    static QStyleOptionViewItem rowOption(ui::TimelineView& timeline, const QModelIndex& index)
+    {
+        QStyleOptionViewItem option;
+        option.initFrom(timeline.viewport());
+        option.font = timeline.font();
+        option.rect = timeline.visualRect(index);
+        return option;
+    }
     ui::Composer& composer() { return *view().composer(); }
 
     void type(const QString& text) { QTest::keyClicks(&composer(), text); }
@@ -615,10 +625,7 @@ TEST_F(ChatWindowTest, ReactionsFromTheKeysTheBarTheChipsAndThePicker)
         << ui::MessageDelegate::spokenText(index).toStdString();
 
     // A click on Anna's ❤️ chip takes it back.
-    QStyleOptionViewItem option;
-    option.initFrom(timeline->viewport());
-    option.font = timeline->font();
-    option.rect = timeline->visualRect(index);
+    QStyleOptionViewItem option = rowOption(*timeline, index);
     const auto layout = timeline->messageDelegate()->layout(option, index);
     ASSERT_EQ(layout.reactions.size(), 2);
     EXPECT_GT(layout.reactions[0].top(), layout.bubble.bottom());
@@ -771,10 +778,7 @@ TEST_F(ChatWindowTest, FormattedTextShowsLinksThatAskBeforeOpening)
         ui::MessageDelegate::spokenText(index).contains(QStringLiteral(": read this: the plan")))
         << ui::MessageDelegate::spokenText(index).toStdString();
 
-    QStyleOptionViewItem option;
-    option.initFrom(timeline->viewport());
-    option.font = timeline->font();
-    option.rect = timeline->visualRect(index);
+    QStyleOptionViewItem option = rowOption(*timeline, index);
     const auto layout = timeline->messageDelegate()->layout(option, index);
     QPoint onLink;
     for (int x = layout.text.left(); x <= layout.text.right() && onLink.isNull(); x += 2) {
@@ -926,10 +930,7 @@ TEST_F(ChatWindowTest, PicturesAndFilesAreAttachedShownAndSaved)
         10000));
     ui::TimelineView* timeline = view().timelineView();
     const QModelIndex index = timeline->model()->index(messageRows(*annas).back(), 0);
-    QStyleOptionViewItem option;
-    option.initFrom(timeline->viewport());
-    option.font = timeline->font();
-    option.rect = timeline->visualRect(index);
+    QStyleOptionViewItem option = rowOption(*timeline, index);
     const auto layout = timeline->messageDelegate()->layout(option, index);
     ASSERT_EQ(layout.attachments.size(), 3);
     EXPECT_EQ(layout.attachments[0].size(), QSize(320, 213));
@@ -980,6 +981,27 @@ TEST_F(ChatWindowTest, PicturesAndFilesAreAttachedShownAndSaved)
                                .value<QList<core::Attachment>>()[2];
     EXPECT_TRUE(
         timeline->messageDelegate()->fileStatusText(annasFile).contains(QStringLiteral("Saved")));
+
+    // From the keyboard: Ctrl+U in the composer asks for files too; the
+    // Attach button and the tray's buttons are named and on the Tab path.
+    QApplication::setActiveWindow(window.get()); // back from the viewer
+    composer().setFocus();
+    QTest::keyClick(&composer(), Qt::Key_U, Qt::ControlModifier);
+    QFileDialog* asking = nullptr;
+    for (auto* candidate : view().findChildren<QFileDialog*>(QStringLiteral("attachDialog"))) {
+        if (candidate->isVisible()) {
+            asking = candidate;
+        }
+    }
+    ASSERT_NE(asking, nullptr);
+    asking->reject();
+    EXPECT_EQ(view().attachButton()->accessibleName(), QStringLiteral("Attach pictures or files"));
+    EXPECT_TRUE(view().attachButton()->focusPolicy() & Qt::TabFocus);
+    view().attachFiles({at("notes.txt")});
+    const auto trayButtons = tray->findChildren<QToolButton*>();
+    ASSERT_EQ(trayButtons.size(), 1);
+    EXPECT_EQ(trayButtons[0]->accessibleName(), QStringLiteral("Remove notes.txt"));
+    EXPECT_TRUE(trayButtons[0]->focusPolicy() & Qt::TabFocus);
 }
 
 // Ctrl+F finds a message far back in the room; choosing it loads the

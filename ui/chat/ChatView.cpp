@@ -473,9 +473,14 @@ void ChatView::showMessageMenu(const QModelIndex& index, const QPoint& globalPos
                 index.data(TimelineModel::AttachmentsRole).value<QList<core::Attachment>>();
             for (int i = 0; i < attachments.size(); ++i) {
                 const core::Attachment& attachment = attachments[i];
-                menu->addAction(attachment.isPicture() ? tr("View %1").arg(attachment.fileName)
-                                                       : tr("Save %1…").arg(attachment.fileName),
-                                this, [this, row, i] { openAttachment(row, i); });
+                QString text = tr("Save %1…").arg(attachment.fileName);
+                if (attachment.isPicture()) {
+                    text = tr("View %1").arg(attachment.fileName);
+                } else if (m_chat.downloads()->status(attachment.id).state ==
+                           core::Downloads::State::Done) {
+                    text = tr("Open %1").arg(attachment.fileName); // saved: a click opens it
+                }
+                menu->addAction(text, this, [this, row, i] { openAttachment(row, i); });
             }
             continue;
         }

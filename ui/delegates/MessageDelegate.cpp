@@ -317,7 +317,7 @@ int MessageDelegate::attachmentAt(const QStyleOptionViewItem& option, const QMod
 
 void MessageDelegate::paintAttachment(QPainter* painter, const QStyleOptionViewItem& option,
                                       const core::Attachment& attachment, const QRect& box,
-                                      const QColor& ink, double uploadProgress) const
+                                      const QColor& ink, double progress) const
 {
     QPainterPath shape;
     shape.addRoundedRect(QRectF(box), kAttachmentRadius, kAttachmentRadius);
@@ -378,20 +378,19 @@ void MessageDelegate::paintAttachment(QPainter* painter, const QStyleOptionViewI
             QRect(textLeft, box.top() + 8 + nameMetrics.height(), textWidth, smallMetrics.height()),
             Qt::AlignLeft | Qt::AlignVCenter,
             smallMetrics.elidedText(fileStatusText(attachment), Qt::ElideRight, textWidth));
-        // How much of a file being saved is in.
+        // A file being saved: how much of it is in.
         if (m_downloads && !attachment.id.isEmpty()) {
             const auto status = m_downloads->status(attachment.id);
             if (status.state == core::Downloads::State::Running && status.total > 0) {
-                uploadProgress =
-                    static_cast<double>(status.received) / static_cast<double>(status.total);
+                progress = static_cast<double>(status.received) / static_cast<double>(status.total);
             }
         }
     }
-    if (uploadProgress >= 0 && uploadProgress < 1) {
+    if (progress >= 0 && progress < 1) {
         const QRectF track(box.left() + 6, box.bottom() - 6, box.width() - 12, 3);
         QColor trackColour = attachment.isPicture() ? QColor(0, 0, 0, 90) : back;
         painter->fillRect(track, trackColour);
-        painter->fillRect(QRectF(track.left(), track.top(), track.width() * uploadProgress, 3),
+        painter->fillRect(QRectF(track.left(), track.top(), track.width() * progress, 3),
                           attachment.isPicture() ? QColor(Qt::white) : ink);
     }
 }

@@ -97,9 +97,11 @@ private:
     // `width`; kept for the rows on screen. Null for plain text.
     QTextDocument* formatted(const QString& text, const QFont& font, int width) const;
 
+    // One attachment in its box; a bar shows `progress` (0-1) of an upload,
+    // or of a file being saved.
     void paintAttachment(QPainter* painter, const QStyleOptionViewItem& option,
                          const core::Attachment& attachment, const QRect& box, const QColor& ink,
-                         double uploadProgress) const;
+                         double progress) const;
 
     bool m_showNames = true;
     core::Downloads* m_downloads = nullptr;
