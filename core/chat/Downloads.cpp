@@ -35,6 +35,9 @@ QString Downloads::cachePath(const Attachment& attachment) const
 
 void Downloads::fetch(const Attachment& attachment)
 {
+    if (m_running.contains(attachment.id)) {
+        return; // being saved already: the viewer shows it from there once in
+    }
     const QString path = cachePath(attachment);
     if (QFileInfo(path).size() == static_cast<qint64>(attachment.size) && QFileInfo::exists(path)) {
         set(attachment.id, Status{State::Done, attachment.size, attachment.size, path, {}});

@@ -46,6 +46,7 @@ public:
     // Saves `attachment` at `path` (replacing what is there once complete).
     void save(const Attachment& attachment, const QString& path);
     // Fetches `attachment` into the cache; Done at once when it is there.
+    // One being saved is left to go on: its status says where it will be.
     void fetch(const Attachment& attachment);
     QString cachePath(const Attachment& attachment) const;
     void cancel(const QString& attachmentId);

@@ -193,6 +193,15 @@ TEST_F(SharedFilesTest, APictureAndAFileReachTheOtherSideAndDownloadIdentical)
     ASSERT_TRUE(saved(downloads, arrived[0], path("damaged.png"))); // then from the start
     EXPECT_EQ(readAll(path("damaged.png")), picture);
 
+    // Asked to view while it is being saved: the saving goes on, and the
+    // viewer has the saved file.
+    downloads.save(arrived[0], path("while-viewing.png"));
+    downloads.fetch(arrived[0]);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return downloads.status(arrived[0].id).state == Downloads::State::Done; }, 15000));
+    EXPECT_EQ(downloads.status(arrived[0].id).path, path("while-viewing.png"));
+    EXPECT_EQ(readAll(path("while-viewing.png")), picture);
+
     // The viewer's copy is fetched once, then found in the cache.
     downloads.fetch(arrived[0]);
     ASSERT_TRUE(QTest::qWaitFor(
